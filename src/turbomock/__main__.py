@@ -1,0 +1,129 @@
+"""``python -m turbomock``: the command line; today that is ``bench``.
+
+The benchmark suite lives in the source tree (``bench/`` beside ``src/``), not in the
+wheel, so ``bench`` works from a checkout installed with ``pip install -e .``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+#: The name ``bench/`` is imported under: private, so it cannot meet an installed package.
+BENCH_PACKAGE = "turbomock_bench"
+
+
+def find_bench_dir(package_dir: Path | None = None) -> Path | None:
+    """The checkout's ``bench/`` for the package at ``package_dir`` (default: this one)."""
+    here = Path(__file__).resolve().parent if package_dir is None else package_dir
+    src = here.parent
+    bench = src.parent / "bench"
+    if src.name == "src" and (bench / "harness.py").is_file():
+        return bench
+    return None
+
+
+def load_harness(bench_dir: Path) -> ModuleType:
+    """Import ``bench/`` as a package by file location, leaving ``sys.path`` alone."""
+    if BENCH_PACKAGE not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            BENCH_PACKAGE, bench_dir / "__init__.py", submodule_search_locations=[str(bench_dir)]
+        )
+        if spec is None or spec.loader is None:  # pragma: no cover - a file that exists loads
+            raise ImportError(f"cannot load {bench_dir}")
+        package = importlib.util.module_from_spec(spec)
+        sys.modules[BENCH_PACKAGE] = package
+        spec.loader.exec_module(package)
+    return importlib.import_module(f"{BENCH_PACKAGE}.harness")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one subcommand per job."""
+    parser = argparse.ArgumentParser(
+        prog="python -m turbomock", description="turbomock's command line."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    bench = commands.add_parser(
+        "bench",
+        help="time turbomock against unittest.mock",
+        description=(
+            "Time every operation of the benchmark suite on turbomock and on "
+            "unittest.mock, interleaved in one process, and print the median time, the "
+            "ratio and its target. Targets are reported, not enforced."
+        ),
+    )
+    bench.add_argument(
+        "--quick", action="store_true", help="a few short rounds: a smoke check, not figures"
+    )
+    bench.add_argument(
+        "--rounds", type=int, metavar="N", help="timed rounds per op (default 20; 3 with --quick)"
+    )
+    bench.add_argument(
+        "-k",
+        dest="patterns",
+        action="append",
+        default=[],
+        metavar="SUBSTRING",
+        help=(
+            "only ops whose name contains SUBSTRING, case-insensitively; an exact name "
+            "selects just that op (repeatable)"
+        ),
+    )
+    bench.add_argument(
+        "--impl",
+        default="turbomock",
+        metavar="MODULE",
+        help="the implementation under test (default: turbomock)",
+    )
+    bench.add_argument(
+        "--baseline",
+        default="unittest.mock",
+        metavar="MODULE",
+        help="what it is compared with (default: unittest.mock)",
+    )
+    bench.add_argument(
+        "--json", dest="json_path", metavar="PATH", help="also write every figure as JSON"
+    )
+    return parser
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Find the suite in the source tree and run it."""
+    bench_dir = find_bench_dir()
+    if bench_dir is None:
+        sys.stderr.write(
+            "turbomock bench: cannot find the benchmark suite (bench/ beside src/).\n"
+            "It is part of turbomock's source tree, not of the installed package: run it "
+            "from a checkout installed with `python3 -m pip install -e .`.\n"
+        )
+        return 2
+    harness = load_harness(bench_dir)
+    return int(
+        harness.run(
+            impl=args.impl,
+            baseline=args.baseline,
+            rounds=args.rounds,
+            quick=args.quick,
+            patterns=args.patterns,
+            json_path=args.json_path,
+        )
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; the exit status is returned."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "bench":
+        return run_bench(args)
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

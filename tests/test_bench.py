@@ -1,0 +1,186 @@
+"""The benchmark harness runs, reports and fails soft. Timings are never asserted on."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from turbomock.__main__ import find_bench_dir, load_harness
+
+FAKES = Path(__file__).resolve().parent / "fake_impls"
+
+
+def bench(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], Any]:
+    """Run ``python -m turbomock bench --quick`` in a subprocess; return it and its JSON."""
+    out = tmp_path / "bench.json"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    # Absolute, because the subprocess runs elsewhere (``PYTHONPATH=src`` stays usable).
+    paths = [str(FAKES), *env.get("PYTHONPATH", "").split(os.pathsep)]
+    env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in paths if p)
+    command = [sys.executable, "-m", "turbomock", "bench", "--quick", "--rounds", "2"]
+    proc = subprocess.run(
+        [*command, "--json", str(out), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+    return proc, data
+
+
+@pytest.fixture(scope="module")
+def harness() -> ModuleType:
+    """The harness module, imported the way ``python -m turbomock bench`` imports it."""
+    bench_dir = find_bench_dir()
+    assert bench_dir is not None
+    return load_harness(bench_dir)
+
+
+def test_self_comparison_reports_medians_and_ratios(tmp_path: Path) -> None:
+    """It times both sides of each chosen op and derives the ratio from the two medians."""
+    proc, data = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()", "-k", "m(1, x=2)")
+    assert proc.returncode == 0, proc.stderr
+    assert data["python"] == platform.python_version()
+    assert (data["impl"], data["baseline"], data["rounds"]) == ("unittest.mock",) * 2 + (2,)
+    assert list(data["ops"]) == ["Mock()", "m(1, x=2)"]
+    for figures in data["ops"].values():
+        assert figures["baseline_ns"] > 0
+        assert figures["impl_ns"] > 0
+        assert figures["ratio"] == pytest.approx(figures["impl_ns"] / figures["baseline_ns"])
+        assert figures["met"] is (figures["ratio"] <= figures["target"])
+        assert figures["status"] == ("met" if figures["met"] else "not met")
+        assert figures["errors"] == {"baseline": None, "impl": None}
+        assert len(figures["samples_ns"]["impl"]) == 2
+    assert data["geomean_ops"] == 2
+    assert data["geomean"] > 0
+    assert data["memory"] == {}
+
+
+def test_table_shows_geomean_and_python_version(tmp_path: Path) -> None:
+    """The printed table ends with the geometric mean and the Python version."""
+    proc, _ = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("Mock() ") and "1/" in line for line in lines)
+    assert "geometric mean of 1 time ratios (unittest.mock/unittest.mock): 1/" in proc.stdout
+    assert f"python: {platform.python_version()} " in proc.stdout
+
+
+def test_op_that_raises_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    """An op failing on the implementation is an error for that op only; the exit is 0."""
+    proc, data = bench(tmp_path, "--impl", "broken_mock", "-k", "Mock()", "-k", "MagicMock()")
+    assert proc.returncode == 0, proc.stderr
+    broken, missing = data["ops"]["Mock()"], data["ops"]["MagicMock()"]
+    assert broken["errors"] == {"baseline": None, "impl": "RuntimeError: deliberately broken Mock"}
+    assert missing["errors"]["impl"].startswith("AttributeError: ")
+    for figures in (broken, missing):
+        assert figures["status"] == "error"
+        assert figures["baseline_ns"] > 0
+        assert (figures["impl_ns"], figures["ratio"], figures["met"]) == (None, None, None)
+    assert (data["geomean"], data["geomean_ops"]) == (None, 0)
+    assert "Mock(): broken_mock raised RuntimeError: deliberately broken Mock" in proc.stdout
+
+
+def test_name_missing_from_baseline_is_not_applicable(tmp_path: Path) -> None:
+    """An op the baseline cannot do (ThreadingMock before 3.13) is "n/a", not an error."""
+    proc, data = bench(
+        tmp_path, "--impl", "unittest.mock", "--baseline", "broken_mock", "-k", "ThreadingMock"
+    )
+    assert proc.returncode == 0, proc.stderr
+    figures = data["ops"]["ThreadingMock()"]
+    assert figures["status"] == "n/a"
+    assert figures["na"] == "broken_mock has no ThreadingMock"
+    assert figures["ratio"] is None
+
+
+def test_baseline_failing_an_op_exits_1(tmp_path: Path) -> None:
+    """A baseline that raises means the harness or an op is wrong, so the exit is 1."""
+    proc, data = bench(
+        tmp_path, "--impl", "unittest.mock", "--baseline", "broken_mock", "-k", "Mock()"
+    )
+    assert proc.returncode == 1
+    assert data["ops"]["Mock()"]["errors"]["baseline"] == "RuntimeError: deliberately broken Mock"
+
+
+def test_patch_left_in_place_by_one_side_is_undone(tmp_path: Path) -> None:
+    """A patch an implementation fails to undo does not break the baseline's later ops."""
+    proc, data = bench(tmp_path, "--impl", "leaky_mock", "-k", "patch('mod.attr')", "-k", "setUp")
+    assert proc.returncode == 0, proc.stdout
+    for figures in data["ops"].values():
+        assert figures["errors"] == {
+            "baseline": None,
+            "impl": "RuntimeError: deliberately leaky patch",
+        }
+
+
+def test_memory_reports_bytes_per_magicmock(tmp_path: Path) -> None:
+    """The memory figure is the bytes one live MagicMock holds, on each side."""
+    proc, data = bench(tmp_path, "--impl", "unittest.mock", "-k", "memory")
+    assert proc.returncode == 0, proc.stderr
+    assert data["ops"] == {}
+    figures = data["memory"]["MagicMock() memory"]
+    assert figures["unit"] == "bytes"
+    assert figures["baseline_bytes"] > 0
+    assert figures["impl_bytes"] > 0
+    assert figures["target"] == pytest.approx(0.1)
+
+
+def test_unimportable_impl_exits_2(tmp_path: Path) -> None:
+    """An implementation that cannot be imported stops the run with a clear message."""
+    proc, data = bench(tmp_path, "--impl", "no_such_mock_module")
+    assert proc.returncode == 2
+    assert data is None
+    assert "cannot import the implementation 'no_such_mock_module'" in proc.stderr
+
+
+def test_filter_matching_nothing_exits_2(tmp_path: Path) -> None:
+    """A ``-k`` that selects no op is a mistake worth stopping for."""
+    proc, _ = bench(tmp_path, "--impl", "unittest.mock", "-k", "no such op")
+    assert proc.returncode == 2
+    assert "no operation matches -k no such op" in proc.stderr
+
+
+def test_exact_name_selects_only_that_op(harness: ModuleType) -> None:
+    """``-k 'Mock()'`` picks Mock() alone, though other names contain it."""
+    names = ["Mock()", "MagicMock()", "AsyncMock()"]
+    assert harness.select(names, ["mock()"]) == ["Mock()"]
+
+
+def test_substring_selects_every_op_containing_it(harness: ModuleType) -> None:
+    """A pattern that is not a whole name matches as a case-insensitive substring."""
+    names = ["Mock()", "MagicMock()", "patch.dict"]
+    assert harness.select(names, ["MOCK"]) == ["Mock()", "MagicMock()"]
+
+
+def test_ratios_are_written_as_fractions(harness: ModuleType) -> None:
+    """Ratios print as ``1/x``, the way the targets are stated."""
+    assert [harness.fraction(r) for r in (1 / 23.4, 0.5, 2.0)] == ["1/23.4", "1/2.00", "1/0.50"]
+
+
+def test_hanging_op_is_interrupted(harness: ModuleType) -> None:
+    """A batch that never ends raises BatchTimeout instead of stalling the whole run."""
+
+    def hang() -> None:
+        with harness.time_limit(0.05):
+            while True:
+                pass
+
+    with pytest.raises(harness.BatchTimeout, match="the op seems to hang"):
+        hang()
+
+
+def test_every_op_name_is_unique(harness: ModuleType) -> None:
+    """Op names key the JSON and ``-k``, so no two may be equal."""
+    names = [op.name.lower() for op in sys.modules["turbomock_bench.ops"].OPS]
+    assert len(names) == len(set(names))
