@@ -1,0 +1,50 @@
+"""Every difference between stdlib versions that turbomock reproduces, in one place.
+
+turbomock behaves like the ``unittest.mock`` of the Python it runs on. Each flag
+below names one observable behaviour and the version that introduced it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+#: 3.10: ``patch(unsafe=)`` and its spec-typo check, ``InvalidSpecError`` for specs
+#: that are already mocks, coroutine wrappers for ``patch.dict``.
+PY310 = sys.version_info >= (3, 10)
+#: 3.11: patch targets are resolved with ``pkgutil.resolve_name`` (imports first).
+PY311 = sys.version_info >= (3, 11)
+#: 3.12: ``patch`` picks ``AsyncMock`` for an async original before the spec rules.
+PY312 = sys.version_info >= (3, 12)
+PY313 = sys.version_info >= (3, 13)
+
+# -- the mock engine -------------------------------------------------------------
+
+#: 3.9/3.10 still know ``__div__``/``__rdiv__``/``__idiv__`` and ``__setformat__``.
+LEGACY_DIV_MAGICS = not PY311
+#: 3.10 rejects the assert typos ``asert``/``aseert``/``assrt`` too, with a new message.
+ALL_ASSERT_TYPOS = PY310
+#: 3.10 refuses a mock as a spec with ``InvalidSpecError``.
+REJECT_MOCK_AS_SPEC = PY310
+#: 3.11 indents "Actual:" to line up under "Expected:".
+INDENTED_ACTUAL = PY311
+#: 3.12 rejects ``called_once`` and the other assert names without ``assert_``.
+REJECT_ASSERT_NAMES_WITHOUT_PREFIX = PY312
+#: 3.13: ``return_value`` of a wrapping mock stays DEFAULT until set.
+WRAPS_KEEPS_DEFAULT_RETURN = PY313
+#: 3.13's ``assert_has_calls`` message always ends with an "  Actual:" line.
+HAS_CALLS_ACTUAL_LINE = PY313
+#: 3.13: ``reset_mock(return_value=True)`` leaves magic methods' return values.
+MAGIC_RESET_KEEPS_RETURN = PY313
+#: 3.13: a PropertyMock assigned to a mock stays a plain attribute of that mock.
+PROPERTYMOCK_ATTRIBUTE_STAYS = PY313
+#: 3.13 finds async attributes of a spec with ``inspect.getattr_static``.
+STATIC_ASYNC_SPEC_SCAN = PY313
+#: 3.13: autospec passes ``wraps`` on to children and return values.
+AUTOSPEC_WRAPS_CHILDREN = PY313
+
+# -- helpers ------------------------------------------------------------------------
+
+#: 3.11: ``mock_open`` specs its mock on the names of ``open`` rather than ``open``.
+OPEN_SPEC_AS_NAMES = PY311
+#: 3.13: leaving a ``mock_open`` handle's ``with`` block calls ``close()``.
+MOCK_OPEN_EXIT_CLOSES = PY313

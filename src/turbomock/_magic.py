@@ -1,0 +1,261 @@
+"""``MagicMock`` and ``NonCallableMagicMock``: mocks with the magic methods set up.
+
+The stdlib gives every MagicMock a class of its own and installs ~80 proxies on
+it. Here the magic methods are descriptors defined once on ``MagicMixin``; each
+creates its method mock on the instance the first time it is used, with the
+stdlib's default behaviour (``len`` 0, ``int`` 1, identity ``==`` ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
+from turbomock._magic_names import (
+    CALCULATED_RETURN_VALUES,
+    DEFAULT_MAGICS,
+    RETURN_VALUES,
+    is_magic,
+)
+from turbomock._mock import (
+    KINDS,
+    Base,
+    MagicSlot,
+    MissingMagic,
+    Mock,
+    NonCallableMock,
+    _child_class,
+    _is_instance_mock,
+    _missing_magic_text,
+    _set_state,
+    passthrough,
+)
+from turbomock._mock_type import instance_class
+from turbomock._sentinels import DEFAULT, _deleted, _missing
+from turbomock._state import MockState, extract_mock_name
+
+
+class _AsyncIterator:
+    """What a MagicMock's ``__aiter__`` returns: iterates a plain iterator."""
+
+    def __init__(self, iterator: Any) -> None:
+        self.iterator = iterator
+
+    def __aiter__(self) -> _AsyncIterator:
+        return self
+
+    async def __anext__(self) -> Any:
+        try:
+            return next(self.iterator)
+        except StopIteration:
+            pass
+        raise StopAsyncIteration
+
+
+def _eq_effect(owner: Any, st: MockState) -> Any:
+    def __eq__(other: Any) -> Any:
+        value = st.return_value
+        if value is not DEFAULT:
+            return value
+        return True if owner is other else NotImplemented
+
+    return __eq__
+
+
+def _ne_effect(owner: Any, st: MockState) -> Any:
+    def __ne__(other: Any) -> Any:
+        if st.return_value is not DEFAULT:
+            return DEFAULT
+        return False if owner is other else NotImplemented
+
+    return __ne__
+
+
+def _iter_effect(owner: Any, st: MockState) -> Any:
+    def __iter__() -> Any:
+        value = st.return_value
+        return iter([]) if value is DEFAULT else iter(value)
+
+    return __iter__
+
+
+def _aiter_effect(owner: Any, st: MockState) -> Any:
+    def __aiter__() -> Any:
+        value = st.return_value
+        return _AsyncIterator(iter([]) if value is DEFAULT else iter(value))
+
+    return __aiter__
+
+
+_SIDE_EFFECTS = {
+    "__eq__": _eq_effect,
+    "__ne__": _ne_effect,
+    "__iter__": _iter_effect,
+    "__aiter__": _aiter_effect,
+}
+
+
+def _configure_default(owner: Any, child: Any, name: str) -> None:
+    """Give a freshly made magic method mock the stdlib's default behaviour."""
+    cst = child._mock_state
+    fixed = RETURN_VALUES.get(name, _missing)
+    if fixed is not _missing:
+        cst.return_value = fixed
+        return
+    calculate = CALCULATED_RETURN_VALUES.get(name)
+    if calculate is not None:
+        cst.return_value = calculate(owner)
+        return
+    effect = _SIDE_EFFECTS.get(name)
+    if effect is not None:
+        cst.side_effect = effect(owner, cst)
+
+
+_magic_children: dict[tuple[type, str], type] = {}
+
+
+def _make_default(owner: Any, st: MockState, name: str) -> Any:
+    cls = type(owner)
+    if cls._mock_fast_children and st.spec is None:
+        if st.sealed:
+            raise AttributeError(f"{extract_mock_name(st)}.{name}")
+        key = (cls, name)
+        klass = _magic_children.get(key)
+        if klass is None:
+            klass = _magic_children[key] = instance_class(_child_class(cls, name, None))
+        if klass._mock_fast_children:
+            child = object.__new__(klass)
+            _set_state(child, MockState(None, name, owner, name))
+        else:
+            child = klass(name=name, _new_name=name, _new_parent=owner)
+    else:
+        child = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
+    _configure_default(owner, child, name)
+    # setdefault is atomic: if two threads race, both get the same method mock.
+    winner = st.magic_dict().setdefault(name, child)
+    if winner is child:
+        st.kids[name] = child
+    return winner
+
+
+def _truth(owner: Any) -> Any:
+    """``bool()`` of an object without ``__bool__``: its length, else True."""
+
+    def __bool__() -> bool:
+        try:
+            return len(owner) != 0
+        except MissingMagic:
+            return True
+
+    return __bool__
+
+
+def _containment(owner: Any) -> Any:
+    """``in`` on an object without ``__contains__``: search its iteration."""
+
+    def __contains__(item: Any) -> bool:
+        return any(entry is item or entry == item for entry in iter(owner))
+
+    return __contains__
+
+
+_FALLBACKS = {"__bool__": _truth, "__contains__": _containment}
+
+
+class _DefaultMagicSlot(MagicSlot):
+    """A magic method MagicMock supports by default, made on first use."""
+
+    __slots__ = ()
+
+    def missing(self, obj: Any) -> Any:
+        name = self.name
+        st = obj._mock_state
+        kids = st.kids
+        existing = kids.get(name) if kids is not None else None
+        spec = st.spec
+        if existing is _deleted or (spec is not None and name not in spec.names):
+            return _fallback(obj, name)
+        if existing is not None and _is_instance_mock(existing):
+            return existing
+        return _make_default(obj, st, name)
+
+
+def _fallback(obj: Any, name: str) -> Any:
+    """What Python would use if the class had no such magic method at all."""
+    fallback = _FALLBACKS.get(name)
+    if fallback is not None:
+        return fallback(obj)
+    base = getattr(object, name, None)
+    if base is not None:
+        return base.__get__(obj, type(obj))
+    raise MissingMagic(_missing_magic_text(obj, name))
+
+
+class MagicMixin(Base):
+    """Gives a mock class the default magic methods (see ``_DefaultMagicSlot``)."""
+
+    def _mock_set_magics(self) -> None:
+        """Drop magic method mocks the spec doesn't allow (after a spec change)."""
+        st = self._mock_state
+        spec = st.spec
+        kids = st.kids
+        if spec is None or not kids:
+            return
+        magics = st.magics or {}
+        for name in [n for n in kids if n in DEFAULT_MAGICS and n not in spec.names]:
+            if kids[name] is not _deleted:
+                del kids[name]
+                magics.pop(name, None)
+
+
+for _name in sorted(DEFAULT_MAGICS):
+    setattr(MagicMixin, _name, _DefaultMagicSlot(_name))
+
+
+class NonCallableMagicMock(MagicMixin, NonCallableMock):
+    """A version of ``MagicMock`` that isn't callable."""
+
+    def mock_add_spec(self, spec: Any, spec_set: bool = False) -> None:
+        """Add a spec; magic methods the spec lacks stop being supported."""
+        self._mock_add_spec(spec, spec_set)
+        self._mock_set_magics()
+
+
+class AsyncMagicMixin(MagicMixin):
+    """Magic methods for AsyncMock (the async ones become AsyncMocks)."""
+
+
+class MagicMock(MagicMixin, Mock):
+    """``Mock`` with default implementations of most magic methods.
+
+    With ``spec`` or ``spec_set``, only the magic methods the spec has are
+    supported. Attributes and return values of a MagicMock are MagicMocks.
+    """
+
+    def mock_add_spec(self, spec: Any, spec_set: bool = False) -> None:
+        """Add a spec; magic methods the spec lacks stop being supported."""
+        self._mock_add_spec(spec, spec_set)
+        self._mock_set_magics()
+
+    _mock_keeps_magic_returns = MAGIC_RESET_KEEPS_RETURN
+
+
+class MagicProxy(Base):
+    """Kept for code that imports it; turbomock's magic methods don't need it."""
+
+    def __init__(self, name: str, parent: Any) -> None:
+        self.name = name
+        self.parent = parent
+
+    def create_mock(self) -> Any:
+        return getattr(self.parent, self.name)
+
+    def __get__(self, obj: Any, _type: Any = None) -> Any:
+        return self.create_mock()
+
+
+for _klass in (NonCallableMagicMock, MagicMock):
+    passthrough(_klass)
+
+KINDS["MagicMock"] = MagicMock
+KINDS["NonCallableMagicMock"] = NonCallableMagicMock

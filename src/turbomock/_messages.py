@@ -1,0 +1,124 @@
+"""Every user-facing message turbomock builds, in one module.
+
+Keeping them together keeps the wording consistent and easy to compare with the
+stdlib's, which tests pin word for word.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from turbomock._compat import ALL_ASSERT_TYPOS, HAS_CALLS_ACTUAL_LINE, INDENTED_ACTUAL
+
+_MAX_REPR = 80
+_ACTUAL = "  Actual" if INDENTED_ACTUAL else "Actual"
+
+
+def safe_repr(obj: object, short: bool = False) -> str:
+    """``repr`` that never raises: a broken ``__repr__`` must not hide a failure."""
+    try:
+        result = repr(obj)
+    except Exception:
+        result = object.__repr__(obj)
+    if not short or len(result) < _MAX_REPR:
+        return result
+    return result[:_MAX_REPR] + " [truncated]..."
+
+
+def format_call(name: str, args: Any, kwargs: Any) -> str:
+    """``name(1, 2, key=3)``: how a call reads in reprs and failure messages."""
+    parts = [repr(arg) for arg in args]
+    parts.extend(f"{key}={value!r}" for key, value in kwargs.items())
+    return f"{name}({', '.join(parts)})"
+
+
+def no_attribute(name: str) -> str:
+    return f"Mock object has no attribute {name!r}"
+
+
+def no_attribute_set(name: str) -> str:
+    return f"Mock object has no attribute '{name}'"
+
+
+def unsupported_magic(name: str) -> str:
+    return f"Attempting to set unsupported magic method {name!r}."
+
+
+def invalid_assertion(name: str) -> str:
+    if not ALL_ASSERT_TYPOS:
+        return "Attributes cannot start with 'assert' or 'assret'"
+    return (
+        f"{name!r} is not a valid assertion. Use a spec "
+        f"for the mock if {name!r} is meant to be an attribute."
+    )
+
+
+def cannot_set_sealed(mock_name: str) -> str:
+    return f"Cannot set {mock_name}"
+
+
+def mock_as_spec(spec: object) -> str:
+    return f"Cannot spec a Mock object. [object={spec!r}]"
+
+
+def calls_suffix(mock_calls: object) -> str:
+    """The ``Calls: [...]`` tail of count assertions; empty when there were none."""
+    if not mock_calls:
+        return ""
+    return f"\nCalls: {safe_repr(mock_calls)}."
+
+
+def expected_not_found(action: str, expected: str, actual: str) -> str:
+    return f"expected {action} not found.\nExpected: {expected}\n{_ACTUAL}: {actual}"
+
+
+def not_called_expected(expected: str) -> str:
+    return f"expected call not found.\nExpected: {expected}\n{_ACTUAL}: not called."
+
+
+def expected_not_called(name: str, count: int, mock_calls: object) -> str:
+    return (
+        f"Expected '{name}' to not have been called. Called {count} times."
+        + calls_suffix(mock_calls)
+    )
+
+
+def expected_called(name: str) -> str:
+    return f"Expected '{name}' to have been called."
+
+
+def expected_called_once(name: str, count: int, mock_calls: object) -> str:
+    return (
+        f"Expected '{name}' to have been called once. Called {count} times."
+        + calls_suffix(mock_calls)
+    )
+
+
+def expected_to_be_called_once(name: str, count: int, mock_calls: object) -> str:
+    return f"Expected '{name}' to be called once. Called {count} times." + calls_suffix(
+        mock_calls
+    )
+
+
+def calls_not_found(expected: object, actual: object, errors: list[Any] | None) -> str:
+    if errors is None:
+        problem = "Calls not found."
+    else:
+        problem = f"Error processing expected calls.\nErrors: {errors}"
+    if HAS_CALLS_ACTUAL_LINE:
+        return f"{problem}\nExpected: {expected}\n  Actual: {safe_repr(actual)}"
+    # Before 3.13 the actual calls are left out when there are none, and the
+    # stdlib strips trailing dots from the line.
+    tail = f"\n{_ACTUAL}: {safe_repr(actual)}".rstrip(".") if actual else ""
+    return f"{problem}\nExpected: {expected}{tail}"
+
+
+def not_all_calls_found(name: str, not_found: tuple[Any, ...], remaining: list[Any]) -> str:
+    return (
+        f"{name!r} does not contain all of {not_found!r} in its call list, "
+        f"found {remaining!r} instead"
+    )
+
+
+def call_not_found(expected: str, action: str = "call") -> str:
+    return f"{expected} {action} not found"

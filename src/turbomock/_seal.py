@@ -1,0 +1,29 @@
+"""``seal``: stop a mock (and the mocks below it) from growing new attributes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from turbomock._mock import NonCallableMock
+
+
+def seal(mock: Any) -> None:
+    """Disable the automatic creation of child mocks.
+
+    Seals the mock and, recursively, every mock reached through its attributes
+    that it created or adopted; attributes that exist keep working, new ones
+    raise ``AttributeError``.
+    """
+    mock._mock_sealed = True
+    for attr in dir(mock):
+        try:
+            child = getattr(mock, attr)
+        except AttributeError:
+            continue
+        if not isinstance(child, NonCallableMock):
+            continue
+        kids = child._mock_state.kids
+        if kids is not None and hasattr(type(kids.get(attr)), "_mock_materialize"):
+            continue
+        if child._mock_state.new_parent is mock:
+            seal(child)

@@ -1,0 +1,226 @@
+"""Spec introspection, done once per spec type and only as far as it is asked for.
+
+The stdlib runs ``dir()``, an async check of every attribute and
+``inspect.signature`` each time a mock gets a spec. Here a class's attribute names
+are computed once and cached (``spec_for_class``); signatures and async flags are
+computed the first time something needs them and then cached on the ``Spec``.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from functools import partial
+from types import FunctionType, MethodType
+from typing import TYPE_CHECKING, Any
+
+from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
+
+if TYPE_CHECKING:
+    import inspect
+
+FunctionTypes = (FunctionType, MethodType)
+
+_UNSET: Any = object()
+_lock = threading.Lock()
+
+
+def is_list(obj: object) -> bool:
+    """A spec given as a list (or tuple) of attribute names."""
+    return type(obj) in (list, tuple)
+
+
+def is_exception(obj: object) -> bool:
+    return isinstance(obj, BaseException) or (
+        isinstance(obj, type) and issubclass(obj, BaseException)
+    )
+
+
+def _callable(obj: object) -> bool:
+    """Whether calling ``obj`` could work, looking through method wrappers."""
+    if isinstance(obj, type):
+        return True
+    if isinstance(obj, (staticmethod, classmethod, MethodType)):
+        return _callable(obj.__func__)
+    return getattr(obj, "__call__", None) is not None  # noqa: B004 - stdlib parity
+
+
+def instance_callable(obj: object) -> bool:
+    """For a class: would its instances be callable? For anything else: is it?"""
+    if not isinstance(obj, type):
+        return getattr(obj, "__call__", None) is not None  # noqa: B004 - stdlib parity
+    for base in (obj, *obj.__mro__):
+        if base.__dict__.get("__call__") is not None:
+            return True
+    return False
+
+
+def iscoroutinefunction(obj: object) -> bool:
+    """``asyncio.iscoroutinefunction`` without importing asyncio when it isn't loaded."""
+    import inspect
+
+    if inspect.iscoroutinefunction(obj):
+        return True
+    coroutines = sys.modules.get("asyncio.coroutines")
+    marker = getattr(coroutines, "_is_coroutine", _UNSET)
+    return marker is not _UNSET and getattr(obj, "_is_coroutine", None) is marker
+
+
+def signature_object(
+    func: Any, as_instance: bool, eat_self: bool
+) -> tuple[Any, inspect.Signature] | None:
+    """The callable a spec stands for and its signature, or None if it has none.
+
+    A class not modelled as an instance is called through ``__init__``; an
+    instance through ``__call__``; ``eat_self`` drops the bound first argument.
+    """
+    import inspect
+
+    if isinstance(func, type) and not as_instance:
+        func = func.__init__
+        eat_self = True
+    elif isinstance(func, (classmethod, staticmethod)):
+        if isinstance(func, classmethod):
+            eat_self = True
+        func = func.__func__
+    elif not isinstance(func, FunctionTypes):
+        try:
+            func = func.__call__
+        except AttributeError:
+            return None
+    target = partial(func, None) if eat_self else func
+    try:
+        return func, inspect.signature(target)
+    except ValueError:
+        return None
+
+
+def _is_async_attribute(source: Any, name: str) -> bool:
+    import inspect
+
+    if STATIC_ASYNC_SPEC_SCAN:
+        attr = inspect.getattr_static(source, name, None)
+        try:
+            attr = inspect.unwrap(attr)
+        except ValueError:
+            pass
+    else:
+        attr = getattr(source, name, None)
+    return iscoroutinefunction(attr)
+
+
+class Spec:
+    """What a mock knows about its spec: names now, the rest when first asked.
+
+    One ``Spec`` is shared by every mock specced on the same class; a spec object
+    that is not a class gets its own.
+    """
+
+    __slots__ = ("names", "listing", "cls", "source", "_asyncs", "_signatures", "__weakref__")
+
+    def __init__(self, names: frozenset[str], listing: list[str] | None, cls: type | None,
+                 source: Any) -> None:
+        self.names = names
+        self.listing = listing
+        self.cls = cls
+        self.source = source
+        self._asyncs: dict[str, bool] | None = None
+        self._signatures: dict[tuple[bool, bool], Any] | None = None
+
+    @property
+    def methods(self) -> list[str]:
+        """``_mock_methods``: the names in ``dir()`` order (or as the user listed them)."""
+        listing = self.listing
+        if listing is None:
+            listing = self.listing = sorted(self.names)
+        return listing
+
+    def is_async(self, name: str) -> bool:
+        """Whether attribute ``name`` of the spec is a coroutine function (cached)."""
+        if self.cls is None or name not in self.names:
+            return False
+        asyncs = self._asyncs
+        if asyncs is None:
+            asyncs = self._asyncs = {}
+        found = asyncs.get(name)
+        if found is None:
+            found = asyncs[name] = _is_async_attribute(self.source, name)
+        return found
+
+    def async_names(self) -> list[str]:
+        return [name for name in self.methods if self.is_async(name)]
+
+    def signature(self, as_instance: bool, eat_self: bool) -> Any:
+        """The spec's call signature for these flags, computed once."""
+        if self.cls is None:
+            return None
+        key = (as_instance, eat_self)
+        sigs = self._signatures
+        if sigs is None:
+            sigs = self._signatures = {}
+        found = sigs.get(key, _UNSET)
+        if found is _UNSET:
+            result = signature_object(self.source, as_instance, eat_self)
+            found = sigs[key] = result and result[1]
+        return found
+
+
+def _dir_names(cls: type) -> frozenset[str]:
+    try:
+        return frozenset(dir(cls))
+    except Exception:
+        return frozenset(type.__dir__(cls))
+
+
+# Per class: (Spec, the sizes of its MRO's __dict__s when the Spec was made). A
+# class that gains or loses attributes later (monkeypatching, patch(create=True))
+# changes one of the sizes, so the cached names are recomputed.
+_class_specs: dict[type, tuple[Spec, tuple[int, ...]]] = {}
+
+
+def _mro_stamp(cls: type) -> tuple[int, ...]:
+    try:
+        return tuple([len(klass.__dict__) for klass in cls.__mro__])
+    except Exception:
+        return ()
+
+
+def spec_for_class(cls: type) -> Spec:
+    """The shared ``Spec`` of a class used as a spec."""
+    stamp = _mro_stamp(cls)
+    try:
+        entry = _class_specs.get(cls)
+    except TypeError:
+        entry = None
+    if entry is not None and entry[1] == stamp:
+        return entry[0]
+    spec = Spec(_dir_names(cls), None, cls, cls)
+    if type(cls).__dir__ is type.__dir__:
+        try:
+            _class_specs[cls] = (spec, stamp)
+        except TypeError:
+            pass
+    return spec
+
+
+def spec_for(obj: Any) -> Spec:
+    """The ``Spec`` of any spec object (class, instance, function, module ...)."""
+    if isinstance(obj, type):
+        return spec_for_class(obj)
+    cls = type(obj)
+    if cls.__dir__ is object.__dir__:
+        try:
+            own = obj.__dict__
+        except AttributeError:
+            own = None
+        class_spec = spec_for_class(cls)
+        names = class_spec.names | frozenset(own) if own else class_spec.names
+    else:
+        names = frozenset(dir(obj))
+    return Spec(names, None, cls, obj)
+
+
+def spec_from_list(names: list[str] | tuple[str, ...]) -> Spec:
+    """A spec given as a list of names: only membership, no class or signature."""
+    return Spec(frozenset(names), names, None, None)  # type: ignore[arg-type]
+

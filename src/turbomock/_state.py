@@ -1,0 +1,263 @@
+"""A mock's single state object, and how calls are recorded into it.
+
+Recording a call costs the same whatever the mock's depth: the callee appends its
+``call_args`` record to its own list, and each ancestor gets a reference to one
+shared event appended to its *pending* list. An ancestor turns pending events into
+``mock_calls``/``method_calls`` entries (with names relative to itself) only when
+someone reads those lists. The stdlib instead builds a new ``_Call`` and a new
+dotted name at every ancestor on every call.
+
+Names are derived from the parent chain, so whenever a link of that chain is about
+to change (``attach_mock``, setting ``_mock_name`` ...), the ancestors above it
+first turn their pending events into entries (``flush_ancestors``).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from turbomock._calls import _Call, _CallList, new_named_call
+from turbomock._sentinels import DEFAULT
+
+# Guards the rare slow paths: creating a list or dict on first use, draining
+# pending events, publishing a new return value. Never held while user code runs.
+# Recording itself needs no lock: list.append is atomic.
+lock = threading.Lock()
+
+
+class Extra:
+    """The state few mocks need (spec details, autospec hooks, sealing, counts
+    set by hand ...), split off so creating a mock doesn't pay for it."""
+
+    __slots__ = (
+        "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
+        "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
+        "kind",
+    )
+
+    def __init__(self) -> None:
+        self.spec_class: Any = None
+        self.spec_set: Any = False
+        self.spec_signature: Any = DEFAULT  # DEFAULT: not computed yet
+        self.spec_flags: tuple[bool, bool] = (False, False)  # (as_instance, eat_self)
+        self.check_sig: Any = None  # autospec: called with each call's arguments first
+        self.delegate: Any = None  # the function an autospecced function mock reports to
+        self.sealed = False
+        self.unsafe = False
+        self.count_adjust = 0  # set by assigning call_count / call_args_list
+        self.called_set: tuple[bool, int] | None = None  # (value, call count then)
+        self.call_args_set: tuple[Any, int] | None = None
+        self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
+
+
+def _extra_field(field: str) -> property:
+    """A MockState attribute stored in its ``Extra``, created on first write."""
+    default = getattr(Extra(), field)
+
+    def fget(self: MockState) -> Any:
+        extra = self.extra
+        return default if extra is None else getattr(extra, field)
+
+    def fset(self: MockState, value: Any) -> None:
+        extra = self.extra
+        if extra is None:
+            if value is default:
+                return
+            extra = self.extra = Extra()
+        setattr(extra, field, value)
+
+    return property(fget, fset)
+
+
+class MockState:
+    """Everything a mock knows about itself, in one object.
+
+    Slots, all set at creation, for what most mocks use; the rest lives in
+    ``extra`` (see ``Extra``), reachable through the same attribute names.
+    """
+
+    __slots__ = (
+        # Identity in the tree: parent/name drive method_calls, new_parent/
+        # new_name drive mock_calls and the repr.
+        "parent", "name", "new_parent", "new_name",
+        "kids",  # child mocks (and DELETED markers) by name; made up front so that
+        # two threads creating the first two children need no lock
+        "magics",  # configured magic methods: a mock or a bound function
+        "return_value", "side_effect", "wraps",
+        "spec",  # turbomock._spec.Spec or None
+        "calls",  # call_args_list
+        "pending",  # events not yet turned into mock_calls/method_calls
+        "mock_calls", "method_calls",
+        "extra",
+    )
+
+    def __init__(
+        self, parent: Any = None, name: Any = None, new_parent: Any = None, new_name: Any = ""
+    ) -> None:
+        self.parent = parent
+        self.name = name
+        self.new_parent = new_parent
+        self.new_name = new_name
+        self.kids: dict[str, Any] = {}
+        self.magics: dict[str, Any] | None = None
+        self.return_value: Any = DEFAULT
+        self.side_effect: Any = None
+        self.wraps: Any = None
+        self.spec: Any = None
+        self.calls: _CallList | None = None
+        self.pending: list[Any] | None = None
+        self.mock_calls: _CallList | None = None
+        self.method_calls: _CallList | None = None
+        self.extra: Extra | None = None
+
+    spec_class = _extra_field("spec_class")
+    spec_set = _extra_field("spec_set")
+    spec_signature = _extra_field("spec_signature")
+    spec_flags = _extra_field("spec_flags")
+    check_sig = _extra_field("check_sig")
+    delegate = _extra_field("delegate")
+    sealed = _extra_field("sealed")
+    unsafe = _extra_field("unsafe")
+    count_adjust = _extra_field("count_adjust")
+    called_set = _extra_field("called_set")
+    call_args_set = _extra_field("call_args_set")
+    kind = _extra_field("kind")
+
+    def call_list(self) -> _CallList:
+        calls = self.calls
+        if calls is None:
+            with lock:
+                calls = self.calls
+                if calls is None:
+                    calls = self.calls = _CallList()
+        return calls
+
+    def pending_list(self) -> list[Any]:
+        pending = self.pending
+        if pending is None:
+            with lock:
+                pending = self.pending
+                if pending is None:
+                    pending = self.pending = []
+        return pending
+
+    def magic_dict(self) -> dict[str, Any]:
+        magics = self.magics
+        if magics is None:
+            with lock:
+                magics = self.magics
+                if magics is None:
+                    magics = self.magics = {}
+        return magics
+
+    def call_count(self) -> int:
+        calls = self.calls
+        count = 0 if calls is None else len(calls)
+        extra = self.extra
+        return count if extra is None else count + extra.count_adjust
+
+
+def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:
+    """Record one call of the mock owning ``st``; returns its ``call_args`` record."""
+    record: _Call = tuple.__new__(_Call, (args, kwargs))
+    calls = st.calls
+    if calls is None:
+        calls = st.call_list()
+    calls.append(record)
+    pending = st.pending
+    if pending is None:
+        pending = st.pending_list()
+    pending.append(record)
+    parent = st.new_parent
+    if parent is not None:
+        event = (st, record)
+        while parent is not None:
+            pst = parent._mock_state
+            pending = pst.pending
+            if pending is None:
+                pending = pst.pending_list()
+            pending.append(event)
+            parent = pst.new_parent
+    return record
+
+
+def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, str | None]:
+    """The names a call of ``callee`` has in ``ancestor``'s mock_calls and
+    method_calls (None: not a method call of that ancestor)."""
+    mock_name = callee.new_name
+    is_call = mock_name == "()"
+    method_ok = callee.parent is not None
+    method_name = callee.name
+    parent = callee.new_parent
+    while parent is not None:
+        pst = parent._mock_state
+        if pst is ancestor:
+            break
+        if method_ok:
+            method_ok = pst.parent is not None
+            if method_ok:
+                method_name = f"{pst.name}.{method_name}"
+        step = pst.new_name
+        if step:
+            mock_name = step + ("" if is_call else ".") + mock_name
+            is_call = step == "()"
+        parent = pst.new_parent
+    return mock_name, (method_name if method_ok else None)
+
+
+def drain(st: MockState) -> None:
+    """Turn ``st``'s pending events into mock_calls/method_calls entries."""
+    with lock:
+        pending = st.pending
+        mock_calls = st.mock_calls
+        if mock_calls is None:
+            mock_calls = st.mock_calls = _CallList()
+        method_calls = st.method_calls
+        if method_calls is None:
+            method_calls = st.method_calls = _CallList()
+        if not pending:
+            return
+        size = len(pending)
+        events = pending[:size]
+        del pending[:size]
+        for event in events:
+            if type(event) is _Call:
+                mock_calls.append(new_named_call("", event[0], event[1]))
+                continue
+            callee, record = event
+            name, method_name = relative_names(callee, st)
+            args, kwargs = record
+            mock_calls.append(new_named_call(name, args, kwargs))
+            if method_name is not None:
+                method_calls.append(new_named_call(method_name, args, kwargs))
+
+
+def flush_ancestors(st: MockState) -> None:
+    """Settle the names of pending events above ``st`` before its link changes."""
+    parent = st.new_parent
+    while parent is not None:
+        pst = parent._mock_state
+        if pst.pending:
+            drain(pst)
+        parent = pst.new_parent
+
+
+def extract_mock_name(st: MockState) -> str:
+    """The dotted name shown in reprs: ``mock.a().b``."""
+    steps = []
+    node = st
+    parent = st.new_parent
+    while parent is not None:
+        steps.append(node.new_name)
+        node = parent._mock_state
+        parent = node.new_parent
+    label = node.name or "mock"
+    if not steps:
+        return label
+    parts = [label]
+    for step in reversed(steps):
+        if step != "()":
+            parts.append(".")
+        parts.append(step or "")
+    return "".join(parts)
