@@ -25,10 +25,7 @@ from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable
 from turbomock._threading import ThreadingMock
 
-try:  # TEMPORARY while the patch module is being written
-    from turbomock._patch import _get_target, _patch, patch
-except ImportError:  # pragma: no cover
-    patch = _patch = _get_target = None  # type: ignore[assignment]
+from turbomock._patch import _get_target, _patch, patch
 
 FILTER_DIR = True
 
