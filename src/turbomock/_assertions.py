@@ -51,15 +51,16 @@ class AssertionMethods(_Base):
         from turbomock._mock import _extract_mock
 
         sig = None
-        kids = self._mock_state.kids
+        node: Any = self
         for part in name.replace("()", "").split("."):
-            child = kids.get(part) if kids is not None else None
+            child = node._mock_state.kids.get(part)
+            if child is None:
+                # An autospecced method the stdlib would have made up front.
+                child = _eager_autospec_child(node, part)
             if child is None or not _is_mock_like(child):
                 break
-            child = _extract_mock(child)
-            child_state = child._mock_state
-            kids = child_state.kids
-            sig = child._spec_signature
+            node = _extract_mock(child)
+            sig = node._spec_signature
         return sig
 
     def _call_matcher(self, _call: Any) -> Any:
@@ -209,6 +210,23 @@ def _extract_mock_quick(obj: Any) -> Any:
         return False
     obj = _extract_mock(obj)
     return obj if _is_instance_mock(obj) else None
+
+
+def _eager_autospec_child(mock: Any, name: str) -> Any:
+    """The child ``name`` of an autospecced mock if the stdlib would already have
+    made it (a function attribute of the spec), made now; else None."""
+    from turbomock._spec import FunctionTypes
+
+    plan = mock._mock_state.autospec
+    if plan is None:
+        return None
+    try:
+        original = getattr(plan.spec, name)
+    except AttributeError:
+        return None
+    if not isinstance(original, FunctionTypes):
+        return None
+    return getattr(mock, name)
 
 
 def _is_mock_like(obj: object) -> bool:

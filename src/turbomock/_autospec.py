@@ -1,10 +1,399 @@
-"""``create_autospec`` (placeholder until the autospec work lands)."""
+"""``create_autospec``: mocks shaped like their spec, built lazily.
+
+The stdlib walks ``dir(spec)`` up front, fetching every attribute, creating a mock
+and computing a signature for every method (tens of milliseconds for a large
+class). Here an autospecced mock records *how* to build its children (an
+``_Autospec`` plan in its state) and builds each one the first time it is
+accessed; signatures are computed on the first call and cached per function
+(``_signatures``). What a test can observe is the same.
+"""
 
 from __future__ import annotations
 
+import inspect
+import sys
+from types import CellType, FunctionType
 from typing import Any
 
+from turbomock._calls import _CallList
+from turbomock._compat import (
+    AUTOSPEC_CONFIGURES_KWARGS,
+    AUTOSPEC_METHOD_RETURN_VALUE,
+    AUTOSPEC_NAME_BEFORE_KWARGS,
+    AUTOSPEC_WRAPS_CHILDREN,
+    PY310,
+    PY313,
+)
+from turbomock._magic import MagicMock, NonCallableMagicMock
+from turbomock._magic_names import is_magic
+from turbomock._mock import KINDS, InvalidSpecError, _is_instance_mock
+from turbomock._sentinels import DEFAULT
+from turbomock._signatures import SignatureCheck, signature_object
+from turbomock._spec import FunctionTypes, _callable, instance_callable, is_list, iscoroutinefunction
 
-def create_autospec(spec: Any, spec_set: Any = False, instance: bool = False, _parent: Any = None,
-                    _name: Any = None, *, unsafe: bool = False, **kwargs: Any) -> Any:
-    raise NotImplementedError("create_autospec is not implemented yet")
+_TYPOS = ("autospect", "auto_spec", "set_spec")
+
+
+def _check_spec_arg_typos(kwargs: dict[str, Any]) -> None:
+    """Catch the usual misspellings of ``autospec``/``spec_set`` (3.10+)."""
+    for typo in _TYPOS:
+        if typo in kwargs:
+            raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
+
+
+def _is_async_func(func: Any) -> bool:
+    if getattr(func, "__code__", None):
+        return iscoroutinefunction(func)
+    return False
+
+
+def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
+    """Whether the spec's attribute ``entry`` takes a ``self`` to drop when called."""
+    if not isinstance(spec, type):
+        if entry in getattr(spec, "__dict__", {}):
+            return False  # an instance attribute: nothing is bound
+        spec = spec.__class__
+    for klass in spec.__mro__:
+        found = klass.__dict__.get(entry, DEFAULT)
+        if found is DEFAULT:
+            continue
+        if isinstance(found, (staticmethod, classmethod)):
+            return False
+        if isinstance(found, FunctionTypes):
+            return is_type  # a plain method: self is there when looked up on the class
+        return False
+    return is_type  # provided dynamically
+
+
+class _Autospec:
+    """How to build the children of one autospecced mock, when first needed."""
+
+    __slots__ = ("spec", "spec_set", "instance", "is_type", "wrapped", "parent")
+
+    def __init__(self, spec: Any, spec_set: Any, instance: bool, wrapped: Any, parent: Any) -> None:
+        self.spec = spec
+        self.spec_set = spec_set
+        self.instance = instance
+        self.is_type = isinstance(spec, type)
+        self.wrapped = wrapped
+        self.parent = parent  # who the children hang under (the mock, or a function's mock)
+
+    def child(self, mock: Any, name: str) -> Any:
+        """Build the child ``name`` as the stdlib's eager walk would have."""
+        if is_magic(name):
+            return None  # the stdlib's walk skips these: an ordinary child it is
+        spec = self.spec
+        try:
+            original = getattr(spec, name)
+        except AttributeError:
+            return None  # the stdlib skips it: an ordinary child is made instead
+        child_kwargs: dict[str, Any] = {"spec": original}
+        wrapped = self.wrapped
+        if wrapped and hasattr(wrapped, name):
+            child_kwargs["wraps"] = original
+        if self.spec_set:
+            child_kwargs = {"spec_set": original}
+        if not isinstance(original, FunctionTypes):
+            try:
+                # Always as a class (the stdlib passes its instance flag into the
+                # wrong parameter of _SpecState, so it never reaches the child).
+                return create_autospec(original, self.spec_set, False, mock, name)
+            except InvalidSpecError:
+                target = mock._mock_state.name or mock
+                raise InvalidSpecError(
+                    f"Cannot autospec attr {name!r} from target {target!r} as it has "
+                    f"already been mocked out. [target={mock!r}, attr={original!r}]"
+                ) from None
+        parent = self.parent
+        skipfirst = _must_skip(spec, name, self.is_type)
+        child_kwargs["_eat_self"] = skipfirst
+        klass = KINDS["AsyncMock"] if iscoroutinefunction(original) else MagicMock
+        new = klass(parent=parent, name=name, _new_name=name, _new_parent=parent, **child_kwargs)
+        if AUTOSPEC_METHOD_RETURN_VALUE:
+            new.return_value = klass()
+        _check_signature(original, new, skipfirst=skipfirst)
+        return new
+
+
+def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
+    """Make calls of ``mock`` check their arguments against ``func``'s signature."""
+    mock._mock_state.check_sig = SignatureCheck(func, instance, skipfirst)
+
+
+def is_unbuilt_attribute(mock: Any, name: str) -> bool:
+    """Whether ``name`` is an autospecced non-function attribute not built yet:
+    what the stdlib keeps as a ``_SpecState`` placeholder until first access."""
+    plan = mock._mock_state.autospec
+    if plan is None or name in mock._mock_state.kids or is_magic(name):
+        return False
+    try:
+        original = getattr(plan.spec, name)
+    except AttributeError:
+        return False
+    return not isinstance(original, FunctionTypes)
+
+
+def autospec_child(mock: Any, name: str) -> Any:
+    """The engine's hook: the lazily built child, or None for an ordinary one."""
+    plan = mock._mock_state.autospec
+    return None if plan is None else plan.child(mock, name)
+
+
+def create_autospec(
+    spec: Any,
+    spec_set: Any = False,
+    instance: bool = False,
+    _parent: Any = None,
+    _name: Any = None,
+    *,
+    unsafe: bool = False,
+    **kwargs: Any,
+) -> Any:
+    """Create a mock using another object as a spec; its attributes use the
+    corresponding attributes of the spec as their specs.
+
+    Functions and methods check the arguments they are called with. With
+    ``spec_set`` setting attributes the spec lacks fails too. A class spec's
+    return value (an instance) has the same spec; ``instance=True`` mocks an
+    instance of the class instead, callable only if instances are. Other
+    keyword arguments are passed on to the mock's constructor.
+    """
+    if is_list(spec):
+        # A list instance given to a mock constructor would mean "these names".
+        spec = type(spec)
+    is_type = isinstance(spec, type)
+    if PY310 and _is_instance_mock(spec):
+        raise InvalidSpecError(f"Cannot autospec a Mock object. [object={spec!r}]")
+    is_async_func = _is_async_func(spec)
+    mock_kwargs: dict[str, Any] = {"spec": spec}
+    if spec_set:
+        mock_kwargs = {"spec_set": spec}
+    elif spec is None:
+        mock_kwargs = {}
+    if mock_kwargs and instance:
+        mock_kwargs["_spec_as_instance"] = True
+    if PY310 and not unsafe:
+        _check_spec_arg_typos(kwargs)
+
+    if AUTOSPEC_NAME_BEFORE_KWARGS:
+        _name = kwargs.pop("name", _name)
+    mock_kwargs.update(kwargs)
+    if not AUTOSPEC_NAME_BEFORE_KWARGS:
+        _name = mock_kwargs.pop("name", _name)
+    new_name = _name if _parent is not None else ""  # a top-level mock has none
+
+    klass: Any = MagicMock
+    if inspect.isdatadescriptor(spec):
+        mock_kwargs = {}  # what a descriptor returns is unknown: no spec
+    elif is_async_func:
+        if instance:
+            raise RuntimeError(
+                "Instance can not be True when create_autospec is mocking an async function"
+            )
+        klass = KINDS["AsyncMock"]
+    elif not _callable(spec) or (is_type and instance and not instance_callable(spec)):
+        klass = NonCallableMagicMock
+
+    mock = klass(parent=_parent, _new_parent=_parent, _new_name=new_name, name=_name, **mock_kwargs)
+
+    wrapped = kwargs.pop("wraps", None) if AUTOSPEC_WRAPS_CHILDREN else None
+    inner = mock
+    if isinstance(spec, FunctionTypes):
+        # Only at the top level: function attributes are never recursed into.
+        mock = _set_signature(mock, spec, is_async_func)
+        inner = getattr(mock, "mock", mock)
+        if mock is not inner:
+            _function_attributes(spec, mock, inner, spec_set, instance, wrapped)
+    else:
+        _check_signature(spec, mock, is_type, instance)
+
+    if _parent is not None and not instance:
+        _parent._mock_state.kids[_name] = mock
+
+    if is_type and not instance and "return_value" not in kwargs:
+        extra = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
+        mock.return_value = create_autospec(
+            spec, spec_set, instance=True, _name="()", _parent=mock, **extra
+        )
+
+    inner._mock_state.autospec = _Autospec(spec, spec_set, instance, wrapped, inner)
+    if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
+        mock.configure_mock(**kwargs)
+    return mock
+
+
+# -- autospecced functions: a real function in front of the mock --------------------
+
+
+def _function_attributes(
+    spec: Any, funcopy: Any, inner: Any, spec_set: Any, instance: bool, wrapped: Any
+) -> None:
+    """Functions stored as attributes of an autospecced function become
+    attributes of its stand-in (so they can't wait to be built on access)."""
+    plan = _Autospec(spec, spec_set, instance, wrapped, inner)
+    for name, value in list(getattr(spec, "__dict__", {}).items()):
+        if is_magic(name) or not isinstance(value, FunctionTypes):
+            continue
+        child = plan.child(inner, name)
+        inner._mock_state.kids[name] = child
+        setattr(funcopy, name, child)
+
+
+def _funcopy_template() -> Any:
+    _checksig_ = mock = None
+
+    def funcopy(*args: Any, **kwargs: Any) -> Any:
+        _checksig_(*args, **kwargs)  # type: ignore[misc]
+        return mock(*args, **kwargs)  # type: ignore[misc]
+
+    return funcopy
+
+
+def _async_funcopy_template() -> Any:
+    _checksig_ = mock = None
+
+    async def funcopy(*args: Any, **kwargs: Any) -> Any:
+        _checksig_(*args, **kwargs)  # type: ignore[misc]
+        return await mock(*args, **kwargs)  # type: ignore[misc]
+
+    return funcopy
+
+
+_SYNC_CODE = _funcopy_template().__code__
+_ASYNC_CODE = _async_funcopy_template().__code__
+_codes: dict[tuple[Any, str], Any] = {}
+
+
+def _make_funcopy(name: str, checksig: Any, mock: Any, is_async: bool) -> Any:
+    """A function named like the original that checks its arguments and calls
+    ``mock`` (the stdlib ``exec``s source text for each one; a code object made
+    once and renamed is enough)."""
+    template = _ASYNC_CODE if is_async else _SYNC_CODE
+    key = (template, name)
+    code = _codes.get(key)
+    if code is None:
+        renames = {"co_name": name}
+        if sys.version_info >= (3, 11):
+            renames["co_qualname"] = name
+        code = _codes[key] = template.replace(**renames)
+    cells = {"_checksig_": CellType(checksig), "mock": CellType(mock)}
+    closure = tuple(cells[var] for var in code.co_freevars)
+    return FunctionType(code, {"__builtins__": __builtins__}, name, None, closure)
+
+
+_COPIED = ("__name__", "__doc__", "__text_signature__", "__module__", "__defaults__", "__kwdefaults__")
+
+
+def _copy_func_details(func: Any, funcopy: Any) -> None:
+    # Not __dict__: that would expose attributes of the original that should be mocked.
+    for attribute in _COPIED:
+        try:
+            setattr(funcopy, attribute, getattr(func, attribute))
+        except AttributeError:
+            pass
+
+
+def _set_signature(mock: Any, original: Any, is_async: bool) -> Any:
+    """A function standing in for ``mock`` with ``original``'s signature, or
+    ``mock`` itself when the original has none."""
+    skipfirst = isinstance(original, type)
+    found = signature_object(original, False, skipfirst)
+    if found is None:
+        return mock
+    func, sig = found
+
+    def checksig(*args: Any, **kwargs: Any) -> None:
+        sig.bind(*args, **kwargs)
+
+    _copy_func_details(func, checksig)
+    name = original.__name__
+    if not name.isidentifier():
+        name = "funcopy"
+    as_coroutine = is_async and PY313
+    funcopy = _make_funcopy(name, checksig, mock, as_coroutine)
+    _setup_func(funcopy, mock, sig)
+    if is_async:
+        _setup_async_mock(funcopy)
+    return funcopy
+
+
+def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
+    """Give the function the mock's API; the mock reports its calls to it."""
+    funcopy.mock = mock
+
+    def assert_called_with(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called_with(*args, **kwargs)
+
+    def assert_called(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called(*args, **kwargs)
+
+    def assert_not_called(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_not_called(*args, **kwargs)
+
+    def assert_called_once(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called_once(*args, **kwargs)
+
+    def assert_called_once_with(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called_once_with(*args, **kwargs)
+
+    def assert_has_calls(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_has_calls(*args, **kwargs)
+
+    def assert_any_call(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_any_call(*args, **kwargs)
+
+    def reset_mock() -> None:
+        funcopy.method_calls = _CallList()
+        funcopy.mock_calls = _CallList()
+        mock.reset_mock()
+        ret = funcopy.return_value
+        if _is_instance_mock(ret) and ret is not mock:
+            ret.reset_mock()
+
+    funcopy.called = False
+    funcopy.call_count = 0
+    funcopy.call_args = None
+    funcopy.call_args_list = _CallList()
+    funcopy.method_calls = _CallList()
+    funcopy.mock_calls = _CallList()
+
+    funcopy.return_value = mock.return_value
+    funcopy.side_effect = mock.side_effect
+    funcopy._mock_children = mock._mock_children
+
+    funcopy.assert_called_with = assert_called_with
+    funcopy.assert_called_once_with = assert_called_once_with
+    funcopy.assert_has_calls = assert_has_calls
+    funcopy.assert_any_call = assert_any_call
+    funcopy.reset_mock = reset_mock
+    funcopy.assert_called = assert_called
+    funcopy.assert_not_called = assert_not_called
+    funcopy.assert_called_once = assert_called_once
+    funcopy.__signature__ = sig
+
+    mock._mock_state.delegate = funcopy
+
+
+_AWAIT_ASSERTS = (
+    "assert_awaited", "assert_awaited_once", "assert_awaited_with",
+    "assert_awaited_once_with", "assert_any_await", "assert_has_awaits", "assert_not_awaited",
+)
+
+
+def _setup_async_mock(funcopy: Any) -> None:
+    """The await API on an autospecced coroutine function."""
+    from functools import partial
+
+    coroutines = sys.modules.get("asyncio.coroutines")
+    if coroutines is None:
+        import asyncio.coroutines as coroutines
+    funcopy._is_coroutine = coroutines._is_coroutine
+    funcopy.await_count = 0
+    funcopy.await_args = None
+    funcopy.await_args_list = _CallList()
+
+    def wrapper(attr: str, /, *args: Any, **kwargs: Any) -> Any:
+        return getattr(funcopy.mock, attr)(*args, **kwargs)
+
+    for attribute in _AWAIT_ASSERTS:
+        setattr(funcopy, attribute, partial(wrapper, attribute))

@@ -131,15 +131,12 @@ class _Call(tuple):  # type: ignore[type-arg]
             return _Call(name=attr, from_kall=False)
         return _Call(name=f"{name}.{attr}", parent=self, from_kall=False)
 
-    # ``call.count(...)`` and ``call.index(...)`` describe calls to methods with
-    # those names, not the tuple methods.
-    @property
-    def count(self) -> _Call:  # type: ignore[override]
-        return self.__getattr__("count")
-
-    @property
-    def index(self) -> _Call:  # type: ignore[override]
-        return self.__getattr__("index")
+    def __getattribute__(self, attr: str) -> Any:
+        # ``call.count(1)``, ``call().__getitem__('k')``: attributes that tuple
+        # defines describe calls of those names here, not the tuple methods.
+        if attr in _TUPLE_ATTRIBUTES:
+            raise AttributeError(attr)
+        return tuple.__getattribute__(self, attr)
 
     @property
     def args(self) -> tuple[Any, ...]:
@@ -177,6 +174,8 @@ class _Call(tuple):  # type: ignore[type-arg]
         chain.reverse()
         return _CallList(chain)
 
+
+_TUPLE_ATTRIBUTES = frozenset(tuple.__dict__)
 
 call = _Call(from_kall=False)
 

@@ -23,8 +23,8 @@ PY313 = sys.version_info >= (3, 13)
 LEGACY_DIV_MAGICS = not PY311
 #: 3.10 rejects the assert typos ``asert``/``aseert``/``assrt`` too, with a new message.
 ALL_ASSERT_TYPOS = PY310
-#: 3.10 refuses a mock as a spec with ``InvalidSpecError``.
-REJECT_MOCK_AS_SPEC = PY310
+#: 3.11 refuses a mock as a spec with ``InvalidSpecError`` (autospec does from 3.10).
+REJECT_MOCK_AS_SPEC = PY311
 #: 3.11 indents "Actual:" to line up under "Expected:".
 INDENTED_ACTUAL = PY311
 #: 3.12 rejects ``called_once`` and the other assert names without ``assert_``.
@@ -48,3 +48,12 @@ AUTOSPEC_WRAPS_CHILDREN = PY313
 OPEN_SPEC_AS_NAMES = PY311
 #: 3.13: leaving a ``mock_open`` handle's ``with`` block calls ``close()``.
 MOCK_OPEN_EXIT_CLOSES = PY313
+
+# -- create_autospec -----------------------------------------------------------------
+
+#: 3.12: an autospecced method's return value is a fresh mock of the method's kind.
+AUTOSPEC_METHOD_RETURN_VALUE = PY312
+#: 3.13: ``create_autospec(name=...)`` names the mock without passing ``name`` on, and
+#: leftover keyword arguments configure the mock at the end.
+AUTOSPEC_NAME_BEFORE_KWARGS = PY313
+AUTOSPEC_CONFIGURES_KWARGS = PY313

@@ -139,6 +139,33 @@ def _link_property(field: str) -> property:
     return property(fget, fset)
 
 
+class _SignatureAttribute:
+    """``mock.__signature__``: what ``inspect.signature`` reports for an
+    autospecced mock (looked up only when asked), or one set by hand. Absent
+    otherwise, and on the class itself."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            raise AttributeError("__signature__")
+        extra = obj._mock_state.extra
+        if extra is not None:
+            if extra.signature is not None:
+                return extra.signature
+            check = extra.check_sig
+            signature = getattr(check, "signature", None)
+            if signature is not None:
+                found = signature()
+                if found is not None:
+                    return found
+        raise AttributeError("__signature__")
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj._mock_state.signature = value
+
+    def __delete__(self, obj: Any) -> None:
+        obj._mock_state.signature = None
+
+
 def _delegated(name: str) -> Any:
     """Call-state properties of autospecced functions live on the function."""
 
@@ -306,6 +333,8 @@ class NonCallableMock(AssertionMethods, Base):
     @property
     def _mock_mock_calls(self) -> Any:
         return self.mock_calls
+
+    __signature__ = _SignatureAttribute()
 
     # -- configuration ---------------------------------------------------------
 
@@ -750,10 +779,10 @@ def _become_async_if_needed(mock: Any, spec: Any) -> None:
 
 def _new_child(self: Any, st: MockState, name: str) -> Any:
     """Create, cache and return the child mock for attribute ``name``."""
-    wraps = st.wraps
-    wrapped = None if wraps is None else getattr(wraps, name)
     cls = type(self)
     if cls._mock_fast_children and st.spec is None:
+        wraps = st.wraps
+        wrapped = None if wraps is None else getattr(wraps, name)
         if st.extra is not None and st.extra.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
         klass = _attribute_children.get(cls)
@@ -763,9 +792,15 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
             cst.wraps = wrapped
         _set_state(child, cst)
     else:
-        child = self._get_child_mock(
-            parent=self, name=name, wraps=wrapped, _new_name=name, _new_parent=self
-        )
+        extra = st.extra
+        plan = None if extra is None else extra.autospec
+        child = None if plan is None else plan.child(self, name)
+        if child is None:
+            wraps = st.wraps
+            wrapped = None if wraps is None else getattr(wraps, name)
+            child = self._get_child_mock(
+                parent=self, name=name, wraps=wrapped, _new_name=name, _new_parent=self
+            )
     kids = st.kids
     # setdefault is atomic: if two threads race, both get the same child.
     winner = kids.setdefault(name, child)

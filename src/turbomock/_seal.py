@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from turbomock._autospec import is_unbuilt_attribute
 from turbomock._mock import NonCallableMock
 
 
@@ -22,8 +23,9 @@ def seal(mock: Any) -> None:
             continue
         if not isinstance(child, NonCallableMock):
             continue
-        kids = child._mock_state.kids
-        if kids is not None and hasattr(type(kids.get(attr)), "_mock_materialize"):
+        # Like the stdlib, don't follow an autospecced attribute that would
+        # lead to an attribute of the same name not built yet (0 .real .real ...).
+        if is_unbuilt_attribute(child, attr):
             continue
         if child._mock_state.new_parent is mock:
             seal(child)

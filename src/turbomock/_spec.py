@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import sys
 import threading
-from functools import partial
 from types import FunctionType, MethodType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
-
-if TYPE_CHECKING:
-    import inspect
 
 FunctionTypes = (FunctionType, MethodType)
 
@@ -64,35 +60,6 @@ def iscoroutinefunction(obj: object) -> bool:
     coroutines = sys.modules.get("asyncio.coroutines")
     marker = getattr(coroutines, "_is_coroutine", _UNSET)
     return marker is not _UNSET and getattr(obj, "_is_coroutine", None) is marker
-
-
-def signature_object(
-    func: Any, as_instance: bool, eat_self: bool
-) -> tuple[Any, inspect.Signature] | None:
-    """The callable a spec stands for and its signature, or None if it has none.
-
-    A class not modelled as an instance is called through ``__init__``; an
-    instance through ``__call__``; ``eat_self`` drops the bound first argument.
-    """
-    import inspect
-
-    if isinstance(func, type) and not as_instance:
-        func = func.__init__
-        eat_self = True
-    elif isinstance(func, (classmethod, staticmethod)):
-        if isinstance(func, classmethod):
-            eat_self = True
-        func = func.__func__
-    elif not isinstance(func, FunctionTypes):
-        try:
-            func = func.__call__
-        except AttributeError:
-            return None
-    target = partial(func, None) if eat_self else func
-    try:
-        return func, inspect.signature(target)
-    except ValueError:
-        return None
 
 
 def _is_async_attribute(source: Any, name: str) -> bool:
@@ -160,6 +127,8 @@ class Spec:
             sigs = self._signatures = {}
         found = sigs.get(key, _UNSET)
         if found is _UNSET:
+            from turbomock._signatures import signature_object
+
             result = signature_object(self.source, as_instance, eat_self)
             found = sigs[key] = result and result[1]
         return found

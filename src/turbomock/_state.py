@@ -33,7 +33,7 @@ class Extra:
     __slots__ = (
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
-        "kind",
+        "kind", "autospec", "signature",
     )
 
     def __init__(self) -> None:
@@ -49,6 +49,8 @@ class Extra:
         self.called_set: tuple[bool, int] | None = None  # (value, call count then)
         self.call_args_set: tuple[Any, int] | None = None
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
+        self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
+        self.signature: Any = None  # an explicitly set ``__signature__``
 
 
 def _extra_field(field: str) -> property:
@@ -123,6 +125,8 @@ class MockState:
     called_set = _extra_field("called_set")
     call_args_set = _extra_field("call_args_set")
     kind = _extra_field("kind")
+    autospec = _extra_field("autospec")
+    signature = _extra_field("signature")
 
     def call_list(self) -> _CallList:
         calls = self.calls

@@ -1,0 +1,120 @@
+"""Call signatures of specs, computed once per function and then reused.
+
+``inspect.signature`` costs more than creating a turbomock mock; test suites
+autospec the same functions and classes over and over. The signature is cached
+per underlying function object (weakly), keyed also on what could change it
+(its code, defaults, ``__signature__``/``__wrapped__``), so a cache hit is
+always the answer ``inspect.signature`` would give now.
+"""
+
+from __future__ import annotations
+
+import weakref
+from functools import partial
+from types import FunctionType, MethodType
+from typing import Any
+
+from turbomock._spec import FunctionTypes
+
+_UNSET: Any = object()
+
+# function -> {(bound, eat_self): (stamp, signature or None)}
+_cache: weakref.WeakKeyDictionary[Any, dict[tuple[bool, bool], tuple[Any, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _stamp(func: FunctionType) -> tuple[Any, ...]:
+    own = func.__dict__
+    return (
+        func.__code__,
+        func.__defaults__,
+        func.__kwdefaults__,
+        own.get("__signature__"),
+        own.get("__wrapped__"),
+        own.get("__text_signature__"),
+    )
+
+
+def _compute(target: Any) -> Any:
+    import inspect
+
+    try:
+        return inspect.signature(target)
+    except ValueError:
+        return None
+
+
+def _signature(func: Any, eat_self: bool) -> Any:
+    """``inspect.signature(func)`` (dropping the first parameter with
+    ``eat_self``), or None where there is none; cached for Python functions."""
+    plain = func
+    bound = False
+    if type(func) is MethodType and type(func.__func__) is FunctionType:
+        plain = func.__func__
+        bound = True
+    if type(plain) is not FunctionType:
+        return _compute(partial(func, None) if eat_self else func)
+    stamp = _stamp(plain)
+    per_function = _cache.get(plain)
+    key = (bound, eat_self)
+    if per_function is not None:
+        found = per_function.get(key)
+        if found is not None and found[0] == stamp:
+            return found[1]
+    else:
+        per_function = {}
+        _cache[plain] = per_function
+    sig = _compute(partial(func, None) if eat_self else func)
+    per_function[key] = (stamp, sig)
+    return sig
+
+
+def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, Any] | None:
+    """The callable a spec stands for and its signature, or None if it has none.
+
+    A class not modelled as an instance is called through ``__init__``; an
+    instance through ``__call__``; ``eat_self`` drops the bound first argument.
+    """
+    if isinstance(func, type) and not as_instance:
+        func = func.__init__
+        eat_self = True
+    elif isinstance(func, (classmethod, staticmethod)):
+        if isinstance(func, classmethod):
+            eat_self = True
+        func = func.__func__
+    elif not isinstance(func, FunctionTypes):
+        try:
+            func = func.__call__
+        except AttributeError:
+            return None
+    sig = _signature(func, eat_self)
+    return None if sig is None else (func, sig)
+
+
+class SignatureCheck:
+    """Checks a call's arguments against a spec's signature, raising TypeError
+    like the real callable would. The signature is looked up on the first call
+    (or when ``__signature__`` is asked for), not when the mock is made."""
+
+    __slots__ = ("_source", "_as_instance", "_eat_self", "_sig")
+
+    def __init__(self, source: Any, as_instance: bool, eat_self: bool) -> None:
+        self._source = source
+        self._as_instance = as_instance
+        self._eat_self = eat_self
+        self._sig: Any = _UNSET
+
+    def signature(self) -> Any:
+        sig = self._sig
+        if sig is _UNSET:
+            found = signature_object(self._source, self._as_instance, self._eat_self)
+            sig = self._sig = None if found is None else found[1]
+        return sig
+
+    def __call__(self, /, *args: Any, **kwargs: Any) -> None:
+        sig = self._sig
+        if sig is _UNSET:
+            sig = self.signature()
+        if sig is not None:
+            sig.bind(*args, **kwargs)
