@@ -7,26 +7,29 @@ exactly as ``unittest.mock``.
 from __future__ import annotations
 
 from turbomock._async import AsyncMock
+from turbomock._async import AsyncMockMixin as AsyncMockMixin
 from turbomock._autospec import create_autospec
-from turbomock._calls import _Call, _CallList, call
-from turbomock._magic import MagicMixin, MagicMock, NonCallableMagicMock
-from turbomock._magic_names import _magics
-from turbomock._mock import (
-    Base,
-    CallableMixin,
-    InvalidSpecError,
-    Mock,
-    NonCallableMock,
-)
+from turbomock._calls import _Call as _Call
+from turbomock._calls import _CallList as _CallList
+from turbomock._calls import call
+from turbomock._magic import MagicMixin as MagicMixin
+from turbomock._magic import MagicMock, NonCallableMagicMock
+from turbomock._magic_names import _magics as _magics
+from turbomock._mock import Base as Base
+from turbomock._mock import CallableMixin as CallableMixin
+from turbomock._mock import InvalidSpecError, Mock, NonCallableMock
 from turbomock._mock_open import mock_open
+from turbomock._patch import _get_target as _get_target
+from turbomock._patch import _patch as _patch
+from turbomock._patch import patch
 from turbomock._property import PropertyMock
 from turbomock._seal import seal
 from turbomock._sentinels import ANY, DEFAULT, sentinel
-from turbomock._spec import _callable
+from turbomock._spec import _callable as _callable
 from turbomock._threading import ThreadingMock
+from turbomock._threading import ThreadingMixin as ThreadingMixin
 
-from turbomock._patch import _get_target, _patch, patch
-
+#: Whether ``dir(mock)`` leaves out the mock's own machinery (read at each call).
 FILTER_DIR = True
 
 __version__ = "0.1.0.dev0"
@@ -36,10 +39,7 @@ __all__ = [
     "DEFAULT",
     "FILTER_DIR",
     "AsyncMock",
-    "Base",
-    "CallableMixin",
     "InvalidSpecError",
-    "MagicMixin",
     "MagicMock",
     "Mock",
     "NonCallableMagicMock",

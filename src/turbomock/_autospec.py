@@ -29,7 +29,13 @@ from turbomock._magic_names import is_magic
 from turbomock._mock import KINDS, InvalidSpecError, _is_instance_mock
 from turbomock._sentinels import DEFAULT
 from turbomock._signatures import SignatureCheck, signature_object
-from turbomock._spec import FunctionTypes, _callable, instance_callable, is_list, iscoroutinefunction
+from turbomock._spec import (
+    FunctionTypes,
+    _callable,
+    instance_callable,
+    is_list,
+    iscoroutinefunction,
+)
 
 _TYPOS = ("autospect", "auto_spec", "set_spec")
 
@@ -281,7 +287,9 @@ def _make_funcopy(name: str, checksig: Any, mock: Any, is_async: bool) -> Any:
     return FunctionType(code, {"__builtins__": __builtins__}, name, None, closure)
 
 
-_COPIED = ("__name__", "__doc__", "__text_signature__", "__module__", "__defaults__", "__kwdefaults__")
+_COPIED = (
+    "__name__", "__doc__", "__text_signature__", "__module__", "__defaults__", "__kwdefaults__",
+)
 
 
 def _copy_func_details(func: Any, funcopy: Any) -> None:

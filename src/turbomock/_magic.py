@@ -15,7 +15,6 @@ from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
     DEFAULT_MAGICS,
     RETURN_VALUES,
-    is_magic,
 )
 from turbomock._mock import (
     KINDS,

@@ -211,7 +211,7 @@ class NonCallableMock(AssertionMethods, Base):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # No zero-argument super() in this class body: it would shadow the
         # ``__class__`` property below with the compiler's class cell.
-        super(NonCallableMock, cls).__init_subclass__(**kwargs)
+        super(NonCallableMock, cls).__init_subclass__(**kwargs)  # noqa: UP008 - see above
         cls._mock_refresh_flags()
 
     @classmethod
@@ -252,7 +252,7 @@ class NonCallableMock(AssertionMethods, Base):
     # -- identity and internals under the stdlib's names ----------------------
 
     @property  # type: ignore[misc]
-    def __class__(self) -> type:  # noqa: D105
+    def __class__(self) -> type:
         try:
             spec_class = self._mock_state.spec_class
         except AttributeError:
@@ -361,7 +361,9 @@ class NonCallableMock(AssertionMethods, Base):
         _check_and_set_parent(self, value, None, "()")
 
     return_value = property(
-        _get_return_value, _set_return_value, doc="The value to be returned when the mock is called."
+        _get_return_value,
+        _set_return_value,
+        doc="The value to be returned when the mock is called.",
     )
 
     def _get_side_effect(self) -> Any:
@@ -515,11 +517,11 @@ class NonCallableMock(AssertionMethods, Base):
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         # Children already cached in __dict__ must now pass the spec check again.
         kids = st.kids
-        if kids:
-            names = st.spec.names if st.spec is not None else None
+        if kids and st.spec is not None:
+            names = st.spec.names
             d = self.__dict__
             for name, child in kids.items():
-                if d.get(name) is child and (names is not None and (name not in names or name in ALL_MAGICS)):
+                if d.get(name) is child and (name not in names or name in ALL_MAGICS):
                     del d[name]
 
     def reset_mock(
@@ -552,9 +554,12 @@ class NonCallableMock(AssertionMethods, Base):
                 raise AttributeError(msg.no_attribute(name))
         elif is_magic(name):
             raise AttributeError(name)
-        if (name.startswith(_ASSERT_PREFIXES) or name in _ATTRIB_DENY_LIST) and not st.unsafe:
-            if spec is None or not ALL_ASSERT_TYPOS or not spec.names:
-                raise AttributeError(msg.invalid_assertion(name))
+        if (
+            (name.startswith(_ASSERT_PREFIXES) or name in _ATTRIB_DENY_LIST)
+            and not st.unsafe
+            and (spec is None or not ALL_ASSERT_TYPOS or not spec.names)
+        ):
+            raise AttributeError(msg.invalid_assertion(name))
         child = st.kids.get(name)
         if child is None:
             return _new_child(self, st, name)
@@ -570,7 +575,12 @@ class NonCallableMock(AssertionMethods, Base):
             return object.__setattr__(self, name, value)
         st = self._mock_state
         spec = st.spec
-        if st.spec_set and spec is not None and name not in spec.names and name not in self.__dict__:
+        if (
+            spec is not None
+            and st.spec_set
+            and name not in spec.names
+            and name not in self.__dict__
+        ):
             raise AttributeError(msg.no_attribute_set(name))
         if name in UNSUPPORTED_MAGICS:
             raise AttributeError(msg.unsupported_magic(name))
@@ -644,7 +654,7 @@ class NonCallableMock(AssertionMethods, Base):
             raise AttributeError(extract_mock_name(st) + attribute)
         new_name = kw.get("_new_name")
         spec = st.spec
-        if spec is not None and spec.cls is not None and new_name in spec.names and spec.is_async(new_name):
+        if spec is not None and new_name in spec.names and spec.is_async(new_name):
             return KINDS["AsyncMock"](**kw)
         return _child_class(type(self), new_name, spec)(**kw)
 
@@ -851,7 +861,7 @@ def _child_class(cls: type, new_name: Any, spec: Any) -> type:
     if issubclass(cls, magic_mock) and new_name in ASYNC_METHOD_MAGICS:
         return KINDS["AsyncMock"]
     if async_mixin is not None and issubclass(cls, async_mixin):
-        if new_name in ALL_SYNC_MAGICS or (spec is not None and spec.names and new_name in spec.names):
+        if new_name in ALL_SYNC_MAGICS or (spec is not None and new_name in spec.names):
             return magic_mock
         return KINDS["AsyncMock"]
     if not issubclass(cls, CallableMixin):

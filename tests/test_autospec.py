@@ -1,0 +1,263 @@
+"""``create_autospec``: the stdlib's behaviour, with children built only when used."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import sys
+import unittest.mock as stdlib_mock
+from types import FunctionType, ModuleType
+from typing import Any
+
+import pytest
+
+import turbomock
+
+IMPLS = [pytest.param(stdlib_mock, id="unittest.mock"), pytest.param(turbomock, id="turbomock")]
+
+
+@pytest.fixture(params=IMPLS)
+def impl(request: pytest.FixtureRequest) -> ModuleType:
+    return request.param  # type: ignore[no-any-return]
+
+
+def _ids(text: str) -> str:
+    return re.sub(r"id='\d+'", "id='…'", text)
+
+
+def _raised(fn: Any, *args: Any, **kwargs: Any) -> tuple[str, str] | None:
+    try:
+        fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - comparing whatever both raise
+        return type(exc).__name__, _ids(str(exc))
+    return None
+
+
+class Service:
+    """A spec with the shapes autospec treats differently."""
+
+    limit = 3
+
+    def __init__(self, host: str, port: int = 80) -> None:
+        self.host = host
+
+    def fetch(self, path: str, *, timeout: float = 1.0) -> bytes:
+        return b""
+
+    @classmethod
+    def build(cls, config: dict[str, Any]) -> Service:
+        return cls("x")
+
+    @staticmethod
+    def parse(text: str) -> int:
+        return 0
+
+    @property
+    def size(self) -> int:
+        return 1
+
+    class Nested:
+        def ping(self, n: int) -> None:
+            pass
+
+
+def fetch(url: str, timeout: float = 1.0) -> bytes:
+    return b""
+
+
+def test_methods_check_their_signature(impl: ModuleType) -> None:
+    """Calling an autospecced method with wrong arguments raises like the real one."""
+    mock = impl.create_autospec(Service)
+    instance = mock("h")
+    instance.fetch("/p", timeout=2)
+    instance.fetch.assert_called_once_with("/p", timeout=2)
+    assert _raised(instance.fetch) == _raised(impl.create_autospec(Service)("h").fetch)
+    assert _raised(instance.fetch)[0] == "TypeError"  # type: ignore[index]
+    assert _raised(instance.fetch, "/p", 3)[0] == "TypeError"  # type: ignore[index]
+
+
+def test_class_call_checks_init_signature(impl: ModuleType) -> None:
+    """An autospecced class checks calls against ``__init__`` without self."""
+    mock = impl.create_autospec(Service)
+    assert _raised(mock)[0] == "TypeError"  # type: ignore[index]
+    mock("h", port=1)
+    mock.assert_called_once_with("h", 1)  # matched through the signature
+
+
+def test_unknown_attributes_raise(impl: ModuleType) -> None:
+    """Attributes the spec lacks raise AttributeError with the stdlib's text."""
+    mock = impl.create_autospec(Service)
+    assert _raised(getattr, mock, "missing") == ("AttributeError", "Mock object has no attribute 'missing'")
+
+
+def test_spec_set_refuses_setting_unknown_attributes(impl: ModuleType) -> None:
+    """With spec_set, setting an attribute the spec lacks fails."""
+    mock = impl.create_autospec(Service, spec_set=True)
+    assert _raised(setattr, mock, "missing", 1) == ("AttributeError", "Mock object has no attribute 'missing'")
+    mock.limit = 4
+    assert mock.limit == 4
+
+
+def test_class_and_static_methods_take_no_self(impl: ModuleType) -> None:
+    """classmethods and staticmethods are called without a bound first argument."""
+    for spec in (Service, Service("h")):
+        mock = impl.create_autospec(spec)
+        mock.build({})
+        mock.build.assert_called_once_with({})
+        mock.parse("1")
+        mock.parse.assert_called_once_with("1")
+        assert _raised(mock.parse, "1", "2")[0] == "TypeError"  # type: ignore[index]
+
+
+def test_instance_true_mocks_an_instance(impl: ModuleType) -> None:
+    """``instance=True`` gives a non-callable mock of an instance."""
+    mock = impl.create_autospec(Service, instance=True)
+    assert _raised(mock) == _raised(impl.create_autospec(Service, instance=True))
+    assert type(mock).__name__ == "NonCallableMagicMock"
+    mock.fetch("/x")
+    mock.fetch.assert_called_once_with("/x")
+
+
+def test_return_value_of_class_is_specced_instance(impl: ModuleType) -> None:
+    """A class's return value is an instance mock with the same spec."""
+    mock = impl.create_autospec(Service)
+    instance = mock("h")
+    assert instance is mock.return_value
+    assert isinstance(instance, Service)
+    assert _raised(getattr, instance, "nope")[0] == "AttributeError"  # type: ignore[index]
+
+
+def _nested_calls(impl: ModuleType) -> tuple[Any, str]:
+    mock = impl.create_autospec(Service)
+    mock.Nested().ping(1)
+    raised = _raised(mock.Nested().ping)
+    return raised, repr(mock.method_calls) + repr(mock.mock_calls)
+
+
+def test_nested_class_is_autospecced_on_access() -> None:
+    """A class attribute is autospecced too; calls are named as the stdlib names them."""
+    assert _nested_calls(turbomock) == _nested_calls(stdlib_mock)
+    assert _nested_calls(turbomock)[0][0] == "TypeError"
+
+
+def test_mock_calls_match_through_unbuilt_method_signatures(impl: ModuleType) -> None:
+    """assert_has_calls binds calls through methods' signatures as the stdlib does."""
+    mock = impl.create_autospec(Service)
+    mock.Nested().ping(5)
+    mock.assert_has_calls([impl.call.Nested(), impl.call.Nested().ping(n=5)])
+
+
+def test_function_autospec_is_a_real_function(impl: ModuleType) -> None:
+    """An autospecced function is a function with the original's name and signature."""
+    mock = impl.create_autospec(fetch)
+    assert isinstance(mock, FunctionType)
+    assert mock.__name__ == "fetch"
+    assert inspect.signature(mock) == inspect.signature(fetch)
+    mock("u")
+    mock.assert_called_once_with("u")
+    assert mock.call_count == 1
+    assert mock.mock.call_args == impl.call("u")
+    assert _raised(mock)[0] == "TypeError"  # type: ignore[index]
+
+
+def test_function_autospec_return_value_and_side_effect(impl: ModuleType) -> None:
+    """return_value and side_effect set on the function reach the mock."""
+    mock = impl.create_autospec(fetch, return_value=b"x")
+    assert mock("u") == b"x"
+    mock.return_value = b"y"
+    assert mock("u") == b"y"
+    mock.side_effect = [b"1", b"2"]
+    assert (mock("u"), mock("u")) == (b"1", b"2")
+    mock.reset_mock()
+    assert mock.call_count == 0
+    assert mock.mock_calls == []
+
+
+def test_function_with_function_attribute(impl: ModuleType) -> None:
+    """A function stored on an autospecced function is an attribute of the stand-in."""
+
+    def f(a: Any, b: Any) -> None:
+        pass
+
+    f.f = f  # type: ignore[attr-defined]
+    mock = impl.create_autospec(f)
+    mock.f(3, 4)
+    mock.f.assert_called_with(a=3, b=4)
+    assert _raised(mock.f)[0] == "TypeError"  # type: ignore[index]
+
+
+def test_property_becomes_plain_mock(impl: ModuleType) -> None:
+    """A property of a class spec is mocked without a spec (its type is unknown)."""
+    mock = impl.create_autospec(Service)
+    assert type(mock.size).__name__ == "MagicMock"
+    assert isinstance(mock.size.anything, impl.MagicMock)  # no spec: anything goes
+
+
+def test_repr_and_names(impl: ModuleType) -> None:
+    """Names and reprs of autospecced children match the stdlib's."""
+    mock = impl.create_autospec(Service, name="svc")
+    assert _ids(repr(mock.fetch)).startswith("<MagicMock name='svc.fetch' spec='function'")
+    assert _ids(repr(mock)).startswith("<MagicMock name='svc' spec='Service'")
+    assert _ids(repr(mock.Nested)) == _ids(repr(impl.create_autospec(Service, name="svc").Nested))
+
+
+def test_autospec_of_a_mock_is_refused(impl: ModuleType) -> None:
+    """A mock can't be a spec: InvalidSpecError on 3.10+."""
+    outcome = _raised(impl.create_autospec, impl.Mock())
+    if sys.version_info >= (3, 10):
+        assert outcome is not None and outcome[0] == "InvalidSpecError"
+        assert outcome[1].startswith("Cannot autospec a Mock object. [object=<Mock id=")
+    else:
+        assert outcome is None
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="typo check is 3.10+")
+def test_typo_arguments_are_refused(impl: ModuleType) -> None:
+    """Likely misspellings of autospec arguments raise RuntimeError unless unsafe."""
+    assert _raised(impl.create_autospec, Service, set_spec=True) == (
+        "RuntimeError",
+        "'set_spec' might be a typo; use unsafe=True if this is intended",
+    )
+    impl.create_autospec(Service, set_spec=True, unsafe=True)
+
+
+def test_children_are_built_only_when_touched() -> None:
+    """turbomock builds no child until it is accessed (the stdlib builds all)."""
+    mock = turbomock.create_autospec(Service)
+    assert "fetch" not in mock._mock_children
+    mock.return_value.fetch  # noqa: B018 - builds it
+    assert "fetch" in mock.return_value._mock_children
+
+
+def test_signature_cache_sees_changed_defaults() -> None:
+    """A function changed after being autospecced is checked against its new signature."""
+
+    def f(a: Any) -> None:
+        pass
+
+    turbomock.create_autospec(f)(1)
+    f.__defaults__ = (0,)
+    turbomock.create_autospec(f)()  # a is optional now
+
+    def g(a: Any, b: Any) -> None:
+        pass
+
+    f.__code__ = g.__code__
+    f.__defaults__ = None
+    with pytest.raises(TypeError):
+        turbomock.create_autospec(f)(1)
+
+
+def test_seal_stops_at_self_similar_attributes(impl: ModuleType) -> None:
+    """seal() on an autospec of a class with an int attribute terminates."""
+
+    class Foo:
+        foo = 0
+
+        def bar(self) -> int:
+            return 1
+
+    mock = impl.create_autospec(Foo)
+    impl.seal(mock)
+    assert isinstance(mock.foo, impl.NonCallableMagicMock)
+    assert _raised(getattr, mock, "other")[0] == "AttributeError"  # type: ignore[index]
