@@ -1,9 +1,10 @@
 """Shared by the patch tests: the two implementations side by side, and things to patch.
 
 ``IMPLS`` maps a name to a namespace holding the mock API the tests use. turbomock's
-entry is the real package when it imports; while the engine modules are missing it
-is a hybrid, turbomock's patch modules over ``unittest.mock``'s mock classes, so the
-patch tests still run (and say so in their ids).
+entry is the real package when it imports; when it does not (engine broken, or
+``TURBOMOCK_PATCH_HYBRID=1``) it is a hybrid, turbomock's patch modules over
+``unittest.mock``'s mock classes, so the patch tests still run (and say so in their
+ids: ``turbomock-hybrid``).
 
 The module-level functions and classes below are patch targets, reached by dotted
 name as ``'patch_support.<name>'``.
@@ -12,6 +13,7 @@ name as ``'patch_support.<name>'``.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import types
 import unittest.mock
@@ -31,7 +33,12 @@ def _namespace(module: Any, extra: dict[str, Any]) -> types.SimpleNamespace:
 
 
 def _turbomock() -> tuple[str, types.SimpleNamespace]:
-    patch_modules = ("turbomock._patch", "turbomock._patch_dict", "turbomock._patch_target")
+    patch_modules = tuple(
+        f"turbomock._patch{suffix}" for suffix in ("", "_dict", "_mock", "_stack", "_target")
+    )
+    if os.environ.get("TURBOMOCK_PATCH_HYBRID"):
+        # Test the patch modules alone, over unittest.mock's mocks.
+        return "turbomock-hybrid", _hybrid(patch_modules)
     try:
         import turbomock
 
@@ -66,11 +73,8 @@ def _hybrid(patch_modules: tuple[str, ...]) -> types.SimpleNamespace:
     try:
         mine = [importlib.import_module(name) for name in patch_modules]
     finally:
-        # Leave the patch modules importable (their lazy imports find them); put
-        # everything else back as it was.
+        # The hybrid modules keep what they imported; sys.modules goes back as it was.
         for name, module in saved.items():
-            if name in patch_modules:
-                continue
             if module is None:
                 sys.modules.pop(name, None)
             else:
@@ -99,7 +103,7 @@ def outcome(action: Callable[[], Any]) -> tuple[Any, ...]:
     """What an action did, comparable across implementations: a value or an error."""
     try:
         value = action()
-    except Exception as exc:  # noqa: BLE001 - the exception is the observation
+    except Exception as exc:
         return ("raised", type(exc), str(exc))
     return ("returned", value)
 
@@ -143,3 +147,11 @@ class Client:
 class SubClient(Client):
     """Inherits everything from ``Client``."""
 
+
+class Thing:
+    """Attributes of each kind, for patch.object; every test leaves them restored."""
+
+    plain = "plain"
+    static = staticmethod(len)
+    klass = classmethod(len)
+    prop = property(lambda self: "prop")

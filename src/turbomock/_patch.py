@@ -1,106 +1,43 @@
 """``patch``, ``patch.object``, ``patch.multiple`` and ``patch.stopall``.
 
 Behaviour is the stdlib's, version by version (flags from ``_compat``); the cost is
-not. Entering a patch reads the target once, looks the original up without raising
-in the common cases, asks ``_is_async_obj`` only what a function's code flags or a
-class's MRO can answer, and builds no ``ExitStack``: a single patch restores itself,
-and the rare stacks (``patch.multiple``, stacked decorators) unwind through
-``_unwind``, which follows ``ExitStack``'s rules for exceptions and suppression.
+not. Entering a patch resolves the target through a cache (``_patch_target``), looks
+the original up without raising in the common cases, keeps its state in one slot,
+and builds no ``ExitStack``: a single patch restores itself, and the rare stacks
+(``patch.multiple``, stacked decorators) unwind through ``_patch_stack``. What gets
+created when no ``new`` is given is decided in ``_patch_mock``.
 """
 
 from __future__ import annotations
 
 import builtins
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial, wraps
-from types import (
-    BuiltinFunctionType,
-    FunctionType,
-    MethodType,
-    ModuleType,
-    WrapperDescriptorType,
-)
+from types import ModuleType
 from typing import Any, Callable, ClassVar, TypeVar
 
-from turbomock._async import AsyncMock
-from turbomock._autospec import create_autospec
-from turbomock._compat import PY310, PY312
-from turbomock._magic import MagicMock, NonCallableMagicMock
-from turbomock._mock import InvalidSpecError, NonCallableMock, _is_instance_mock
 from turbomock import _patch_dict as _patch_dict_module
+from turbomock._compat import PY310
+from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._patch_dict import _patch_dict
+from turbomock._patch_mock import _is_async_obj, make_autospec, make_mock
+from turbomock._patch_stack import _enter_patchings, _unwind
 from turbomock._patch_target import _get_target, _importer
 from turbomock._sentinels import DEFAULT
-from turbomock._spec import instance_callable, is_list, iscoroutinefunction
 
-__all__ = ["_get_target", "_importer", "_patch", "_patch_dict", "patch"]
+__all__ = ["_get_target", "_importer", "_is_async_obj", "_patch", "_patch_dict", "patch"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
-_CO_COROUTINE = 0x80  # inspect.CO_COROUTINE, without importing inspect
 #: Names ``patch`` may create on a module without ``create=True`` (they shadow builtins).
 _builtins = {name for name in dir(builtins) if not name.startswith("_")}
 #: Attributes that ``delattr`` resets instead of removing: they are put back by value.
 _RESET_ON_DELETE = frozenset(
     {"__doc__", "__module__", "__defaults__", "__annotations__", "__kwdefaults__"}
 )
-#: Types whose instances carry no attributes of their own and are never awaitable.
-_NEVER_ASYNC = frozenset(
-    {str, bytes, bytearray, int, float, complex, bool, type(None), tuple, list, dict,
-     set, frozenset, BuiltinFunctionType, WrapperDescriptorType, property}
-)
-#: Wrappers the stdlib looks through (by their ``__func__``) before asking.
-_METHOD_LIKE = frozenset({MethodType, staticmethod, classmethod})
 _SPEC_TYPOS = ("autospect", "auto_spec", "set_spec")
-
-
-# -- predicates -------------------------------------------------------------------------
-
-
-def _is_async_obj(obj: Any) -> bool:
-    """Whether ``patch`` should replace ``obj`` with an ``AsyncMock``.
-
-    The stdlib asks ``asyncio.iscoroutinefunction`` and ``inspect.isawaitable`` about
-    everything. For plain functions (and methods around them) the code flags give the
-    same answer; a class with no custom metaclass can only say yes through a few
-    attribute names, looked for in its MRO. Anything else takes the full check.
-    """
-    tp = type(obj)
-    if tp is FunctionType:
-        if not obj.__dict__:  # no coroutine marker, no __wrapped__/__partialmethod__
-            return bool(obj.__code__.co_flags & _CO_COROUTINE)
-    elif tp is type:
-        for klass in obj.__mro__:
-            names = klass.__dict__
-            if (
-                "__func__" in names
-                or "_is_coroutine" in names
-                or "_is_coroutine_marker" in names
-                or "__partialmethod__" in names
-            ):
-                break
-        else:
-            return False
-    elif tp in _METHOD_LIKE:
-        obj = obj.__func__
-        if type(obj) is FunctionType and not obj.__dict__:
-            return bool(obj.__code__.co_flags & _CO_COROUTINE)
-        return _is_coroutine_or_awaitable(obj)
-    elif tp in _NEVER_ASYNC or obj is DEFAULT:
-        return False
-    if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
-        return False
-    if hasattr(obj, "__func__"):
-        obj = obj.__func__
-    return _is_coroutine_or_awaitable(obj)
-
-
-def _is_coroutine_or_awaitable(obj: Any) -> bool:
-    if iscoroutinefunction(obj):
-        return True
-    import inspect
-
-    return inspect.isawaitable(obj)
 
 
 def _check_spec_arg_typos(kwargs_to_check: dict[str, Any]) -> None:
@@ -108,84 +45,6 @@ def _check_spec_arg_typos(kwargs_to_check: dict[str, Any]) -> None:
     for typo in _SPEC_TYPOS:
         if typo in kwargs_to_check:
             raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
-
-
-# -- unwinding --------------------------------------------------------------------------
-
-
-def _unwind(entered: list[Any], exc_type: Any, exc: Any, tb: Any) -> bool:
-    """Exit ``entered`` last-first as ``contextlib.ExitStack.__exit__`` would.
-
-    Each exit sees the exception still pending; a true result suppresses it, a
-    raise replaces it (chained to the one it replaced). Returns whether the
-    exception passed in was suppressed; raises the replacement if there is one.
-    """
-    frame_exc = sys.exc_info()[1]
-    details = (exc_type, exc, tb)
-    suppressed = replaced = False
-    while entered:
-        cm = entered.pop()
-        try:
-            result = cm.__exit__(*details)
-        except BaseException as new_exc:  # noqa: BLE001 - re-raised after the others exit
-            if details[1] is not None:
-                _chain(new_exc, details[1], frame_exc)
-            details = (type(new_exc), new_exc, new_exc.__traceback__)
-            replaced = True
-        else:
-            if result:
-                details = (None, None, None)
-                suppressed = True
-                replaced = False
-    if replaced:
-        pending = details[1]
-        context = pending.__context__
-        try:
-            raise pending
-        except BaseException:
-            pending.__context__ = context
-            raise
-    return exc_type is not None and suppressed
-
-
-def _chain(new_exc: BaseException, old_exc: BaseException, frame_exc: Any) -> None:
-    """Make ``old_exc`` the context at the end of ``new_exc``'s chain."""
-    while True:
-        context = new_exc.__context__
-        if context is None or context is old_exc:
-            return
-        if context is frame_exc:
-            break
-        new_exc = context
-    new_exc.__context__ = old_exc
-
-
-def _enter_patchings(
-    patchings: list[Any], args: tuple[Any, ...], keywargs: dict[str, Any]
-) -> tuple[list[Any], tuple[Any, ...]]:
-    """Enter a decorated function's patchings in order; undo them all if one fails.
-
-    Created mocks go to the positional arguments (``patch``) or keywords
-    (``patch.multiple``), as the stdlib passes them.
-    """
-    entered: list[Any] = []
-    extra: list[Any] = []
-    try:
-        for patching in patchings:
-            arg = patching.__enter__()
-            entered.append(patching)
-            if patching.attribute_name is not None:
-                keywargs.update(arg)
-            elif patching.new is DEFAULT:
-                extra.append(arg)
-    except BaseException:
-        if _unwind(entered, *sys.exc_info()):
-            # What the stdlib's generator-based helper reports in this corner.
-            raise RuntimeError("generator didn't yield") from None
-        raise
-    if extra:
-        args += tuple(extra)
-    return entered, args
 
 
 # -- the patcher ------------------------------------------------------------------------
@@ -201,6 +60,9 @@ class _patch:
         "_state", "__dict__", "__weakref__",
     )
 
+    # While active: (target, original, whether it was the target's own, entered
+    # additional patchers). Read through the target/temp_original/is_local properties.
+    _state: tuple[Any, Any, Any, list[Any] | None]
     #: Patchers started with ``start()`` and not yet stopped, oldest first.
     _active_patches: ClassVar[list[Any]] = []
     _custom_get_original: ClassVar[bool] = False
@@ -287,6 +149,21 @@ class _patch:
             setattr(klass, attr, self.copy()(attr_value))
         return klass
 
+    @contextmanager
+    def decoration_helper(
+        self, patched: Any, args: tuple[Any, ...], keywargs: dict[str, Any]
+    ) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+        """The stdlib's helper, kept for subclasses that call it; the wrappers below
+        do the same work without a generator."""
+        entered, args = _enter_patchings(patched.patchings, args, keywargs)
+        try:
+            yield args, keywargs
+        except BaseException:
+            if not _unwind(entered, *sys.exc_info()):
+                raise
+        else:
+            _unwind(entered, None, None, None)
+
     def decorate_callable(self, func: _F) -> _F:
         """Wrap ``func`` so its ``patchings`` are entered around each call."""
         if hasattr(func, "patchings"):
@@ -295,6 +172,7 @@ class _patch:
 
         @wraps(func)
         def patched(*args: Any, **keywargs: Any) -> Any:
+            __tracebackhide__ = True  # pytest shows the test's frames, not this wrapper
             entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
             try:
                 result = func(*args, **keywargs)
@@ -316,6 +194,7 @@ class _patch:
 
         @wraps(func)
         async def patched(*args: Any, **keywargs: Any) -> Any:
+            __tracebackhide__ = True
             entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
             try:
                 result = await func(*args, **keywargs)
@@ -387,9 +266,13 @@ class _patch:
                 raise AttributeError(f"{target} does not have the attribute {name!r}")
 
         if new is DEFAULT and autospec is None:
-            new = self._make_mock(original, spec, spec_set)
+            new = make_mock(
+                name, self.new_callable, self.kwargs, original, spec, spec_set
+            )
         elif autospec is not None:
-            new = self._make_autospec(target, original, autospec, spec_set, new)
+            new = make_autospec(
+                name, self.kwargs, target, original, autospec, spec_set, new
+            )
         elif self.kwargs:
             raise TypeError("Can't pass kwargs to a mock we aren't creating")
 
@@ -420,103 +303,6 @@ class _patch:
             if not self.__exit__(*sys.exc_info()):
                 raise
             return None
-
-    def _make_mock(self, original: Any, spec: Any, spec_set: Any) -> Any:
-        """The mock ``patch`` creates when given neither ``new`` nor ``autospec``."""
-        new_callable = self.new_callable
-        kwargs = self.kwargs
-        if spec is None and spec_set is None and new_callable is None:
-            # The usual case, kept short: no spec means nothing to inherit.
-            klass = AsyncMock if _is_async_obj(original) else MagicMock
-            if not self.attribute:
-                return klass(**kwargs)
-            if kwargs:
-                return klass(**{"name": self.attribute, **kwargs})
-            return klass(name=self.attribute)
-
-        inherit = False
-        if spec is True:
-            spec = original
-            if spec_set is True:
-                spec_set = original
-                spec = None
-        elif spec is not None:
-            if spec_set is True:
-                spec_set = spec
-                spec = None
-        elif spec_set is True:
-            spec_set = original
-        if spec is not None or spec_set is not None:
-            if original is DEFAULT:
-                raise TypeError("Can't use 'spec' with create=True")
-            if isinstance(original, type):
-                inherit = True
-        this_spec = spec_set if spec_set is not None else spec
-
-        klass: Any
-        if PY312:
-            if new_callable is not None:
-                klass = new_callable
-            elif spec is None and _is_async_obj(original):
-                klass = AsyncMock
-            elif this_spec is not None:
-                klass = _class_for_spec(this_spec, MagicMock)
-            else:
-                klass = MagicMock
-        else:
-            klass = AsyncMock if spec is None and _is_async_obj(original) else MagicMock
-            if new_callable is not None:
-                klass = new_callable
-            elif this_spec is not None:
-                klass = _class_for_spec(this_spec, klass)
-
-        mock_kwargs: dict[str, Any] = {}
-        if spec is not None:
-            mock_kwargs["spec"] = spec
-        if spec_set is not None:
-            mock_kwargs["spec_set"] = spec_set
-        if isinstance(klass, type) and issubclass(klass, NonCallableMock) and self.attribute:
-            mock_kwargs["name"] = self.attribute
-        mock_kwargs.update(kwargs)
-        new = klass(**mock_kwargs)
-
-        if inherit and _is_instance_mock(new):
-            # A class was replaced: its instances get the same spec, and are
-            # callable only if instances of the class would be.
-            if not is_list(this_spec) and not instance_callable(this_spec):
-                klass = NonCallableMagicMock
-            mock_kwargs.pop("name")
-            new.return_value = klass(_new_parent=new, _new_name="()", **mock_kwargs)
-        return new
-
-    def _make_autospec(
-        self, target: Any, original: Any, autospec: Any, spec_set: Any, new: Any
-    ) -> Any:
-        """``create_autospec`` of the original (or of ``autospec`` itself)."""
-        if new is not DEFAULT:
-            raise TypeError(
-                "autospec creates the mock for you. Can't specify autospec and new."
-            )
-        if original is DEFAULT:
-            raise TypeError("Can't use 'autospec' with create=True")
-        spec_set = bool(spec_set)
-        if autospec is True:
-            autospec = original
-        if PY310:
-            if _is_instance_mock(target):
-                raise InvalidSpecError(
-                    f"Cannot autospec attr {self.attribute!r} as the patch "
-                    f"target has already been mocked out. "
-                    f"[target={target!r}, attr={autospec!r}]"
-                )
-            if _is_instance_mock(autospec):
-                target_name = getattr(target, "__name__", target)
-                raise InvalidSpecError(
-                    f"Cannot autospec attr {self.attribute!r} from target "
-                    f"{target_name!r} as it has already been mocked out. "
-                    f"[target={target!r}, attr={autospec!r}]"
-                )
-        return create_autospec(autospec, spec_set=spec_set, _name=self.attribute, **self.kwargs)
 
     def __exit__(self, *exc_info: Any) -> Any:
         """Undo the patch."""
@@ -610,19 +396,6 @@ def _set_state_field(patcher: Any, index: int, value: Any) -> None:
         state = [_UNSET, _UNSET, _UNSET, None]
     state[index] = value
     patcher._state = tuple(state)
-
-
-def _class_for_spec(this_spec: Any, default: Any) -> Any:
-    """The mock class a spec calls for: async, not callable, or ``default``."""
-    if is_list(this_spec):
-        not_callable = "__call__" not in this_spec
-    else:
-        not_callable = not callable(this_spec)
-    if _is_async_obj(this_spec):
-        return AsyncMock
-    if not_callable:
-        return NonCallableMagicMock
-    return default
 
 
 # -- the public functions -------------------------------------------------------------

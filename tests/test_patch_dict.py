@@ -1,0 +1,255 @@
+"""``patch.dict``: keys set for a while, and the mapping put back exactly afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections import OrderedDict
+from typing import Any
+
+import pytest
+
+import patch_support
+from patch_support import IMPLS, STDLIB, TURBO, outcome
+
+MOD = "patch_support"
+PY310 = sys.version_info >= (3, 10)
+
+
+@pytest.fixture(params=list(IMPLS), ids=list(IMPLS))
+def mock(request: pytest.FixtureRequest) -> Any:
+    return IMPLS[request.param]
+
+
+class Container:
+    """The documentation's minimal mapping: item access and iteration, no methods."""
+
+    def __init__(self, **values: Any) -> None:
+        self.values = dict(values)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self.values[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        del self.values[name]
+
+    def __iter__(self) -> Any:
+        return iter(self.values)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [(({"b": 3, "c": 4},), {}), (([("b", 3), ("c", 4)],), {}), ((), {"b": 3, "c": 4}),
+     (({"b": 3},), {"c": 4})],
+    ids=["mapping", "pairs", "keywords", "both"],
+)
+def test_values_are_set_for_the_duration(mock: Any, args: Any, kwargs: Any) -> None:
+    """Values given as a mapping, pairs or keywords are all set, then undone."""
+    d = {"a": 1, "b": 2}
+    with mock.patch.dict(d, *args, **kwargs) as patched:
+        assert patched is d
+        assert d == {"a": 1, "b": 3, "c": 4}
+    assert d == {"a": 1, "b": 2}
+
+
+def test_clear_empties_the_dict_first(mock: Any) -> None:
+    """clear=True leaves only the given values during the patch."""
+    d = {"a": 1, "b": 2}
+    with mock.patch.dict(d, {"c": 3}, clear=True):
+        assert d == {"c": 3}
+    assert d == {"a": 1, "b": 2}
+
+
+def test_changes_made_during_the_patch_are_undone_in_order(mock: Any) -> None:
+    """Whatever the code did to the dict, it ends as it began, key order included."""
+    d = {"a": 1, "b": 2, "c": 3}
+    with mock.patch.dict(d, {"b": 20}):
+        del d["a"]
+        d["z"] = 26
+        d["c"] = 30
+    assert list(d.items()) == [("a", 1), ("b", 2), ("c", 3)]
+
+
+def test_ordered_dict_order_is_kept(mock: Any) -> None:
+    """An OrderedDict is restored in its original order."""
+    d = OrderedDict([("x", 1), ("y", 2)])
+    with mock.patch.dict(d, {"a": 0}):
+        d.move_to_end("x")
+        assert list(d) == ["y", "a", "x"]
+    assert list(d.items()) == [("x", 1), ("y", 2)]
+
+
+def test_a_dotted_name_is_imported_on_start(mock: Any) -> None:
+    """A string target names the dict; it is fetched when the patch starts."""
+    with mock.patch.dict(f"{MOD}.CONFIG", {"c": 3}) as patched:
+        assert patched is patch_support.CONFIG
+        assert patch_support.CONFIG == {"a": 1, "b": 2, "c": 3}
+    assert patch_support.CONFIG == {"a": 1, "b": 2}
+
+
+def test_os_environ_can_be_patched(mock: Any) -> None:
+    """os.environ, a mapping with its own copy(), is patched and restored."""
+    before = dict(os.environ)
+    with mock.patch.dict("os.environ", {"TURBOMOCK_TEST_VAR": "1"}):
+        assert os.environ["TURBOMOCK_TEST_VAR"] == "1"
+    assert dict(os.environ) == before
+
+
+def test_a_mapping_without_methods_is_patched_item_by_item(mock: Any) -> None:
+    """A container with only item access and iteration is handled by the fallbacks."""
+    thing = Container(one=1)
+    with mock.patch.dict(thing, one=2, two=3):
+        assert (thing["one"], thing["two"]) == (2, 3)
+    assert thing.values == {"one": 1}
+    with mock.patch.dict(thing, {"three": 3}, clear=True):
+        assert thing.values == {"three": 3}
+    assert thing.values == {"one": 1}
+
+
+def test_values_are_copied_when_the_patch_is_made(mock: Any) -> None:
+    """Changing the values mapping afterwards does not change the patch."""
+    values = {"a": 1}
+    patcher = mock.patch.dict({}, values)
+    values["a"] = 2
+    with patcher as d:
+        assert d == {"a": 1}
+
+
+def test_decorator_patches_around_each_call(mock: Any) -> None:
+    """As a decorator, the dict is patched for each call and restored after."""
+    d = {"a": 1}
+
+    @mock.patch.dict(d, b=2)
+    def test(x: int) -> dict[str, int]:
+        return dict(d, x=x)
+
+    assert test(1) == {"a": 1, "b": 2, "x": 1}
+    assert test(2) == {"a": 1, "b": 2, "x": 2}
+    assert d == {"a": 1}
+
+
+def test_decorator_restores_when_the_function_raises(mock: Any) -> None:
+    """An exception in the decorated function still restores the dict."""
+    d = {"a": 1}
+
+    @mock.patch.dict(d, a=2)
+    def test() -> None:
+        raise KeyError("x")
+
+    with pytest.raises(KeyError):
+        test()
+    assert d == {"a": 1}
+
+
+def test_async_decorator_spans_the_awaited_body() -> None:
+    """On 3.10+ an async def gets an async wrapper; 3.9 wraps it synchronously."""
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1}
+
+        @mock.patch.dict(d, a=2)
+        async def test() -> dict[str, int]:
+            await asyncio.sleep(0)
+            return dict(d)
+
+        import inspect
+
+        return inspect.iscoroutinefunction(test), asyncio.run(test()), d
+
+    assert run(TURBO) == run(STDLIB)
+    if PY310:
+        assert run(TURBO) == (True, {"a": 2}, {"a": 1})
+
+
+def test_class_decorator_wraps_test_methods(mock: Any) -> None:
+    """As a class decorator, only methods with the test prefix are wrapped."""
+    d = {"a": 1}
+
+    @mock.patch.dict(d, a=2)
+    class Case:
+        def test_one(self) -> dict[str, int]:
+            return dict(d)
+
+        def other(self) -> dict[str, int]:
+            return dict(d)
+
+    assert Case().test_one() == {"a": 2}
+    assert Case().other() == {"a": 1}
+
+
+def test_class_decorator_honours_test_prefix(mock: Any) -> None:
+    """patch.TEST_PREFIX also steers patch.dict's class decorator."""
+    d = {"a": 1}
+    with mock.patch.object(mock.patch, "TEST_PREFIX", "bar"):
+
+        @mock.patch.dict(d, a=2)
+        class Case:
+            def bar_one(self) -> dict[str, int]:
+                return dict(d)
+
+            def test_one(self) -> dict[str, int]:
+                return dict(d)
+
+    assert Case().bar_one() == {"a": 2}
+    assert Case().test_one() == {"a": 1}
+
+
+def test_start_returns_the_dict_and_stop_restores(mock: Any) -> None:
+    """start() patches and returns the dict; stop() restores it."""
+    d = {"a": 1}
+    patcher = mock.patch.dict(d, b=2)
+    assert patcher.start() is d
+    assert d == {"a": 1, "b": 2}
+    assert patcher.stop() is False
+    assert d == {"a": 1}
+
+
+def test_stop_without_start_returns_none_and_changes_nothing(mock: Any) -> None:
+    """Stopping an unstarted dict patch is a no-op returning None."""
+    d = {"a": 1}
+    patcher = mock.patch.dict(d, {"b": 2}, clear=True)
+    assert patcher.stop() is None
+    assert d == {"a": 1}
+
+
+def test_exit_without_enter_changes_nothing(mock: Any) -> None:
+    """__exit__ on a patch that never started leaves the dict alone."""
+    d = {"a": 1}
+    assert mock.patch.dict(d, a=2).__exit__(None, None, None) is False
+    assert d == {"a": 1}
+
+
+def test_exiting_twice_restores_the_same_snapshot() -> None:
+    """A second __exit__ puts the snapshot back again, as the stdlib does."""
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1}
+        patcher = mock.patch.dict(d, a=2)
+        patcher.__enter__()
+        patcher.__exit__(None, None, None)
+        d["late"] = True
+        return outcome(lambda: patcher.__exit__(None, None, None)), d
+
+    assert run(TURBO) == run(STDLIB) == (("returned", False), {"a": 1})
+
+
+def test_nested_patches_of_one_dict_unwind_in_order(mock: Any) -> None:
+    """Two patches of the same dict, nested, each put back what they found."""
+    d = {"a": 1}
+    with mock.patch.dict(d, a=2):
+        with mock.patch.dict(d, b=3):
+            assert d == {"a": 2, "b": 3}
+        assert d == {"a": 2}
+    assert d == {"a": 1}
+
+
+def test_attributes_match_the_stdlib(mock: Any) -> None:
+    """in_dict, values and clear are exposed under the stdlib's names."""
+    d: dict[str, int] = {}
+    patcher = mock.patch.dict(d, {"a": 1}, clear=True, b=2)
+    assert (patcher.in_dict, patcher.values, patcher.clear) == (d, {"a": 1, "b": 2}, True)
+    assert isinstance(patcher, mock._patch_dict)
