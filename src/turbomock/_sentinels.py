@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 
@@ -48,7 +49,22 @@ class _Sentinel:
         return "sentinel"
 
 
-sentinel = _Sentinel()
+def _shared_sentinel() -> Any:
+    """The stdlib's ``sentinel``, unless turbomock stands in for ``unittest.mock``.
+
+    Sharing it makes ``turbomock.DEFAULT is unittest.mock.DEFAULT``: pytest tells
+    the arguments ``@patch`` injects from fixtures by comparing ``new`` with
+    ``unittest.mock.DEFAULT``, and code mixing both libraries keeps working.
+    """
+    stdlib = sys.modules.get("unittest.mock")
+    if stdlib is None:
+        import unittest.mock as stdlib
+    if getattr(stdlib, "__name__", None) != "unittest.mock":
+        return None  # it is turbomock itself, installed in its place
+    return getattr(stdlib, "sentinel", None)
+
+
+sentinel: Any = _shared_sentinel() or _Sentinel()
 DEFAULT = sentinel.DEFAULT
 _missing = sentinel.MISSING
 _deleted = sentinel.DELETED
