@@ -27,7 +27,6 @@ from turbomock._seal import seal
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable
 from turbomock._threading import ThreadingMock
-from turbomock._threading import ThreadingMixin as ThreadingMixin
 
 #: Whether ``dir(mock)`` leaves out the mock's own machinery (read at each call).
 FILTER_DIR = True
