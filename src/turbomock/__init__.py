@@ -26,6 +26,7 @@ from turbomock._property import PropertyMock
 from turbomock._seal import seal
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable
+from turbomock._threading import ThreadingMixin as ThreadingMixin
 from turbomock._threading import ThreadingMock
 
 #: Whether ``dir(mock)`` leaves out the mock's own machinery (read at each call).

@@ -1,18 +1,487 @@
-"""``AsyncMock`` (placeholder until the async work lands)."""
+"""``AsyncMock``: a mock whose calls return coroutines, recording each await.
+
+The stdlib gives every AsyncMock a fake ``__code__`` (itself a spec'd mock) and seven
+more instance attributes up front, which is most of its 200-700 µs creation cost. Here
+the function-like attributes are class-level and shared (``__code__`` is the real code
+object of an ``async def``), and the await records live in the mock's state only once
+something is awaited, so ``AsyncMock()`` costs what ``Mock()`` costs.
+
+A call is recorded when it is made; the coroutine it returns records the await when
+it runs, then produces the side effect or return value (see ``_awaited``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, Callable
+
+from turbomock import _messages as msg
+from turbomock._calls import _Call, _CallList
+from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS
 from turbomock._magic import AsyncMagicMixin
-from turbomock._mock import KINDS, Base, Mock
+from turbomock._mock import (
+    KINDS,
+    Base,
+    CallableMixin,
+    Mock,
+    _is_instance_mock,
+    passthrough,
+)
+from turbomock._sentinels import DEFAULT
+from turbomock._spec import _callable, is_exception, iscoroutinefunction
+from turbomock._state import MockState, lock, record_call
+
+_set_class = object.__dict__["__class__"].__set__
+
+# For the type checker the mixin is what it is always combined with.
+if TYPE_CHECKING:
+    from turbomock._mock import NonCallableMock as _MixinBase
+else:
+    _MixinBase = Base
 
 
-class AsyncMockMixin(Base):
-    pass
+class _Awaits:
+    """An async mock's await records: ``await_args_list`` and what was set by hand.
+
+    ``await_count`` is derived from the list (plus ``adjust``, set by assigning
+    ``await_count``), so concurrent awaits are never lost.
+    """
+
+    __slots__ = ("records", "adjust", "last")
+
+    def __init__(self) -> None:
+        self.records: list[Any] = _CallList()
+        self.adjust = 0
+        self.last: Any = None  # await_args: the latest await, or the value last assigned
+
+    def reset(self) -> None:
+        self.records = _CallList()
+        self.adjust = 0
+        self.last = None
+
+
+def _awaits(st: MockState) -> _Awaits:
+    """The mock's await records, made on first need.
+
+    Another kind's state (ThreadingMock's) may hold them: it subclasses ``_Awaits``.
+    """
+    extra = st.extra
+    kind = None if extra is None else extra.kind
+    if kind is None:
+        with lock:
+            kind = st.kind
+            if kind is None:
+                kind = st.kind = _Awaits()
+    return kind
+
+
+async def _awaited(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The body of every coroutine an async mock's call returns."""
+    record = tuple.__new__(_Call, (args, kwargs))
+    extra = st.extra
+    delegate = None if extra is None else extra.delegate
+    if delegate is None:
+        kind = None if extra is None else extra.kind
+        if kind is None:
+            kind = _awaits(st)
+        kind.records.append(record)
+        kind.last = record
+        effect = st.side_effect
+    else:
+        # An autospecced async function keeps the await state on itself.
+        delegate.await_count += 1
+        delegate.await_args = record
+        delegate.await_args_list.append(record)
+        effect = mock.side_effect
+
+    if effect is not None:
+        if is_exception(effect):
+            raise effect
+        if not _callable(effect):
+            try:
+                result = next(effect)
+            except StopIteration:
+                # A StopIteration can't cross a coroutine boundary (PEP 479).
+                raise StopAsyncIteration  # noqa: B904 - the stdlib chains it implicitly
+            if is_exception(result):
+                raise result
+        elif iscoroutinefunction(effect):
+            result = await effect(*args, **kwargs)
+        else:
+            result = effect(*args, **kwargs)
+        if result is not DEFAULT:
+            return result
+
+    value = st.return_value
+    if value is not DEFAULT:
+        return value if delegate is None else mock.return_value
+    if delegate is not None and delegate.return_value is not DEFAULT:
+        return mock.return_value
+    wraps = st.wraps
+    if wraps is not None:
+        if iscoroutinefunction(wraps):
+            return await wraps(*args, **kwargs)
+        return wraps(*args, **kwargs)
+    return mock.return_value
+
+
+# Never-awaited coroutines warn with this name, which suites filter on, as in
+# ``filterwarnings("ignore:coroutine 'AsyncMockMixin._execute_mock_call' was never awaited")``.
+_awaited.__qualname__ = "AsyncMockMixin._execute_mock_call"
+
+
+def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``__call__`` of async mocks: record the call, return the coroutine.
+
+    Falls back to the hook chain (``_mock_check_sig``, ``_increment_mock_call``,
+    ``_mock_call``, ``_execute_mock_call``) when a class overrides any of them.
+    """
+    st = self._mock_state
+    extra = st.extra
+    if extra is None:
+        if self._mock_async_plain:
+            record_call(st, args, kwargs)
+            return _awaited(self, st, args, kwargs)
+    else:
+        check = extra.check_sig
+        if check is not None:
+            check(*args, **kwargs)
+        if self._mock_async_plain and extra.delegate is None:
+            record_call(st, args, kwargs)
+            return _awaited(self, st, args, kwargs)
+    self._mock_check_sig(*args, **kwargs)
+    self._increment_mock_call(*args, **kwargs)
+    return self._mock_call(*args, **kwargs)
+
+
+# Introspected at runtime as ``(*args, **kwargs)``, like the stdlib's ``__call__``.
+_async_call.__annotations__ = {}
+
+
+# -- the function-like face ---------------------------------------------------------
+
+
+async def _code_template(*args: Any, **kwargs: Any) -> Any:
+    """Only its code object is used: what ``AsyncMock().__code__`` shows to ``inspect``."""
+
+
+class _CoroutineMarker:
+    """``_is_coroutine``: asyncio's marker, read when asked (``asyncio`` is then loaded)."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        from asyncio import coroutines
+
+        return getattr(coroutines, "_is_coroutine", None)
+
+
+class _FreshDict:
+    """``__kwdefaults__``: an empty dict of the mock's own, made on first read."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        return vars(obj).setdefault(self.name, {})
+
+
+class _NoAnnotations(dict):  # type: ignore[type-arg]
+    """``__annotations__``: None on an instance, as the stdlib sets it.
+
+    A dict itself, so that tools reading a class's ``__dict__['__annotations__']``
+    (``typing.get_type_hints``) still find an empty mapping.
+    """
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        return self if obj is None else None
+
+
+# -- the mixin ------------------------------------------------------------------------
+
+
+def _await_state_property(field: str, doc: str) -> property:
+    """``await_count``/``await_args``/``await_args_list``: on the autospecced
+    function when there is one (as the stdlib's delegating properties), else ours."""
+
+    def fget(self: Any) -> Any:
+        st = self._mock_state
+        delegate = st.delegate
+        if delegate is not None:
+            return getattr(delegate, field)
+        return _OWN_GETTERS[field](st)
+
+    def fset(self: Any, value: Any) -> None:
+        st = self._mock_state
+        delegate = st.delegate
+        if delegate is not None:
+            setattr(delegate, field, value)
+        else:
+            _OWN_SETTERS[field](st, value)
+
+    return property(fget, fset, doc=doc)
+
+
+def _own_count(st: MockState) -> int:
+    extra = st.extra
+    kind = None if extra is None else extra.kind
+    if kind is None:
+        return 0
+    return len(kind.records) + kind.adjust  # type: ignore[no-any-return]
+
+
+def _set_own_count(st: MockState, value: int) -> None:
+    kind = _awaits(st)
+    kind.adjust = value - len(kind.records)
+
+
+def _own_args(st: MockState) -> Any:
+    extra = st.extra
+    kind = None if extra is None else extra.kind
+    return None if kind is None else kind.last
+
+
+def _set_own_args(st: MockState, value: Any) -> None:
+    _awaits(st).last = value
+
+
+def _own_list(st: MockState) -> Any:
+    return _awaits(st).records
+
+
+def _set_own_list(st: MockState, value: Any) -> None:
+    kind = _awaits(st)
+    count = len(kind.records) + kind.adjust
+    kind.records = value
+    kind.adjust = count - len(value)
+
+
+_OWN_GETTERS: dict[str, Callable[[MockState], Any]] = {
+    "await_count": _own_count,
+    "await_args": _own_args,
+    "await_args_list": _own_list,
+}
+_OWN_SETTERS: dict[str, Callable[[MockState, Any], None]] = {
+    "await_count": _set_own_count,
+    "await_args": _set_own_args,
+    "await_args_list": _set_own_list,
+}
+
+
+def _private_property(field: str) -> property:
+    """The stdlib's ``_mock_await_*`` names: the mock's own records, never a delegate's."""
+    return property(
+        lambda self: _OWN_GETTERS[field](self._mock_state),
+        lambda self, value: _OWN_SETTERS[field](self._mock_state, value),
+    )
+
+
+def _reset_awaits(mock: Any) -> None:
+    """``reset_mock`` hook: forget the awaits (also the autospecced function's)."""
+    extra = mock._mock_state.extra
+    if extra is None:
+        return
+    delegate = extra.delegate
+    if delegate is not None:
+        delegate.await_count = 0
+        delegate.await_args = None
+        delegate.await_args_list = _CallList()
+    kind = extra.kind
+    if kind is not None:
+        kind.reset()
+
+
+class AsyncMockMixin(_MixinBase):
+    """What makes a mock async: calls return coroutines, awaits are recorded.
+
+    Mixed in front of ``Mock``/``MagicMock`` for a mock specced on a coroutine
+    function; ``AsyncMock`` is built on it.
+    """
+
+    #: Class flag: the call hooks are the standard ones (see ``_async_call``).
+    _mock_async_plain = False
+
+    _mock_reset_hook = _reset_awaits
+
+    # What makes ``inspect``/``asyncio.iscoroutinefunction`` take it for an async
+    # function. Shared by all instances; assigning any of them stays per-mock.
+    __code__ = _code_template.__code__
+    _is_coroutine = _CoroutineMarker()
+    if ASYNC_MOCK_FUNCTION_ATTRS:
+        # In the class namespace, not set on the class: the class keeps its name.
+        __name__ = "AsyncMock"
+        __defaults__ = ()
+        __kwdefaults__ = _FreshDict("__kwdefaults__")
+        __annotations__ = _NoAnnotations()
+
+    @classmethod
+    def _mock_refresh_flags(cls) -> None:
+        refresh = getattr(super(), "_mock_refresh_flags", None)
+        if refresh is not None:
+            refresh()
+        cls._mock_async_plain = (
+            getattr(cls, "_mock_call", None) is CallableMixin._mock_call
+            and cls._execute_mock_call is AsyncMockMixin._execute_mock_call
+            and getattr(cls, "_increment_mock_call", None) is CallableMixin._increment_mock_call
+            and getattr(cls, "_mock_check_sig", None) is CallableMixin._mock_check_sig
+        )
+
+    def __dir__(self) -> list[str]:
+        """As the stdlib's: the function attributes show (they are its instance's)."""
+        return sorted(set(super().__dir__()).union(_FUNCTION_NAMES))
+
+    def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Coroutine[Any, Any, Any]:
+        """The coroutine a call returns: it records the await, then produces the result."""
+        return _awaited(self, self._mock_state, args, kwargs)
+
+    await_count = _await_state_property("await_count", "How many times the mock was awaited.")
+    await_args = _await_state_property("await_args", "The arguments of the latest await.")
+    await_args_list = _await_state_property(
+        "await_args_list", "The arguments of every await, in order."
+    )
+    _mock_await_count = _private_property("await_count")
+    _mock_await_args = _private_property("await_args")
+    _mock_await_args_list = _private_property("await_args_list")
+
+    def assert_awaited(self) -> None:
+        """Assert the mock was awaited at least once."""
+        if self.await_count == 0:
+            raise AssertionError(msg.expected_awaited(self._mock_name or "mock"))
+
+    def assert_awaited_once(self) -> None:
+        """Assert the mock was awaited exactly once."""
+        count = self.await_count
+        if count != 1:
+            raise AssertionError(msg.expected_awaited_once(self._mock_name or "mock", count))
+
+    def assert_awaited_with(self, /, *args: Any, **kwargs: Any) -> None:
+        """Assert the latest await was with these arguments."""
+        await_args = self.await_args
+        if await_args is None:
+            expected = self._format_mock_call_signature(args, kwargs)
+            raise AssertionError(msg.not_awaited_expected(expected))
+        expected_call = self._call_matcher(_Call((args, kwargs), two=True))
+        actual = self._call_matcher(await_args)
+        if actual != expected_call:
+            cause = expected_call if isinstance(expected_call, Exception) else None
+            # As in the stdlib, "Actual" shows the latest *call*.
+            raise AssertionError(
+                self._format_mock_failure_message(args, kwargs, action="await")
+            ) from cause
+
+    def assert_awaited_once_with(self, /, *args: Any, **kwargs: Any) -> None:
+        """Assert the mock was awaited exactly once, with these arguments."""
+        count = self.await_count
+        if count != 1:
+            raise AssertionError(msg.expected_awaited_once(self._mock_name or "mock", count))
+        return self.assert_awaited_with(*args, **kwargs)
+
+    def assert_any_await(self, /, *args: Any, **kwargs: Any) -> None:
+        """Assert the mock was awaited with these arguments at some point."""
+        from turbomock._assertions import _AnyComparer
+
+        expected = self._call_matcher(_Call((args, kwargs), two=True))
+        cause = expected if isinstance(expected, Exception) else None
+        actual = [self._call_matcher(c) for c in self.await_args_list]
+        if cause or expected not in _AnyComparer(actual):
+            raise AssertionError(
+                msg.call_not_found(self._format_mock_call_signature(args, kwargs), "await")
+            ) from cause
+
+    def assert_has_awaits(self, calls: Any, any_order: bool = False) -> None:
+        """Assert ``calls`` appear in ``await_args_list``: as a contiguous run, or in
+        any order with ``any_order=True``."""
+        matcher = self._call_matcher
+        expected = [matcher(c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        awaits = self.await_args_list
+        all_awaits = _CallList(matcher(c) for c in awaits)
+        if not any_order:
+            if expected not in all_awaits:
+                errors = None
+                if cause is not None:
+                    errors = [e if isinstance(e, Exception) else None for e in expected]
+                raise AssertionError(
+                    msg.awaits_not_found(_CallList(calls), awaits, errors)
+                ) from cause
+            return
+        remaining = list(all_awaits)
+        not_found = []
+        for kall in expected:
+            try:
+                remaining.remove(kall)
+            except ValueError:
+                not_found.append(kall)
+        if not_found:
+            raise AssertionError(msg.not_all_awaits_found(tuple(not_found))) from cause
+
+    def assert_not_awaited(self) -> None:
+        """Assert the mock was never awaited."""
+        count = self.await_count
+        if count != 0:
+            raise AssertionError(msg.expected_not_awaited(self._mock_name or "mock", count))
+
+
+_FUNCTION_NAMES = [
+    name
+    for name in ("__annotations__", "__code__", "__defaults__", "__kwdefaults__", "__name__")
+    if name in AsyncMockMixin.__dict__
+]
+
+
+class _CallableAsyncMockMixin(AsyncMockMixin):
+    """The mixin a callable mock specced on a coroutine function gets (with the
+    quick ``__call__``); a non-callable one gets plain ``AsyncMockMixin``."""
+
+    __call__ = _async_call
 
 
 class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
-    pass
+    """A ``Mock`` for async functions: calling it returns a coroutine.
 
+    The coroutine's result comes from ``side_effect`` (an exception is raised; an
+    iterable gives its next value, ``StopAsyncIteration`` once exhausted; an async
+    function is awaited, a plain one called) or else ``return_value``, by default
+    a new ``AsyncMock``; with ``wraps``, from the wrapped object. Calls are
+    recorded when made (``call_count`` ...), awaits when awaited (``await_count``,
+    ``await_args``, ``await_args_list``, ``assert_awaited*``). Attributes are
+    AsyncMocks, synchronous magic methods MagicMocks.
+    """
+
+    __call__ = _async_call
+
+
+def _is_async_obj(obj: Any) -> bool:
+    """Whether a spec makes a mock async (the stdlib's test, step for step)."""
+    if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
+        return False
+    if hasattr(obj, "__func__"):
+        obj = obj.__func__
+    if iscoroutinefunction(obj):
+        return True
+    import inspect
+
+    return inspect.isawaitable(obj)
+
+
+def _make_async(mock: Any, spec: Any, variant_class: Callable[[type, type], type]) -> None:
+    """Engine hook: a mock specced on a coroutine function (or an awaitable)
+    becomes async, keeping its class name and kind."""
+    cls = type(mock)
+    if issubclass(cls, AsyncMockMixin) or not _is_async_obj(spec):
+        return
+    mixin = _CallableAsyncMockMixin if issubclass(cls, CallableMixin) else AsyncMockMixin
+    _set_class(mock, variant_class(cls, mixin))
+
+
+passthrough(AsyncMockMixin)
 
 KINDS["AsyncMock"] = AsyncMock
 KINDS["AsyncMockMixin"] = AsyncMockMixin
+KINDS["_make_async"] = _make_async  # type: ignore[assignment]

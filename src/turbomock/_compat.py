@@ -41,6 +41,9 @@ PROPERTYMOCK_ATTRIBUTE_STAYS = PY313
 STATIC_ASYNC_SPEC_SCAN = PY313
 #: 3.13: autospec passes ``wraps`` on to children and return values.
 AUTOSPEC_WRAPS_CHILDREN = PY313
+#: 3.10: an AsyncMock also fakes ``__name__``, ``__defaults__``, ``__kwdefaults__`` and
+#: ``__annotations__``, so ``inspect`` takes it for a function.
+ASYNC_MOCK_FUNCTION_ATTRS = PY310
 
 # -- helpers ------------------------------------------------------------------------
 

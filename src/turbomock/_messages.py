@@ -122,3 +122,49 @@ def not_all_calls_found(name: str, not_found: tuple[Any, ...], remaining: list[A
 
 def call_not_found(expected: str, action: str = "call") -> str:
     return f"{expected} {action} not found"
+
+
+# -- AsyncMock ------------------------------------------------------------------------
+# The stdlib quotes no name in these, unlike the call assertions above.
+
+
+def expected_awaited(name: str) -> str:
+    return f"Expected {name} to have been awaited."
+
+
+def expected_awaited_once(name: str, count: int) -> str:
+    return f"Expected {name} to have been awaited once. Awaited {count} times."
+
+
+def expected_not_awaited(name: str, count: int) -> str:
+    return f"Expected {name} to not have been awaited. Awaited {count} times."
+
+
+def not_awaited_expected(expected: str) -> str:
+    return f"Expected await: {expected}\nNot awaited"
+
+
+def awaits_not_found(expected: object, actual: object, errors: list[Any] | None) -> str:
+    if errors is None:
+        problem = "Awaits not found."
+    else:
+        problem = f"Error processing expected awaits.\nErrors: {errors}"
+    return f"{problem}\nExpected: {expected}\nActual: {actual}"
+
+
+def not_all_awaits_found(not_found: tuple[Any, ...]) -> str:
+    return f"{not_found!r} not all found in await list"
+
+
+# -- ThreadingMock --------------------------------------------------------------------
+
+
+def not_called_before_timeout(name: str, timeout: object) -> str:
+    return f"{name} was not called before timeout({timeout})."
+
+
+def call_count_not_reached(name: str, count: int, timeout: object, actual: int) -> str:
+    return (
+        f"{name} was not called {count} times before timeout({timeout}). "
+        f"Called {actual} times."
+    )

@@ -185,8 +185,24 @@ def spec_for(obj: Any) -> Spec:
         class_spec = spec_for_class(cls)
         names = class_spec.names | frozenset(own) if own else class_spec.names
     else:
+        own = None
         names = frozenset(dir(obj))
-    return Spec(names, None, cls, obj)
+    spec = Spec(names, None, cls, obj)
+    if own:
+        # An instance's own attributes may be rebound after the mock is made, but
+        # the stdlib decides which are async when it is made: decide those now.
+        asyncs = {
+            name: _is_async_attribute(obj, name)
+            for name, value in list(own.items())
+            if type(value) not in _NEVER_ASYNC and isinstance(name, str)
+        }
+        if asyncs:
+            spec._asyncs = asyncs
+    return spec
+
+
+#: Types of attribute values that can't be coroutine functions (skipped above).
+_NEVER_ASYNC = frozenset({int, float, str, bytes, bool, type(None), list, dict, tuple, set})
 
 
 def spec_from_list(names: list[str] | tuple[str, ...]) -> Spec:
