@@ -261,3 +261,52 @@ def test_seal_stops_at_self_similar_attributes(impl: ModuleType) -> None:
     impl.seal(mock)
     assert isinstance(mock.foo, impl.NonCallableMagicMock)
     assert _raised(getattr, mock, "other")[0] == "AttributeError"  # type: ignore[index]
+
+
+def _function_mock_calls(impl: ModuleType) -> str:
+    def f(a: Any) -> None:
+        pass
+
+    mock = impl.create_autospec(f)
+    mock(1).x(2)
+    mock.return_value.y()
+    return repr((mock.mock_calls, mock.mock.mock_calls, mock.mock.method_calls, mock.call_count))
+
+
+def test_function_mock_calls_include_return_value_calls() -> None:
+    """An autospecced function's mock_calls shows calls made on its return value."""
+    assert _function_mock_calls(turbomock) == _function_mock_calls(stdlib_mock)
+    assert "call().x(2)" in _function_mock_calls(turbomock)
+
+
+def test_function_check_reports_the_stdlib_message(impl: ModuleType) -> None:
+    """Wrong arguments to an autospecced function raise the stdlib's message."""
+    mock = impl.create_autospec(fetch)
+    assert _raised(mock) == _raised(stdlib_mock.create_autospec(fetch))
+    assert _raised(mock, "u", 1, 2) == _raised(stdlib_mock.create_autospec(fetch), "u", 1, 2)
+    assert _raised(mock, "u", nope=1) == _raised(stdlib_mock.create_autospec(fetch), "u", nope=1)
+
+
+def test_binder_matches_signature_bind_on_every_parameter_kind() -> None:
+    """The fast argument check accepts and refuses exactly what Signature.bind does."""
+    from turbomock._signatures import _check_with
+
+    def f(a: Any, b: Any = 1, /, c: Any = 2, *args: Any, d: Any, e: Any = 3, **kw: Any) -> None:
+        pass
+
+    def g(a: Any, b: Any = 1, /, c: Any = 2, *args: Any, d: Any, e: Any = 3) -> None:
+        pass
+
+    for sig in (inspect.signature(f), inspect.signature(g)):
+        _compare_bindings(sig, _check_with(sig))
+
+
+def _compare_bindings(sig: Any, check: Any) -> None:
+    cases: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((), {}), ((1,), {}), ((1,), {"d": 1}), ((1, 2, 3, 4), {"d": 1}),
+        ((1,), {"a": 1, "d": 1}), ((1,), {"b": 1, "d": 1}), ((), {"a": 1, "d": 1}),
+        ((1,), {"d": 1, "zz": 2}), ((1,), {"c": 1, "d": 1, "e": 2}), ((1, 2, 3), {}),
+    ]
+    for args, kwargs in cases:
+        expected = _raised(sig.bind, *args, **kwargs)
+        assert _raised(check, *args, **kwargs) == expected, (args, kwargs)

@@ -13,6 +13,7 @@ it runs, then produces the side effect or return value (see ``_awaited``).
 from __future__ import annotations
 
 from collections.abc import Coroutine
+from types import FunctionType
 from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
@@ -459,6 +460,8 @@ class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
 
 def _is_async_obj(obj: Any) -> bool:
     """Whether a spec makes a mock async (the stdlib's test, step for step)."""
+    if type(obj) is FunctionType:
+        return iscoroutinefunction(obj)  # a function is never awaitable itself
     if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
         return False
     if hasattr(obj, "__func__"):

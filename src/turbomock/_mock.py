@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
-from turbomock._calls import _Call, _CallList
+from turbomock._calls import _CallList, new_named_call
 from turbomock._compat import (
     ALL_ASSERT_TYPOS,
     PROPERTYMOCK_ATTRIBUTE_STAYS,
@@ -41,6 +41,7 @@ from turbomock._mock_type import (
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import _callable, is_exception, is_list, spec_for, spec_from_list
 from turbomock._state import (
+    Extra,
     MockState,
     drain,
     extract_mock_name,
@@ -735,18 +736,24 @@ class _MockIter:
 def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_self: bool) -> None:
     if REJECT_MOCK_AS_SPEC and _is_instance_mock(spec):
         raise InvalidSpecError(msg.mock_as_spec(spec))
-    st.spec_signature = DEFAULT
+    extra = st.extra
+    if extra is None:
+        if spec is None and not spec_set:
+            st.spec = None
+            return
+        extra = st.extra = Extra()
+    extra.spec_signature = DEFAULT
+    extra.spec_set = spec_set
     if spec is None:
         st.spec = None
-        st.spec_class = None
+        extra.spec_class = None
     elif is_list(spec):
         st.spec = spec_from_list(spec)
-        st.spec_class = None
+        extra.spec_class = None
     else:
         st.spec = spec_for(spec)
-        st.spec_class = spec if isinstance(spec, type) else type(spec)
-        st.spec_flags = (as_instance, eat_self)
-    st.spec_set = spec_set
+        extra.spec_class = spec if isinstance(spec, type) else type(spec)
+        extra.spec_flags = (as_instance, eat_self)
 
 
 def _init_state(
@@ -826,7 +833,9 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
 
 def _new_return_value(self: Any, st: MockState) -> Any:
     cls = type(self)
-    if cls._mock_fast_children and st.spec is None:
+    # Unlike attributes, a return value doesn't depend on the spec ('()' is never
+    # an attribute name), so specced mocks take the direct path too.
+    if cls._mock_fast_children:
         if st.sealed:
             raise AttributeError(extract_mock_name(st) + "()")
         child = _new_object(_attribute_child_class(cls))
@@ -1020,8 +1029,11 @@ class CallableMixin(Base):
             check = extra.check_sig
             if check is not None:
                 check(*args, **kwargs)
-            if self._mock_plain_call and extra.delegate is None:
-                record_call(st, args, kwargs)
+            if self._mock_plain_call:
+                if extra.delegate is None:
+                    record_call(st, args, kwargs)
+                else:
+                    _record_delegated(st, extra.delegate, args, kwargs)
                 return _execute(self, st, args, kwargs)
         self._mock_check_sig(*args, **kwargs)
         self._increment_mock_call(*args, **kwargs)
@@ -1032,18 +1044,27 @@ class CallableMixin(Base):
 
     def _increment_mock_call(self, /, *args: Any, **kwargs: Any) -> None:
         st = self._mock_state
-        record = record_call(st, args, kwargs)
         delegate = st.delegate
-        if delegate is not None:
-            # An autospecced function keeps its own copies of the call state.
-            delegate.called = True
-            delegate.call_count += 1
-            delegate.call_args = record
-            delegate.call_args_list.append(record)
-            delegate.mock_calls.append(_Call(("", args, kwargs)))
+        if delegate is None:
+            record_call(st, args, kwargs)
+        else:
+            _record_delegated(st, delegate, args, kwargs)
 
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         return _execute(self, self._mock_state, args, kwargs)
+
+
+def _record_delegated(
+    st: MockState, delegate: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Record a call of an autospecced function's mock, which keeps its own
+    copies of the call state on the function, as the stdlib's does."""
+    record = record_call(st, args, kwargs)
+    delegate.called = True
+    delegate.call_count += 1
+    delegate.call_args = record
+    delegate.call_args_list.append(record)
+    delegate.mock_calls.append(new_named_call("", args, kwargs))
 
 
 def _execute(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:

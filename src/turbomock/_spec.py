@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import weakref
 from types import FunctionType, MethodType
 from typing import Any
 
@@ -51,8 +52,16 @@ def instance_callable(obj: object) -> bool:
     return False
 
 
+_CO_COROUTINE = 0x80
+
+
 def iscoroutinefunction(obj: object) -> bool:
     """``asyncio.iscoroutinefunction`` without importing asyncio when it isn't loaded."""
+    if type(obj) is FunctionType:
+        if obj.__code__.co_flags & _CO_COROUTINE:
+            return True
+        if not obj.__dict__:
+            return False  # no marker (markcoroutinefunction, asyncio's) can be set
     import inspect
 
     if inspect.iscoroutinefunction(obj):
@@ -172,10 +181,22 @@ def spec_for_class(cls: type) -> Spec:
     return spec
 
 
+# A plain function used as a spec: its Spec, reused while it has no attributes of
+# its own (it holds the function for the signature, so one per function).
+_function_specs: weakref.WeakKeyDictionary[Any, Spec] = weakref.WeakKeyDictionary()
+
+
 def spec_for(obj: Any) -> Spec:
     """The ``Spec`` of any spec object (class, instance, function, module ...)."""
     if isinstance(obj, type):
         return spec_for_class(obj)
+    if type(obj) is FunctionType and not obj.__dict__:
+        found = _function_specs.get(obj)
+        if found is None or found.names is not spec_for_class(FunctionType).names:
+            found = _function_specs[obj] = Spec(
+                spec_for_class(FunctionType).names, None, FunctionType, obj
+            )
+        return found
     cls = type(obj)
     if cls.__dir__ is object.__dir__:
         try:

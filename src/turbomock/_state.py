@@ -182,6 +182,12 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
             if pending is None:
                 pending = pst.pending_list()
             pending.append(event)
+            extra = pst.extra
+            if extra is not None and extra.delegate is not None:
+                # An autospecced function's mock_calls is a plain list on the
+                # function: it can't wait to be drained, so name the call now.
+                name = relative_names(st, pst)[0]
+                extra.delegate.mock_calls.append(new_named_call(name, args, kwargs))
             parent = pst.new_parent
     return record
 
