@@ -245,10 +245,13 @@ class NonCallableMock(AssertionMethods, Base):
         unsafe: bool = False,
         **kwargs: Any,
     ) -> None:
-        _init_state(
-            self, spec, wraps, name, spec_set, parent, _new_name, _new_parent,
-            _spec_as_instance, _eat_self, unsafe, kwargs, DEFAULT, None,
+        _init_mock(
+            self, spec, None, DEFAULT, wraps, name, spec_set, parent, _spec_state,
+            _new_name, _new_parent, _spec_as_instance=_spec_as_instance, _eat_self=_eat_self,
+            unsafe=unsafe,
         )
+        if kwargs:
+            self.configure_mock(**kwargs)
 
     # -- identity and internals under the stdlib's names ----------------------
 
@@ -546,30 +549,38 @@ class NonCallableMock(AssertionMethods, Base):
     # -- attribute protocol ------------------------------------------------------
 
     def __getattr__(self, name: str) -> Any:
-        if name in _NO_CHILD:
-            raise AttributeError(name)
+        # Only reached for names not found normally: existing children are
+        # instance attributes, so this is about making new ones.
+        if name == "_mock_state":
+            raise AttributeError(name)  # not initialised (yet): copy, pickle ...
         st = self._mock_state
         spec = st.spec
         if spec is not None:
             if name not in spec.names or name in ALL_MAGICS:
                 raise AttributeError(msg.no_attribute(name))
-        elif is_magic(name):
-            raise AttributeError(name)
-        if (
-            (name.startswith(_ASSERT_PREFIXES) or name in _ATTRIB_DENY_LIST)
-            and not st.unsafe
-            and (spec is None or not ALL_ASSERT_TYPOS or not spec.names)
-        ):
-            raise AttributeError(msg.invalid_assertion(name))
+        if name not in _PLAIN_NAMES:
+            _check_name(st, spec, name)
         child = st.kids.get(name)
-        if child is None:
-            return _new_child(self, st, name)
-        if child is _deleted:
-            raise AttributeError(name)
-        materialize = getattr(type(child), "_mock_materialize", None)
-        if materialize is not None:
-            return materialize(child, self, name)
-        return child
+        if child is not None:
+            if child is _deleted:
+                raise AttributeError(name)
+            return child
+        cls = type(self)
+        if spec is None and cls._mock_fast_children:
+            # The common case, inline: no spec, no wraps, no hooks overridden.
+            extra = st.extra
+            if extra is None and st.wraps is None:
+                klass = _attribute_children.get(cls)
+                child = _new_object(_attribute_child_class(cls) if klass is None else klass)
+                _set_state(child, MockState(self, name, self, name))
+                # setdefault is atomic: threads racing here all get one child.
+                winner = st.kids.setdefault(name, child)
+                if winner is child:
+                    _object_setattr(self, name, child)
+                    return child
+                if winner is not _deleted:
+                    return winner
+        return _new_child(self, st, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _PASSTHROUGH:
@@ -661,6 +672,25 @@ class NonCallableMock(AssertionMethods, Base):
 
 
 _NO_CHILD = frozenset({"_mock_state", "_mock_methods", "_mock_unsafe"})
+
+#: Names seen to be ordinary attribute names (not magic, not an assert typo, not
+#: internal): they skip ``_check_name``. Bounded, it only ever saves time.
+_PLAIN_NAMES: set[str] = set()
+
+
+def _check_name(st: MockState, spec: Any, name: str) -> None:
+    """Refuse names a mock must not create a child for (magic names, assert
+    typos unless ``unsafe``, the engine's internals)."""
+    if name in _NO_CHILD:
+        raise AttributeError(name)
+    if spec is None and is_magic(name):
+        raise AttributeError(name)
+    if name.startswith(_ASSERT_PREFIXES) or name in _ATTRIB_DENY_LIST:
+        if not st.unsafe and (spec is None or not ALL_ASSERT_TYPOS or not spec.names):
+            raise AttributeError(msg.invalid_assertion(name))
+        return
+    if not is_magic(name) and len(_PLAIN_NAMES) < 10_000:
+        _PLAIN_NAMES.add(name)
 
 
 def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -> None:
@@ -756,13 +786,27 @@ def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_
         extra.spec_flags = (as_instance, eat_self)
 
 
-def _init_state(
-    self: Any, spec: Any, wraps: Any, name: Any, spec_set: Any, parent: Any, new_name: Any,
-    new_parent: Any, as_instance: bool, eat_self: Any, unsafe: bool, kwargs: dict[str, Any],
-    return_value: Any, side_effect: Any,
+def _init_mock(
+    self: Any,
+    spec: Any = None,
+    side_effect: Any = None,
+    return_value: Any = DEFAULT,
+    wraps: Any = None,
+    name: Any = None,
+    spec_set: Any = None,
+    parent: Any = None,
+    _spec_state: Any = None,
+    _new_name: Any = "",
+    _new_parent: Any = None,
+    *,
+    _spec_as_instance: bool = False,
+    _eat_self: Any = None,
+    unsafe: bool = False,
+    **kwargs: Any,
 ) -> None:
-    """Shared by every mock constructor: set only what differs from the defaults."""
-    st = MockState(parent, name, parent if new_parent is None else new_parent, new_name)
+    """Every mock constructor: ``Mock.__init__`` itself, called by the others.
+    Sets only what differs from the defaults."""
+    st = MockState(parent, name, parent if _new_parent is None else _new_parent, _new_name)
     if wraps is not None:
         st.wraps = wraps
     if unsafe:
@@ -774,9 +818,9 @@ def _init_state(
         spec = spec_set
         spec_set = True
     if spec is not None:
-        if eat_self is None:
-            eat_self = parent is not None
-        _apply_spec(st, spec, spec_set, as_instance, eat_self)
+        if _eat_self is None:
+            _eat_self = parent is not None
+        _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         if not isinstance(spec, type) and not is_list(spec):
             _become_async_if_needed(self, spec)
     elif spec_set is not None:
@@ -993,27 +1037,7 @@ def _delete_magic(mock: Any, st: MockState, name: str) -> bool:
 class CallableMixin(Base):
     """What makes a mock callable: recording a call and producing its result."""
 
-    def __init__(
-        self,
-        spec: Any = None,
-        side_effect: Any = None,
-        return_value: Any = DEFAULT,
-        wraps: Any = None,
-        name: Any = None,
-        spec_set: Any = None,
-        parent: Any = None,
-        _spec_state: Any = None,
-        _new_name: Any = "",
-        _new_parent: Any = None,
-        **kwargs: Any,
-    ) -> None:
-        as_instance = kwargs.pop("_spec_as_instance", False)
-        eat_self = kwargs.pop("_eat_self", None)
-        unsafe = kwargs.pop("unsafe", False)
-        _init_state(
-            self, spec, wraps, name, spec_set, parent, _new_name, _new_parent,
-            as_instance, eat_self, unsafe, kwargs, return_value, side_effect,
-        )
+    __init__ = _init_mock
 
     def _mock_check_sig(self, /, *args: Any, **kwargs: Any) -> None:
         """Hook for signature checking; autospec sets ``check_sig`` instead."""
@@ -1106,31 +1130,10 @@ class Mock(CallableMixin, NonCallableMock):
 
     __slots__ = ()
 
-    def __init__(
-        self,
-        spec: Any = None,
-        side_effect: Any = None,
-        return_value: Any = DEFAULT,
-        wraps: Any = None,
-        name: Any = None,
-        spec_set: Any = None,
-        parent: Any = None,
-        _spec_state: Any = None,
-        _new_name: Any = "",
-        _new_parent: Any = None,
-        *,
-        _spec_as_instance: bool = False,
-        _eat_self: Any = None,
-        unsafe: bool = False,
-        **kwargs: Any,
-    ) -> None:
-        _init_state(
-            self, spec, wraps, name, spec_set, parent, _new_name, _new_parent,
-            _spec_as_instance, _eat_self, unsafe, kwargs, return_value, side_effect,
-        )
+    __init__ = _init_mock
 
 
-_ENGINE_INITS.extend((NonCallableMock.__init__, CallableMixin.__init__, Mock.__init__))
+_ENGINE_INITS.extend((NonCallableMock.__init__, _init_mock))
 _set_state = NonCallableMock._mock_state.__set__  # type: ignore[attr-defined]
 NonCallableMock.__init_subclass__()  # type: ignore[call-arg]
 Mock.__init_subclass__()  # type: ignore[call-arg]
