@@ -14,11 +14,7 @@ from turbomock._calls import _Call, _CallList, call
 from turbomock._sentinels import DEFAULT as _DEFAULT
 
 if TYPE_CHECKING:
-    from turbomock._mock import NonCallableMock
-
-    _Base = NonCallableMock
-else:
-    _Base = object
+    from turbomock._state import MockState
 
 
 class _AnyComparer(list):  # type: ignore[type-arg]
@@ -31,10 +27,19 @@ class _AnyComparer(list):  # type: ignore[type-arg]
         return False
 
 
-class AssertionMethods(_Base):
+class AssertionMethods:
     """``assert_called_with`` and friends, with the stdlib's messages."""
 
     __slots__ = ()
+
+    if TYPE_CHECKING:  # provided by NonCallableMock
+        _mock_state: MockState
+        _mock_name: Any
+        _spec_signature: Any
+        call_args: Any
+        call_count: int
+        call_args_list: _CallList
+        mock_calls: _CallList
 
     def _format_mock_call_signature(self, args: Any, kwargs: Any) -> str:
         return msg.format_call(self._mock_name or "mock", args, kwargs)

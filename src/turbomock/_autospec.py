@@ -217,7 +217,7 @@ def create_autospec(
         _parent._mock_state.kids[_name] = mock
 
     if is_type and not instance and "return_value" not in kwargs:
-        extra = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
+        extra: dict[str, Any] = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
         mock.return_value = create_autospec(
             spec, spec_set, instance=True, _name="()", _parent=mock, **extra
         )
@@ -302,7 +302,7 @@ def _set_signature(mock: Any, original: Any, is_async: bool) -> Any:
     found = signature_object(original, False, skipfirst)
     if found is None:
         return mock
-    func, sig = found
+    sig = found[1]
 
     # The stdlib makes a checksig function and copies func's name and defaults
     # onto it; nothing can see that, so the checker is used as it is.
@@ -362,12 +362,10 @@ _AWAIT_ASSERTS = (
 
 def _setup_async_mock(funcopy: Any) -> None:
     """The await API on an autospecced coroutine function."""
+    import asyncio.coroutines
     from functools import partial
 
-    coroutines = sys.modules.get("asyncio.coroutines")
-    if coroutines is None:
-        import asyncio.coroutines as coroutines
-    funcopy._is_coroutine = coroutines._is_coroutine
+    funcopy._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
     funcopy.await_count = 0
     funcopy.await_args = None
     funcopy.await_args_list = _CallList()

@@ -8,7 +8,7 @@ stdlib's default behaviour (``len`` 0, ``int`` 1, identity ``==`` ...).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
 from turbomock._magic_names import (
@@ -110,20 +110,20 @@ def _configure_default(owner: Any, child: Any, name: str) -> None:
         cst.side_effect = effect(owner, cst)
 
 
-_magic_children: dict[tuple[type, str], type] = {}
+_magic_children: dict[tuple[type, str], Any] = {}
 
 
 def _make_default(owner: Any, st: MockState, name: str) -> Any:
-    cls = type(owner)
+    cls: Any = type(owner)
     if cls._mock_fast_children and st.spec is None:
         if st.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
         key = (cls, name)
-        klass = _magic_children.get(key)
+        klass: Any = _magic_children.get(key)
         if klass is None:
             klass = _magic_children[key] = instance_class(_child_class(cls, name, None))
         if klass._mock_fast_children:
-            child = object.__new__(klass)
+            child: Any = object.__new__(klass)
             _set_state(child, MockState(None, name, owner, name))
         else:
             child = klass(name=name, _new_name=name, _new_parent=owner)
@@ -192,6 +192,9 @@ def _fallback(obj: Any, name: str) -> Any:
 
 class MagicMixin(Base):
     """Gives a mock class the default magic methods (see ``_DefaultMagicSlot``)."""
+
+    if TYPE_CHECKING:  # provided by NonCallableMock
+        _mock_state: MockState
 
     def _mock_set_magics(self) -> None:
         """Drop magic method mocks the spec doesn't allow (after a spec change)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from types import FunctionType, MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
@@ -167,7 +167,7 @@ class _SignatureAttribute:
         obj._mock_state.signature = None
 
 
-def _delegated(name: str) -> Any:
+def _delegated(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
     """Call-state properties of autospecced functions live on the function."""
 
     def decorate(fget: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -275,7 +275,7 @@ class NonCallableMock(AssertionMethods, Base):
     _mock_delegate = _state_property("delegate", "The autospecced function it reports to.")
 
     @property
-    def _mock_return_value(self) -> Any:  # type: ignore[override]
+    def _mock_return_value(self) -> Any:
         return self._mock_state.return_value
 
     @_mock_return_value.setter
@@ -283,7 +283,7 @@ class NonCallableMock(AssertionMethods, Base):
         self._mock_state.return_value = value
 
     @property
-    def _mock_side_effect(self) -> Any:  # type: ignore[override]
+    def _mock_side_effect(self) -> Any:
         return self._mock_state.side_effect
 
     @_mock_side_effect.setter
@@ -319,11 +319,11 @@ class NonCallableMock(AssertionMethods, Base):
         return [] if spec is None else spec.async_names()
 
     @property
-    def _mock_called(self) -> bool:
+    def _mock_called(self) -> Any:
         return self.called
 
     @property
-    def _mock_call_count(self) -> int:
+    def _mock_call_count(self) -> Any:
         return self.call_count
 
     @property
@@ -399,7 +399,7 @@ class NonCallableMock(AssertionMethods, Base):
     # -- call state: derived from the recorded calls, so never lost -----------
 
     @_delegated("called")
-    def _get_called(self) -> bool:
+    def _get_called(self) -> Any:
         st = self._mock_state
         count = st.call_count()
         pinned = st.called_set
@@ -470,7 +470,7 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         if st.pending or st.mock_calls is None:
             drain(st)
-        return st.mock_calls  # type: ignore[return-value]
+        return st.mock_calls  # type: ignore[return-value]  # drain() made it
 
     def _set_mock_calls(self, value: Any) -> None:
         st = self._mock_state
@@ -486,7 +486,7 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         if st.pending or st.method_calls is None:
             drain(st)
-        return st.method_calls  # type: ignore[return-value]
+        return st.method_calls  # type: ignore[return-value]  # drain() made it
 
     def _set_method_calls(self, value: Any) -> None:
         st = self._mock_state
@@ -555,9 +555,8 @@ class NonCallableMock(AssertionMethods, Base):
             raise AttributeError(name)  # not initialised (yet): copy, pickle ...
         st = self._mock_state
         spec = st.spec
-        if spec is not None:
-            if name not in spec.names or name in ALL_MAGICS:
-                raise AttributeError(msg.no_attribute(name))
+        if spec is not None and (name not in spec.names or name in ALL_MAGICS):
+            raise AttributeError(msg.no_attribute(name))
         if name not in _PLAIN_NAMES:
             _check_name(st, spec, name)
         child = st.kids.get(name)
@@ -630,7 +629,7 @@ class NonCallableMock(AssertionMethods, Base):
         """Only the useful names: spec attributes, public methods, children."""
         package = sys.modules.get("turbomock")
         if package is not None and not getattr(package, "FILTER_DIR", True):
-            return object.__dir__(self)
+            return list(object.__dir__(self))
         st = self._mock_state
         names = set(st.spec.methods) if st.spec is not None else set()
         names.update(e for e in dir(type(self)) if not e.startswith("_"))
@@ -847,7 +846,7 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
         if st.extra is not None and st.extra.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
         klass = _attribute_children.get(cls)
-        child = _new_object(_attribute_child_class(cls) if klass is None else klass)
+        child: Any = _new_object(_attribute_child_class(cls) if klass is None else klass)
         cst = MockState(self, name, self, name)
         if wrapped is not None:
             cst.wraps = wrapped
@@ -882,7 +881,7 @@ def _new_return_value(self: Any, st: MockState) -> Any:
     if cls._mock_fast_children:
         if st.sealed:
             raise AttributeError(extract_mock_name(st) + "()")
-        child = _new_object(_attribute_child_class(cls))
+        child: Any = _new_object(_attribute_child_class(cls))
         _set_state(child, MockState(None, None, self, "()"))
         return child
     return self._get_child_mock(_new_parent=self, _new_name="()")
@@ -907,7 +906,7 @@ def public_class(cls: type) -> type:
     return cls
 
 
-def _child_class(cls: type, new_name: Any, spec: Any) -> type:
+def _child_class(cls: type, new_name: Any, spec: Any) -> Any:
     """Which mock class a child named ``new_name`` of a ``cls`` mock gets."""
     async_mixin = KINDS.get("AsyncMockMixin")
     magic_mock = KINDS["MagicMock"]
@@ -1037,6 +1036,10 @@ def _delete_magic(mock: Any, st: MockState, name: str) -> bool:
 class CallableMixin(Base):
     """What makes a mock callable: recording a call and producing its result."""
 
+    if TYPE_CHECKING:  # provided by NonCallableMock
+        _mock_state: MockState
+        _mock_plain_call: bool
+
     __init__ = _init_mock
 
     def _mock_check_sig(self, /, *args: Any, **kwargs: Any) -> None:
@@ -1134,9 +1137,9 @@ class Mock(CallableMixin, NonCallableMock):
 
 
 _ENGINE_INITS.extend((NonCallableMock.__init__, _init_mock))
-_set_state = NonCallableMock._mock_state.__set__  # type: ignore[attr-defined]
-NonCallableMock.__init_subclass__()  # type: ignore[call-arg]
-Mock.__init_subclass__()  # type: ignore[call-arg]
+_set_state = NonCallableMock.__dict__["_mock_state"].__set__
+NonCallableMock.__init_subclass__()
+Mock.__init_subclass__()
 
 #: Names whose setting bypasses the spec/child logic: the engine's own
 #: properties. Modules defining more mock kinds add theirs (``passthrough``).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import weakref
 from functools import partial
 from types import FunctionType, MethodType
-from typing import Any
+from typing import Any, cast
 
 from turbomock._spec import FunctionTypes
 
@@ -77,7 +77,7 @@ def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any,
     instance through ``__call__``; ``eat_self`` drops the bound first argument.
     """
     if isinstance(func, type) and not as_instance:
-        func = func.__init__
+        func = cast(Any, func).__init__
         eat_self = True
     elif isinstance(func, (classmethod, staticmethod)):
         if isinstance(func, classmethod):
@@ -136,7 +136,7 @@ def _binder(sig: Any) -> Any:
     source = f"def __tm_bind({', '.join(parts)}): pass"
     namespace: dict[str, Any] = {"__tm_default": _NO_DEFAULT}
     try:
-        exec(source, namespace)  # noqa: S102 - parameter names checked above
+        exec(source, namespace)  # parameter names were checked above
     except SyntaxError:
         return None
     return namespace["__tm_bind"]

@@ -198,7 +198,7 @@ def spec_for(obj: Any) -> Spec:
             )
         return found
     cls = type(obj)
-    if cls.__dir__ is object.__dir__:
+    if cls.__dir__ is _OBJECT_DIR:
         try:
             own = obj.__dict__
         except AttributeError:
@@ -224,6 +224,9 @@ def spec_for(obj: Any) -> Spec:
 
 #: Types of attribute values that can't be coroutine functions (skipped above).
 _NEVER_ASYNC = frozenset({int, float, str, bytes, bool, type(None), list, dict, tuple, set})
+
+
+_OBJECT_DIR: Any = object.__dir__
 
 
 def spec_from_list(names: list[str] | tuple[str, ...]) -> Spec:
