@@ -28,7 +28,7 @@ def _ids(text: str) -> str:
 def _raised(fn: Any, *args: Any, **kwargs: Any) -> tuple[str, str] | None:
     try:
         fn(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - comparing whatever both raise
+    except Exception as exc:  # comparing whatever both raise
         return type(exc).__name__, _ids(str(exc))
     return None
 
@@ -87,13 +87,15 @@ def test_class_call_checks_init_signature(impl: ModuleType) -> None:
 def test_unknown_attributes_raise(impl: ModuleType) -> None:
     """Attributes the spec lacks raise AttributeError with the stdlib's text."""
     mock = impl.create_autospec(Service)
-    assert _raised(getattr, mock, "missing") == ("AttributeError", "Mock object has no attribute 'missing'")
+    expected = ("AttributeError", "Mock object has no attribute 'missing'")
+    assert _raised(getattr, mock, "missing") == expected
 
 
 def test_spec_set_refuses_setting_unknown_attributes(impl: ModuleType) -> None:
     """With spec_set, setting an attribute the spec lacks fails."""
     mock = impl.create_autospec(Service, spec_set=True)
-    assert _raised(setattr, mock, "missing", 1) == ("AttributeError", "Mock object has no attribute 'missing'")
+    expected = ("AttributeError", "Mock object has no attribute 'missing'")
+    assert _raised(setattr, mock, "missing", 1) == expected
     mock.limit = 4
     assert mock.limit == 4
 
@@ -205,7 +207,8 @@ def test_autospec_of_a_mock_is_refused(impl: ModuleType) -> None:
     """A mock can't be a spec: InvalidSpecError on 3.10+."""
     outcome = _raised(impl.create_autospec, impl.Mock())
     if sys.version_info >= (3, 10):
-        assert outcome is not None and outcome[0] == "InvalidSpecError"
+        assert outcome is not None
+        assert outcome[0] == "InvalidSpecError"
         assert outcome[1].startswith("Cannot autospec a Mock object. [object=<Mock id=")
     else:
         assert outcome is None

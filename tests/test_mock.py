@@ -1,0 +1,1831 @@
+"""``Mock`` and ``NonCallableMock``: construction, children and names, specs, results,
+call recording, configuration, reset, deletion, ``dir``, assert-name guards, copying,
+and ``type(mock)`` edits.
+
+Tests taking ``mock`` run against ``unittest.mock`` and turbomock with the same
+expectations; ``assert_same``/``same_steps`` tests compare the two directly, so they
+follow the stdlib of the running Python.
+"""
+
+from __future__ import annotations
+
+import abc
+import copy
+import functools
+import pickle
+from typing import Any, Callable
+
+import pytest
+
+from engine_support import IMPLS, PY310, PY311, PY312, PY313, assert_same, trace
+
+Step = Callable[[Any, Any], Any]
+
+
+@pytest.fixture(params=IMPLS)
+def mock(request: pytest.FixtureRequest) -> Any:
+    return request.param
+
+
+def same_steps(factory: Callable[[Any], Any], *steps: Step) -> None:
+    """Build a mock with ``factory(module)`` in each library, run ``step(module, mock)``
+    for each step, and require the same outcomes step by step."""
+    __tracebackhide__ = True
+    assert_same(lambda mod: trace(factory(mod), *(functools.partial(s, mod) for s in steps)))
+
+
+class Spec:
+    """A class to spec mocks on."""
+
+    attr = 1
+
+    def meth(self, x: Any, y: Any = 2) -> None:
+        pass
+
+    @property
+    def prop(self) -> int:
+        return 3
+
+    @staticmethod
+    def static(z: Any) -> None:
+        pass
+
+    @classmethod
+    def klass(cls, w: Any) -> None:
+        pass
+
+
+def func(a: Any, b: Any, *, c: Any = 1) -> None:
+    """A function to spec mocks on."""
+
+
+# -- construction -----------------------------------------------------------------------
+
+
+def test_fresh_mock_repr(mock: Any) -> None:
+    """A fresh mock reads as ``<Mock id='...'>``."""
+    m = mock.Mock()
+    assert repr(m) == f"<Mock id='{id(m)}'>"
+
+
+def test_name_shows_in_repr(mock: Any) -> None:
+    """``name=`` names the mock in its repr and its children's."""
+    m = mock.Mock(name="foo")
+    assert repr(m) == f"<Mock name='foo' id='{id(m)}'>"
+    assert repr(m.a().b) == f"<Mock name='foo.a().b' id='{id(m.a().b)}'>"
+
+
+def test_child_reprs_carry_the_path(mock: Any) -> None:
+    """Children and return values read as ``mock.a().b``."""
+    m = mock.Mock()
+    child = m.a().b
+    assert repr(child) == f"<Mock name='mock.a().b' id='{id(child)}'>"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(spec=Spec),
+        lambda m: m.Mock(spec_set=Spec),
+        lambda m: m.Mock(spec=Spec()),
+        lambda m: m.Mock(spec=["a"]),
+        lambda m: m.Mock(spec=func),
+        lambda m: m.Mock(spec=Spec, name="named"),
+        lambda m: m.Mock(spec=Spec).meth,
+        lambda m: m.Mock(name="a.b").c,
+        lambda m: m.Mock()()()(),
+        lambda m: m.NonCallableMock(name="nc").x,
+        lambda m: m.MagicMock().__len__,
+        lambda m: m.MagicMock()[1][2],
+    ],
+    ids=[
+        "spec class",
+        "spec_set class",
+        "spec instance",
+        "spec list",
+        "spec function",
+        "spec and name",
+        "spec child",
+        "dotted name",
+        "return chain",
+        "non-callable child",
+        "magic child",
+        "getitem chain",
+    ],
+)
+def test_repr_matches_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """Reprs of mocks of every kind read as the stdlib's."""
+    assert_same(make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(foo=3, **{"bar.baz.return_value": 4}),
+        lambda m: m.Mock(return_value=5),
+        lambda m: m.Mock(side_effect=[1, 2]),
+        lambda m: m.Mock(side_effect=KeyError),
+        lambda m: m.Mock(wraps=lambda a: a + 1),
+        lambda m: m.Mock(None, None, 3),
+        lambda m: m.Mock(["a"]),
+        lambda m: m.Mock(foo_bar=3),
+        lambda m: m.Mock(assert_foo=3),
+        lambda m: m.Mock(spec=["a"], nope=1),
+        lambda m: m.Mock(spec_set=["a"], nope=1),
+        lambda m: m.Mock(spec=["a"], return_value=3),
+        lambda m: m.Mock(**{"a.b": 1, "a": m.Mock(name="A")}),
+        lambda m: m.Mock(**{"__len__.return_value": 3}),
+        lambda m: m.Mock(unsafe=True),
+        lambda m: m.NonCallableMock(return_value=4),
+        lambda m: m.NonCallableMock(side_effect=3),
+        lambda m: m.Mock(spec_set=False),
+    ],
+    ids=[
+        "kwargs",
+        "return_value",
+        "side_effect list",
+        "side_effect exception",
+        "wraps",
+        "positional",
+        "positional spec",
+        "unknown keyword",
+        "assert keyword",
+        "spec and unknown keyword",
+        "spec_set and unknown keyword",
+        "spec and return_value",
+        "dotted before plain",
+        "magic keyword on Mock",
+        "unsafe",
+        "non-callable return_value",
+        "non-callable side_effect",
+        "spec_set False",
+    ],
+)
+def test_constructor_arguments_match_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """Every constructor argument is taken as the stdlib takes it."""
+    same_steps(
+        make,
+        lambda mod, m: m,
+        lambda mod, m: m.foo,
+        lambda mod, m: m.bar.baz(),
+        lambda mod, m: m.a,
+        lambda mod, m: m.nope,
+        lambda mod, m: m(1),
+        lambda mod, m: m(2),
+        lambda mod, m: (m.call_args_list, m.mock_calls),
+        lambda mod, m: (m.return_value, m.side_effect is None),
+    )
+
+
+def test_constructor_keywords_configure_children(mock: Any) -> None:
+    """``Mock(**{'method.return_value': 3, 'other.side_effect': KeyError})``."""
+    m = mock.Mock(attr=1, **{"method.return_value": 3, "other.side_effect": KeyError})
+    assert m.attr == 1
+    assert m.method() == 3
+    with pytest.raises(KeyError):
+        m.other()
+
+
+def test_unsafe_keyword_is_accepted_by_every_kind(mock: Any) -> None:
+    """``unsafe=True`` works with Mock, MagicMock and NonCallableMock alike."""
+    for cls in (mock.Mock, mock.MagicMock, mock.NonCallableMock, mock.NonCallableMagicMock):
+        assert cls(unsafe=True).assert_foo is not None
+
+
+# -- children -----------------------------------------------------------------------------
+
+
+def test_child_is_made_once(mock: Any) -> None:
+    """An attribute is a child mock, the same one on every access."""
+    m = mock.Mock()
+    assert isinstance(m.a, mock.Mock)
+    assert m.a is m.a
+    assert m.a.b is m.a.b
+
+
+def test_return_value_is_made_once(mock: Any) -> None:
+    """Calls return the one ``return_value`` mock."""
+    m = mock.Mock()
+    assert m() is m() is m.return_value
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(),
+        lambda m: m.NonCallableMock(),
+        lambda m: m.MagicMock(),
+        lambda m: m.NonCallableMagicMock(),
+        lambda m: m.PropertyMock(),
+    ],
+    ids=["Mock", "NonCallableMock", "MagicMock", "NonCallableMagicMock", "PropertyMock"],
+)
+def test_child_kinds_match_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """Children and return values are of the kinds the stdlib makes."""
+    same_steps(
+        make,
+        lambda mod, m: type(m.a).__name__,
+        lambda mod, m: type(m.a.b).__name__,
+        lambda mod, m: type(m.return_value).__name__,
+        lambda mod, m: type(m._get_child_mock()).__name__,
+        lambda mod, m: type(m._get_child_mock(name="q")).__name__,
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["__foo__", "_private", "__private", "_mock_foo", "_spec_foo", "__len__", "__iter__"],
+)
+def test_which_names_make_children(name: str) -> None:
+    """Private names make children, dunder names don't, as in the stdlib."""
+    same_steps(lambda mod: mod.Mock(), lambda mod, m: getattr(m, name))
+
+
+def test_getattr_with_default_on_missing_dunder(mock: Any) -> None:
+    """``getattr(m, '__zz__', 5)`` falls back to the default."""
+    m = mock.Mock()
+    assert getattr(m, "__zz__", 5) == 5
+    assert isinstance(getattr(m, "zz", 5), mock.Mock)
+
+
+def test_name_attribute_is_a_child_unless_set(mock: Any) -> None:
+    """``mock.name`` is a child (``name=`` names the mock); setting it works."""
+    m = mock.Mock(name="n")
+    assert isinstance(m.name, mock.Mock)
+    m.name = "value"
+    assert m.name == "value"
+
+
+def test_mock_name_set_later_renames_it() -> None:
+    """Changing ``_mock_name`` renames the mock and later calls, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m.a(1),
+        lambda mod, m: setattr(m.a, "_mock_name", "zz"),
+        lambda mod, m: m.a,
+        lambda mod, m: m.a(2),
+        lambda mod, m: (m.mock_calls, m.method_calls),
+        lambda mod, m: setattr(m.a, "_mock_new_name", "yy"),
+        lambda mod, m: m.a(3),
+        lambda mod, m: (m.mock_calls, m.method_calls),
+    )
+
+
+def test_parent_and_name_keywords() -> None:
+    """A mock made with ``parent=`` and ``name=`` reports its calls to the parent."""
+
+    def scenario(mod: Any) -> Any:
+        parent = mod.Mock()
+        kid = mod.Mock(parent=parent, name="kid")
+        return trace(
+            kid,
+            lambda k: k(1),
+            lambda k: k.q(2),
+            lambda k: k,
+            lambda k: (parent.mock_calls, parent.method_calls),
+        )
+
+    assert_same(scenario)
+
+
+def test_new_parent_keywords() -> None:
+    """``_new_parent``/``_new_name`` put calls in the parent's ``mock_calls`` only."""
+
+    def scenario(mod: Any) -> Any:
+        parent = mod.Mock()
+        kid = mod.Mock(_new_parent=parent, _new_name="nn")
+        return trace(
+            kid, lambda k: k(1), lambda k: k, lambda k: (parent.mock_calls, parent.method_calls)
+        )
+
+    assert_same(scenario)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: a child made with parent= but no name is left out of the "
+    "parent's method_calls (stdlib records call(1))",
+)
+def test_parent_keyword_without_name() -> None:
+    """``Mock(parent=p)`` without a name still records into ``p.method_calls``."""
+
+    def scenario(mod: Any) -> Any:
+        parent = mod.Mock()
+        kid = mod.Mock(parent=parent)
+        kid(1)
+        return kid, parent.mock_calls, parent.method_calls
+
+    assert_same(scenario)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: Mock(name=1) reprs as name=1 where the stdlib's repr raises "
+    "TypeError",
+)
+def test_non_string_name() -> None:
+    """``Mock(name=1)`` behaves as in the stdlib (whose repr fails)."""
+    same_steps(lambda mod: mod.Mock(name=1), lambda mod, m: m, lambda mod, m: m.a)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: auto-created children are stored in the instance __dict__ "
+    "(vars(m) lists them; the stdlib keeps them out and lists 'method_calls')",
+)
+def test_instance_dict_matches_the_stdlib() -> None:
+    """``vars(mock)``'s public names and ``'a' in m.__dict__`` match the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m.a,
+        lambda mod, m: setattr(m, "q", 1),
+        lambda mod, m: ("a" in m.__dict__, sorted(k for k in vars(m) if not k.startswith("_"))),
+    )
+
+
+# -- specs ---------------------------------------------------------------------------------
+
+
+def test_spec_class_allows_only_its_attributes(mock: Any) -> None:
+    """A class spec allows the class's attributes and refuses others."""
+    m = mock.Mock(spec=Spec)
+    assert isinstance(m.meth, mock.Mock)
+    with pytest.raises(AttributeError, match=r"^Mock object has no attribute 'nope'$"):
+        _ = m.nope
+
+
+def test_spec_allows_setting_unknown_attributes(mock: Any) -> None:
+    """``spec`` limits reading only; ``spec_set`` limits setting too."""
+    m = mock.Mock(spec=Spec)
+    m.nope = 1
+    assert m.nope == 1
+    strict = mock.Mock(spec_set=Spec)
+    with pytest.raises(AttributeError, match=r"^Mock object has no attribute 'nope'$"):
+        strict.nope = 1
+
+
+def test_spec_makes_isinstance_pass(mock: Any) -> None:
+    """A mock specced on a class or an instance passes ``isinstance`` and reports it
+    as ``__class__``."""
+    assert isinstance(mock.Mock(spec=Spec), Spec)
+    assert isinstance(mock.Mock(spec=Spec()), Spec)
+    assert mock.Mock(spec=Spec).__class__ is Spec
+    assert isinstance(mock.Mock(spec=Spec), mock.Mock)
+
+
+@pytest.mark.parametrize(
+    ("make", "label"),
+    [
+        (lambda m: m.Mock(spec=Spec), "class"),
+        (lambda m: m.Mock(spec=Spec()), "instance"),
+        (lambda m: m.Mock(spec_set=Spec), "spec_set class"),
+        (lambda m: m.Mock(spec_set=Spec()), "spec_set instance"),
+        (lambda m: m.Mock(spec=["attr", "meth"]), "list"),
+        (lambda m: m.Mock(spec_set=["attr", "meth"]), "spec_set list"),
+        (lambda m: m.Mock(spec=["attr"], spec_set=True), "list and spec_set=True"),
+        (lambda m: m.Mock(spec=["meth"], spec_set=["attr"]), "spec and spec_set"),
+        (lambda m: m.Mock(spec=func), "function"),
+        (lambda m: m.NonCallableMock(spec=func), "non-callable on a function"),
+        (lambda m: m.Mock(spec="abc"), "string instance"),
+        (lambda m: m.Mock(spec=abc), "module"),
+        (lambda m: m.MagicMock(spec=Spec), "MagicMock"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_spec_kinds_match_the_stdlib(make: Callable[[Any], Any], label: str) -> None:
+    """Reading, setting, calling and type checks of specced mocks match the stdlib."""
+    same_steps(
+        make,
+        lambda mod, m: m.attr,
+        lambda mod, m: m.meth,
+        lambda mod, m: m.prop,
+        lambda mod, m: m.static,
+        lambda mod, m: m.klass,
+        lambda mod, m: m.nope,
+        lambda mod, m: m.upper,
+        lambda mod, m: m.ABC,
+        lambda mod, m: setattr(m, "nope", 1),
+        lambda mod, m: m.nope,
+        lambda mod, m: setattr(m, "attr", 5),
+        lambda mod, m: m.attr,
+        lambda mod, m: (m.__class__, isinstance(m, Spec), callable(m)),
+        lambda mod, m: m(1, 2),
+        lambda mod, m: m.meth(1),
+        lambda mod, m: setattr(m, "return_value", 1),
+        lambda mod, m: setattr(m, "side_effect", None),
+        lambda mod, m: m,
+    )
+
+
+def test_class_assignment_fakes_the_type() -> None:
+    """Assigning ``__class__`` changes what ``isinstance`` sees, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "__class__", dict),
+        lambda mod, m: (isinstance(m, dict), m.__class__, type(m).__name__),
+        lambda mod, m: setattr(m, "__class__", 3),
+        lambda mod, m: m.__class__,
+        lambda mod, m: setattr(m, "__class__", Spec),
+        lambda mod, m: (isinstance(m, Spec), m.nope),
+    )
+
+
+def test_mock_add_spec() -> None:
+    """``mock_add_spec`` limits (and with ``spec_set`` freezes) attributes, and can
+    take the spec away again."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m.nope,
+        lambda mod, m: m.mock_add_spec(["a"]),
+        lambda mod, m: m.nope,
+        lambda mod, m: (m.a, m.__class__),
+        lambda mod, m: setattr(m, "nope2", 1),
+        lambda mod, m: m.mock_add_spec(Spec, spec_set=True),
+        lambda mod, m: setattr(m, "q", 1),
+        lambda mod, m: (m.meth, m, m.__class__),
+        lambda mod, m: m.mock_add_spec(None),
+        lambda mod, m: (m.__class__, m.q2),
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: mock_add_spec drops children that were set, attached or "
+    "passed as keywords (stdlib keeps them readable)",
+)
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: (lambda x: (setattr(x, "a", m.Mock()), x)[1])(m.Mock()),
+        lambda m: (lambda x: (x.attach_mock(m.Mock(), "a"), x)[1])(m.Mock()),
+        lambda m: m.Mock(a=m.Mock()),
+    ],
+    ids=["set", "attached", "keyword"],
+)
+def test_mock_add_spec_keeps_children_that_were_set(make: Callable[[Any], Any]) -> None:
+    """A child mock set by the user stays readable after ``mock_add_spec``."""
+    same_steps(make, lambda mod, m: m.mock_add_spec(["c"]), lambda mod, m: m.a)
+
+
+def test_mock_add_spec_drops_children_made_on_demand() -> None:
+    """A child made on access is no longer reachable once the spec lacks it."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m.a,
+        lambda mod, m: setattr(m, "b", 1),
+        lambda mod, m: m.mock_add_spec(["c"]),
+        lambda mod, m: (m.a,),
+        lambda mod, m: (m.b, m.c),
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(spec=m.Mock()),
+        lambda m: m.Mock(spec_set=m.Mock()),
+        lambda m: m.Mock().mock_add_spec(m.Mock()),
+        lambda m: m.MagicMock(spec=m.MagicMock()),
+        lambda m: m.NonCallableMock(spec=m.NonCallableMock()),
+        lambda m: m.Mock(spec=m.Mock().child),
+        lambda m: m.Mock(spec=m.PropertyMock()),
+    ],
+    ids=[
+        "spec",
+        "spec_set",
+        "mock_add_spec",
+        "MagicMock",
+        "NonCallableMock",
+        "child",
+        "PropertyMock",
+    ],
+)
+def test_mock_as_spec_is_refused(make: Callable[[Any], Any]) -> None:
+    """A mock used as a spec is refused with ``InvalidSpecError`` (3.11+, with the
+    stdlib's message) or taken, as by the stdlib of the running Python."""
+    assert_same(make)
+
+
+def test_mock_as_spec_error_message(mock: Any) -> None:
+    """The refusal names the offending mock."""
+    if not PY311:
+        pytest.skip("Mock(spec=<a mock>) is refused from 3.11")
+    spec = mock.Mock(name="x")
+    with pytest.raises(mock.InvalidSpecError) as info:
+        mock.Mock(spec=spec)
+    assert str(info.value) == f"Cannot spec a Mock object. [object=<Mock name='x' id='{id(spec)}'>]"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(spec=m.Mock),
+        lambda m: m.Mock(spec=[m.Mock()]),
+        lambda m: m.Mock(wraps=m.Mock(return_value=3)),
+        lambda m: m.Mock(spec=m.mock_open()),
+    ],
+    ids=["Mock class", "list holding a mock", "wraps a mock", "mock_open"],
+)
+def test_mock_related_specs_match_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """Specs that are mock classes or hold mocks are taken as the stdlib takes them."""
+    same_steps(make, lambda mod, m: m, lambda mod, m: m.a, lambda mod, m: m())
+
+
+class _Weird:
+    """Spec targets with awkward attribute behaviour."""
+
+    bad = property(lambda self: 1 / 0)
+
+
+class _AnswersAll:
+    def __getattr__(self, name: str) -> int:
+        return 1
+
+    def meth(self) -> int:
+        return 1
+
+
+def test_spec_class_with_raising_property() -> None:
+    """A class spec whose property raises is fine; reading it gives a child."""
+    same_steps(lambda mod: mod.Mock(spec=_Weird), lambda mod, m: m.bad)
+
+
+def test_spec_class_with_getattr() -> None:
+    """A class spec with ``__getattr__`` allows only what the class lists."""
+    same_steps(
+        lambda mod: mod.Mock(spec=_AnswersAll), lambda mod, m: m.anything, lambda mod, m: m.meth
+    )
+
+
+@pytest.mark.xfail(
+    not PY313,
+    strict=True,
+    reason="turbomock differs: before 3.13 the stdlib's constructor evaluates an instance "
+    "spec's properties (ZeroDivisionError here); turbomock doesn't",
+)
+def test_spec_instance_with_raising_property() -> None:
+    """An instance spec whose property raises behaves as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(spec=_Weird()), lambda mod, m: m.bad, lambda mod, m: "bad" in dir(m)
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: the stdlib's constructor fails (TypeError '1 is not a "
+    "callable object') for an instance spec whose __getattr__ answers __call__",
+)
+def test_spec_instance_with_getattr() -> None:
+    """An instance spec with a catch-all ``__getattr__`` behaves as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(spec=_AnswersAll()), lambda mod, m: m.anything, lambda mod, m: m.meth
+    )
+
+
+# -- results: side_effect, return_value, wraps -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "effect",
+    [
+        lambda m: [1, 2],
+        lambda m: (i for i in [7]),
+        lambda m: [m.DEFAULT, 2],
+        lambda m: [KeyError, 1],
+        lambda m: [KeyError("a"), KeyError("b")],
+        lambda m: [1, ValueError("v")],
+        lambda m: KeyError,
+        lambda m: KeyError("k"),
+        lambda m: StopIteration,
+        lambda m: [KeyboardInterrupt("stop")],
+        lambda m: lambda *a, **k: a,
+        lambda m: lambda *a, **k: m.DEFAULT,
+        lambda m: int,
+        lambda m: "ab",
+        lambda m: 3,
+        lambda m: {"a": 1},
+        lambda m: m.Mock(return_value=9),
+    ],
+    ids=[
+        "list",
+        "generator",
+        "DEFAULT in list",
+        "exception class in list",
+        "exception instances in list",
+        "exception after value",
+        "exception class",
+        "exception instance",
+        "StopIteration",
+        "BaseException in list",
+        "function",
+        "function returning DEFAULT",
+        "class",
+        "string",
+        "int",
+        "dict",
+        "mock",
+    ],
+)
+def test_side_effect_kinds_match_the_stdlib(effect: Callable[[Any], Any]) -> None:
+    """Each kind of side effect is called, raised or iterated as in the stdlib,
+    including running out."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock(return_value=5)
+        try:
+            m.side_effect = effect(mod)
+        except Exception as exc:  # pragma: no cover - reported as an outcome
+            return ("setting failed", type(exc).__name__)
+        results = []
+        for _ in range(3):
+            try:
+                results.append(repr(m(1)))
+            except BaseException as exc:
+                results.append(f"{type(exc).__name__}: {exc}")
+        return results, m.call_count, m.mock_calls
+
+    assert_same(scenario)
+
+
+def test_side_effect_list_runs_out(mock: Any) -> None:
+    """An exhausted side-effect list raises StopIteration."""
+    m = mock.Mock(side_effect=[1])
+    assert m() == 1
+    with pytest.raises(StopIteration):
+        m()
+
+
+def test_side_effect_beats_return_value_unless_default(mock: Any) -> None:
+    """A side effect's result wins; ``DEFAULT`` from it means "use return_value"."""
+    m = mock.Mock(return_value=3, side_effect=lambda: 4)
+    assert m() == 4
+    m.side_effect = lambda: mock.DEFAULT
+    assert m() == 3
+
+
+def test_side_effect_attribute_after_setting() -> None:
+    """What ``side_effect`` reads back after setting each kind matches the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "side_effect", [1, 2, 3]),
+        lambda mod, m: m(),
+        lambda mod, m: list(m.side_effect),
+        lambda mod, m: m(),
+        lambda mod, m: setattr(m, "side_effect", None),
+        lambda mod, m: (m(), m.side_effect),
+    )
+
+
+def test_side_effect_mock_is_not_adopted() -> None:
+    """A mock used as a side effect records its own calls, not into the parent."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "side_effect", mod.Mock(return_value=4)),
+        lambda mod, m: m(1),
+        lambda mod, m: (m.mock_calls, m.side_effect.mock_calls, m.side_effect),
+    )
+
+
+def test_return_value_is_lazy() -> None:
+    """``_mock_return_value`` stays DEFAULT until ``return_value`` is first read."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m._mock_return_value,
+        lambda mod, m: m.return_value,
+        lambda mod, m: m._mock_return_value,
+        lambda mod, m: m() is m.return_value,
+    )
+
+
+def test_return_value_default_restores_the_child() -> None:
+    """Setting ``return_value = DEFAULT`` brings back a default child."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "return_value", mod.DEFAULT),
+        lambda mod, m: m(),
+        lambda mod, m: m.return_value,
+    )
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [lambda: lambda a=0: a + 1, lambda: Spec(), lambda: None, lambda: object(), lambda: [1, 2]],
+    ids=["function", "instance", "None", "object", "list"],
+)
+def test_wraps_matches_the_stdlib(wrapped: Callable[[], Any]) -> None:
+    """A wrapping mock passes calls and attributes through as the stdlib's does."""
+    same_steps(
+        lambda mod: mod.Mock(wraps=wrapped()),
+        lambda mod, m: m(3),
+        lambda mod, m: m.call_args,
+        lambda mod, m: m.meth(1),
+        lambda mod, m: m.meth.return_value,
+        lambda mod, m: m.nope,
+        lambda mod, m: m.attr,
+        lambda mod, m: m.mock_calls,
+        lambda mod, m: m.return_value,
+        lambda mod, m: m._mock_wraps is None,
+    )
+
+
+def test_wraps_then_return_value_wins(mock: Any) -> None:
+    """A configured return value is returned instead of calling the wrapped object."""
+    calls = []
+    m = mock.Mock(wraps=lambda: calls.append(1))
+    m.return_value = 5
+    assert m() == 5
+    assert calls == []
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (lambda mod, m: setattr(m, "return_value", 5), lambda mod, m: m()),
+        (lambda mod, m: setattr(m, "side_effect", lambda: mod.DEFAULT), lambda mod, m: m()),
+        (lambda mod, m: setattr(m, "side_effect", [1]), lambda mod, m: m()),
+        (lambda mod, m: m(), lambda mod, m: m.reset_mock(return_value=True), lambda mod, m: m()),
+    ],
+    ids=["return_value", "side effect DEFAULT", "side effect list", "reset"],
+)
+def test_wraps_with_configuration(steps: tuple[Step, ...]) -> None:
+    """Return values and side effects of wrapping mocks match the stdlib."""
+    same_steps(lambda mod: mod.Mock(wraps=lambda: "wrapped"), *steps)
+
+
+def test_wrapped_child_configuration() -> None:
+    """Configuring a wrapping mock's child overrides the wrapped method."""
+    same_steps(
+        lambda mod: mod.Mock(wraps=Spec(), spec=Spec),
+        lambda mod, m: m.meth(1),
+        lambda mod, m: setattr(m.meth, "return_value", "configured"),
+        lambda mod, m: m.meth(1),
+        lambda mod, m: m.nope,
+    )
+
+
+# -- recording -------------------------------------------------------------------------------
+
+
+def test_recording_on_a_fresh_mock(mock: Any) -> None:
+    """Nothing is recorded before a call."""
+    m = mock.Mock()
+    assert (m.called, m.call_count, m.call_args) == (False, 0, None)
+    assert m.call_args_list == []
+    assert m.mock_calls == []
+    assert m.method_calls == []
+
+
+def test_recording_a_call(mock: Any) -> None:
+    """A call sets ``called``, ``call_count``, ``call_args`` and the lists."""
+    m = mock.Mock()
+    m(1, k=2)
+    assert (m.called, m.call_count) == (True, 1)
+    assert m.call_args == mock.call(1, k=2)
+    assert m.call_args_list == [mock.call(1, k=2)]
+    assert m.mock_calls == [mock.call(1, k=2)]
+    assert m.method_calls == []
+
+
+def test_parents_see_children_and_return_values(mock: Any) -> None:
+    """Calls of children and of return values show in the parent's ``mock_calls``;
+    only attribute children show in ``method_calls``."""
+    m = mock.Mock()
+    m.a(1)
+    m.a.b(2)
+    m().c(3)
+    m.a().d(4)
+    assert m.mock_calls == [
+        mock.call.a(1),
+        mock.call.a.b(2),
+        mock.call(),
+        mock.call().c(3),
+        mock.call.a(),
+        mock.call.a().d(4),
+    ]
+    assert m.method_calls == [mock.call.a(1), mock.call.a.b(2), mock.call.a()]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda m: m.Mock(), lambda m: m.MagicMock(), lambda m: m.Mock(name="root")],
+    ids=["Mock", "MagicMock", "named"],
+)
+def test_recording_matches_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """Every view of the recorded calls matches the stdlib's, at every level."""
+    same_steps(
+        make,
+        lambda mod, m: m(1),
+        lambda mod, m: m.a(2),
+        lambda mod, m: m.a.b(3),
+        lambda mod, m: m.a().c(4),
+        lambda mod, m: m()(5),
+        lambda mod, m: m.a.return_value.d(6),
+        lambda mod, m: (m.mock_calls, m.method_calls, m.call_args_list),
+        lambda mod, m: (m.a.mock_calls, m.a.method_calls, m.a.call_args_list),
+        lambda mod, m: (m.a().mock_calls, m.a().method_calls, m().mock_calls),
+        lambda mod, m: (m.call_count, m.called, m.call_args, m.a.call_count),
+    )
+
+
+def test_call_args_list_is_live(mock: Any) -> None:
+    """A ``call_args_list`` fetched earlier shows later calls."""
+    m = mock.Mock()
+    calls = m.call_args_list
+    m(1)
+    assert calls == [mock.call(1)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: the lists mock_calls and method_calls return are snapshots; "
+    "calls made after fetching them don't appear (the stdlib's lists are live)",
+)
+@pytest.mark.parametrize("view", ["mock_calls", "method_calls"])
+@pytest.mark.parametrize("first_call", [False, True], ids=["fresh", "already called"])
+def test_views_fetched_earlier_show_later_calls(view: str, first_call: bool) -> None:
+    """``calls = m.mock_calls`` keeps showing the calls made afterwards."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        if first_call:
+            m.a(0)
+        calls = getattr(m, view)
+        child_calls = getattr(m.a, view)
+        m(1)
+        m.a(2)
+        m.a.b(3)
+        return calls, child_calls
+
+    assert_same(scenario)
+
+
+def test_method_calls_through_return_values() -> None:
+    """``method_calls`` keeps only attribute chains, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m.a().b().c(1),
+        lambda mod, m: m.method_calls,
+        lambda mod, m: m.a.method_calls,
+        lambda mod, m: m.a().method_calls,
+        lambda mod, m: m.a().b.method_calls,
+    )
+
+
+def test_recorded_arguments_are_not_copied(mock: Any) -> None:
+    """Calls keep references to the arguments (mutations show)."""
+    m = mock.Mock()
+    arg: list[int] = []
+    m(arg)
+    arg.append(1)
+    assert m.call_args == mock.call([1])
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (
+            lambda mod, m: setattr(m, "called", True),
+            lambda mod, m: (m.called, m.call_count),
+            lambda mod, m: m.assert_called(),
+            lambda mod, m: m.assert_called_once(),
+        ),
+        (
+            lambda mod, m: setattr(m, "call_args", mod.call(9)),
+            lambda mod, m: m.call_args,
+            lambda mod, m: m(1),
+            lambda mod, m: m.call_args,
+        ),
+        (
+            lambda mod, m: setattr(m, "call_count", 5),
+            lambda mod, m: m.call_count,
+            lambda mod, m: m(),
+            lambda mod, m: m.call_count,
+        ),
+        (
+            lambda mod, m: setattr(m, "call_args", ((1,), {})),
+            lambda mod, m: m.assert_called_with(1),
+            lambda mod, m: m.call_args,
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: setattr(m, "mock_calls", []),
+            lambda mod, m: m.mock_calls,
+            lambda mod, m: m.a(2),
+            lambda mod, m: (m.mock_calls, type(m.mock_calls).__name__),
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: setattr(m, "method_calls", [1]),
+            lambda mod, m: m.method_calls,
+            lambda mod, m: m.a(2),
+            lambda mod, m: m.method_calls,
+        ),
+    ],
+    ids=["called", "call_args", "call_count", "call_args tuple", "mock_calls", "method_calls"],
+)
+def test_assigning_call_state(steps: tuple[Step, ...]) -> None:
+    """Call-state attributes assigned by hand read back as in the stdlib."""
+    same_steps(lambda mod: mod.Mock(), *steps)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: called is derived from call_count, so m.call_count = 2 "
+    "makes m.called True (stdlib keeps called False)",
+)
+def test_assigning_call_count_leaves_called_alone() -> None:
+    """``m.call_count = 2`` on a fresh mock leaves ``called`` False, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "call_count", 2),
+        lambda mod, m: (m.called, m.call_args_list),
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: call_args is derived from call_args_list, so assigning "
+    "call_args_list = [call(3)] makes call_args call(3) (stdlib: None)",
+)
+def test_assigning_call_args_list_leaves_call_args_alone() -> None:
+    """``m.call_args_list = [call(3)]`` leaves ``call_args`` None, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "call_args_list", [mod.call(3)]),
+        lambda mod, m: (m.call_count, m.called, m.call_args, type(m.call_args_list).__name__),
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: after call_args_list = [call(3)], assert_any_call(3) fails "
+    "with 'mock(3) call not found' (stdlib: a bare AssertionError)",
+)
+def test_assert_any_call_after_assigning_call_args_list() -> None:
+    """``assert_any_call`` over a hand-assigned list fails as the stdlib's does."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "call_args_list", [mod.call(3)]),
+        lambda mod, m: m.assert_any_call(3),
+    )
+
+
+# -- attaching and adopting ---------------------------------------------------------------
+
+
+def test_attach_mock_records_into_the_parent(mock: Any) -> None:
+    """An attached mock's calls show in the parent under the attribute name."""
+    parent = mock.Mock()
+    child = mock.Mock(name="renamed")
+    parent.attach_mock(child, "child")
+    child(1)
+    assert parent.mock_calls == [mock.call.child(1)]
+    assert parent.method_calls == [mock.call.child(1)]
+    assert repr(child) == f"<Mock name='mock.child' id='{id(child)}'>"
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        "named",
+        "nested children",
+        "magic attribute",
+        "return_value",
+        "twice",
+        "two parents",
+        "already parented",
+    ],
+)
+def test_attach_mock_matches_the_stdlib(scenario: str) -> None:
+    """``attach_mock`` renames and re-parents as the stdlib's does."""
+
+    def run(mod: Any) -> Any:
+        parent = mod.MagicMock(name="root")
+        other = mod.Mock(name="other", return_value=3)
+        if scenario == "named":
+            parent.attach_mock(other, "kid")
+            other(1)
+            return (
+                other,
+                other._mock_name,
+                other._mock_new_name,
+                parent.mock_calls,
+                parent.method_calls,
+            )
+        if scenario == "nested children":
+            other.sub.deep(1)
+            parent.attach_mock(other, "kid")
+            other.sub.deep(2)
+            return parent.mock_calls, parent.method_calls, other.sub.deep
+        if scenario == "magic attribute":
+            parent.attach_mock(other, "__len__")
+            return len(parent), parent.mock_calls, parent.method_calls
+        if scenario == "return_value":
+            parent.attach_mock(other, "return_value")
+            return parent(), parent.mock_calls
+        if scenario == "twice":
+            parent.attach_mock(other, "a")
+            parent.attach_mock(other, "b")
+            parent.a(1)
+            parent.b(2)
+            return parent.mock_calls, other
+        if scenario == "two parents":
+            second = mod.Mock()
+            parent.attach_mock(other, "a")
+            second.attach_mock(other, "b")
+            other(1)
+            return parent.mock_calls, second.mock_calls, other
+        source = mod.Mock()
+        parent.attach_mock(source.sub, "kid")
+        parent.kid(1)
+        return parent.mock_calls, source.mock_calls, parent.kid
+
+    assert_same(run)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [lambda m: m.Mock(), lambda m: m.Mock(name="named"), lambda m: m.Mock().parented],
+    ids=["fresh", "named", "parented"],
+)
+def test_setting_a_mock_attribute_adopts_it_when_unowned(value: Callable[[Any], Any]) -> None:
+    """``parent.c = mock`` adopts only a mock with no name and no parent."""
+
+    def scenario(mod: Any) -> Any:
+        parent = mod.Mock()
+        child = value(mod)
+        parent.c = child
+        parent.c(1)
+        parent.a.b = mod.Mock()
+        parent.a.b(2)
+        return parent.mock_calls, parent.method_calls, child, parent.a.b
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [lambda m: m.Mock(), lambda m: m.Mock(name="r"), lambda m: m.Mock().kid],
+    ids=["fresh", "named", "parented"],
+)
+def test_setting_a_mock_return_value_adopts_it_when_unowned(value: Callable[[Any], Any]) -> None:
+    """``m.return_value = mock`` adopts an unowned mock as ``m()``."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        returned = value(mod)
+        m.return_value = returned
+        m().b(1)
+        return m.mock_calls, returned.mock_calls, returned
+
+    assert_same(scenario)
+
+
+# -- configure_mock ----------------------------------------------------------------------
+
+
+def test_configure_mock_with_dotted_names(mock: Any) -> None:
+    """``configure_mock(**{'a.b.return_value': 1})`` reaches into children."""
+    m = mock.Mock()
+    m.configure_mock(**{"a.b.return_value": 1, "a.side_effect": KeyError, "c": 3})
+    assert m.a.b() == 1
+    assert m.c == 3
+    with pytest.raises(KeyError):
+        m.a()
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        lambda m: {"a.b.c": 1, "a": m.Mock(name="n")},
+        lambda m: {"return_value.x": 1},
+        lambda m: {"side_effect": [1, 2]},
+        lambda m: {"name": "N"},
+        lambda m: {"__len__.return_value": 4},
+        lambda m: {"nope.x": 1},
+        lambda m: {"a.assert_x": 1},
+    ],
+    ids=[
+        "deep before shallow",
+        "return_value",
+        "side_effect",
+        "name",
+        "magic",
+        "missing",
+        "assert name",
+    ],
+)
+def test_configure_mock_matches_the_stdlib(kwargs: Callable[[Any], Any]) -> None:
+    """``configure_mock`` applies keywords, shallow ones first, as the stdlib."""
+    same_steps(
+        lambda mod: mod.MagicMock(spec=["a", "return_value", "side_effect", "name", "__len__"]),
+        lambda mod, m: m.configure_mock(**kwargs(mod)),
+        lambda mod, m: m.a,
+        lambda mod, m: m.a.b.c,
+        lambda mod, m: m().x,
+        lambda mod, m: m(),
+        lambda mod, m: m.name,
+        lambda mod, m: len(m),
+    )
+
+
+def test_configure_mock_with_spec_set() -> None:
+    """``configure_mock`` respects ``spec_set``."""
+    same_steps(
+        lambda mod: mod.Mock(spec_set=["a"]),
+        lambda mod, m: m.configure_mock(nope=1),
+        lambda mod, m: m.configure_mock(a=2),
+        lambda mod, m: m.a,
+    )
+
+
+# -- reset_mock --------------------------------------------------------------------------
+
+
+def test_reset_mock_keeps_configuration_by_default(mock: Any) -> None:
+    """``reset_mock()`` forgets calls but keeps return values and side effects."""
+    m = mock.Mock(return_value=3, side_effect=[1, 2])
+    m()
+    m.reset_mock()
+    assert (m.called, m.call_count, m.call_args, m.mock_calls) == (False, 0, None, [])
+    assert m.return_value == 3
+    assert m() == 2
+
+
+def test_reset_mock_can_forget_configuration(mock: Any) -> None:
+    """``reset_mock(return_value=True, side_effect=True)`` forgets those too."""
+    m = mock.Mock(return_value=3, side_effect=KeyError)
+    m.reset_mock(return_value=True, side_effect=True)
+    assert m.side_effect is None
+    assert isinstance(m(), mock.Mock)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (
+            lambda mod, m: m(1),
+            lambda mod, m: m.a(2),
+            lambda mod, m: setattr(m, "return_value", 4),
+            lambda mod, m: setattr(m.a, "side_effect", [1, 2]),
+            lambda mod, m: m.reset_mock(),
+            lambda mod, m: (m.mock_calls, m.a.mock_calls, m.called, m.call_args, m.return_value),
+            lambda mod, m: m.a(),
+            lambda mod, m: m.reset_mock(return_value=True, side_effect=True),
+            lambda mod, m: (m.return_value, m.a.side_effect, m.a.return_value),
+        ),
+        (
+            lambda mod, m: setattr(m.a, "return_value", 3),
+            lambda mod, m: m.reset_mock(return_value=True),
+            lambda mod, m: m.a(),
+        ),
+        (
+            lambda mod, m: setattr(m.a, "side_effect", KeyError),
+            lambda mod, m: m.reset_mock(side_effect=True),
+            lambda mod, m: m.a(),
+        ),
+        (
+            lambda mod, m: m()(1),
+            lambda mod, m: setattr(m.return_value, "return_value", 3),
+            lambda mod, m: m.reset_mock(return_value=True),
+            lambda mod, m: (m()(), m.mock_calls),
+        ),
+        (
+            lambda mod, m: setattr(m, "return_value", m),
+            lambda mod, m: m(),
+            lambda mod, m: m.reset_mock(),
+            lambda mod, m: m.mock_calls,
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: m.a.reset_mock(),
+            lambda mod, m: m.mock_calls,
+            lambda mod, m: m.a(2),
+            lambda mod, m: (m.mock_calls, m.a.mock_calls),
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: m.reset_mock(),
+            lambda mod, m: (m.a.mock_calls, m.a.call_args),
+        ),
+        (lambda mod, m: setattr(m, "v", 1), lambda mod, m: m.reset_mock(), lambda mod, m: m.v),
+        (lambda mod, m: m.reset_mock(None), lambda mod, m: m.reset_mock([])),
+    ],
+    ids=[
+        "everything",
+        "child return value",
+        "child side effect",
+        "return value's return value",
+        "mock returning itself",
+        "child reset keeps parent's record",
+        "parent resets children",
+        "plain attribute",
+        "visited argument",
+    ],
+)
+def test_reset_mock_matches_the_stdlib(steps: tuple[Step, ...]) -> None:
+    """``reset_mock`` walks children and return values as the stdlib's does."""
+    same_steps(lambda mod: mod.Mock(), *steps)
+
+
+def test_reset_mock_of_attached_child() -> None:
+    """Resetting the parent resets an attached mock too."""
+
+    def scenario(mod: Any) -> Any:
+        parent = mod.Mock()
+        child = mod.Mock()
+        parent.attach_mock(child, "c")
+        child(1)
+        parent.reset_mock()
+        return child.call_args_list, parent.mock_calls
+
+    assert_same(scenario)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: reset_mock(set()) works where the stdlib raises "
+    "AttributeError (visited must be a list there)",
+)
+def test_reset_mock_with_a_set_as_visited() -> None:
+    """``reset_mock(set())`` fails as in the stdlib."""
+    same_steps(lambda mod: mod.Mock(), lambda mod, m: m.reset_mock(set()))
+
+
+# -- deletion -------------------------------------------------------------------------------
+
+
+def test_deleted_attribute_stays_deleted(mock: Any) -> None:
+    """``del m.a`` makes ``m.a`` raise until it is set again."""
+    m = mock.Mock()
+    _ = m.a
+    del m.a
+    assert not hasattr(m, "a")
+    m.a = 1
+    assert m.a == 1
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (
+            lambda mod, m: m.a,
+            lambda mod, m: delattr(m, "a"),
+            lambda mod, m: m.a,
+            lambda mod, m: delattr(m, "a"),
+            lambda mod, m: setattr(m, "a", 1),
+            lambda mod, m: m.a,
+            lambda mod, m: delattr(m, "a"),
+            lambda mod, m: m.a,
+            lambda mod, m: delattr(m, "b"),
+            lambda mod, m: m.b,
+            lambda mod, m: delattr(m, "b"),
+        ),
+        (
+            lambda mod, m: delattr(m, "zz"),
+            lambda mod, m: hasattr(m, "zz"),
+            lambda mod, m: "zz" in dir(m),
+        ),
+        (
+            lambda mod, m: delattr(m, "a"),
+            lambda mod, m: setattr(m, "a", mod.Mock()),
+            lambda mod, m: m.a,
+            lambda mod, m: delattr(m, "a"),
+            lambda mod, m: m.a,
+        ),
+        (lambda mod, m: delattr(m, "return_value"), lambda mod, m: m.return_value),
+        (lambda mod, m: delattr(m, "side_effect"), lambda mod, m: m.side_effect),
+        (lambda mod, m: delattr(m, "assert_called"),),
+        (lambda mod, m: delattr(m, "called"),),
+    ],
+    ids=["child", "never created", "set mock", "return_value", "side_effect", "method", "property"],
+)
+def test_deletion_matches_the_stdlib(steps: tuple[Step, ...]) -> None:
+    """Deleting attributes of every kind does what the stdlib does."""
+    same_steps(lambda mod: mod.Mock(), *steps)
+
+
+@pytest.mark.parametrize(
+    "make", [lambda m: m.Mock(spec=Spec), lambda m: m.Mock(spec_set=Spec)], ids=["spec", "spec_set"]
+)
+def test_deletion_with_a_spec(make: Callable[[Any], Any]) -> None:
+    """Deleting spec attributes (and non-spec ones) matches the stdlib."""
+    same_steps(
+        make,
+        lambda mod, m: delattr(m, "meth"),
+        lambda mod, m: m.meth,
+        lambda mod, m: delattr(m, "nope"),
+        lambda mod, m: setattr(m, "meth", 1),
+        lambda mod, m: m.meth,
+    )
+
+
+# -- dir and FILTER_DIR ------------------------------------------------------------------
+
+
+def test_dir_lists_children_and_api(mock: Any) -> None:
+    """``dir`` shows created children, set attributes and the public API."""
+    m = mock.Mock()
+    _ = m.child
+    m.value = 1
+    names = dir(m)
+    assert {"child", "value", "assert_called_with", "return_value"} <= set(names)
+    assert "_mock_children" not in names
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(),
+        lambda m: m.MagicMock(),
+        lambda m: m.Mock(spec=Spec),
+        lambda m: m.Mock(spec=["z", "_q", "__len__"]),
+        lambda m: m.Mock(spec=Spec()),
+        lambda m: m.NonCallableMock(),
+    ],
+    ids=["Mock", "MagicMock", "spec class", "spec list", "spec instance", "NonCallableMock"],
+)
+def test_dir_matches_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """``dir`` with filtering on lists what the stdlib lists."""
+    same_steps(
+        make,
+        lambda mod, m: dir(m),
+        lambda mod, m: (m.foo, m.bar),
+        lambda mod, m: setattr(m, "baz", 1),
+        lambda mod, m: setattr(m, "_priv", 1),
+        lambda mod, m: setattr(m, "_kid", mod.Mock()),
+        lambda mod, m: delattr(m, "bar"),
+        lambda mod, m: dir(m),
+    )
+
+
+def test_dir_without_filtering_shows_the_machinery(
+    mock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``FILTER_DIR = False``, ``dir`` includes private and magic names."""
+    monkeypatch.setattr(mock, "FILTER_DIR", False)
+    names = dir(mock.Mock())
+    assert "_mock_children" in names
+    assert "__class__" in names
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: with FILTER_DIR = False, dir() lacks the stdlib's instance "
+    "attributes (_mock_children, method_calls, ...) and lists auto-created children",
+)
+def test_unfiltered_dir_instance_names_match_the_stdlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``dir(m)`` minus ``dir(type(m))`` is the same as the stdlib's when unfiltered."""
+
+    def scenario(mod: Any) -> Any:
+        monkeypatch.setattr(mod, "FILTER_DIR", False)
+        m = mod.Mock()
+        _ = m.a
+        m.b = 1
+        return sorted(set(dir(m)) - set(dir(type(m))))
+
+    assert_same(scenario)
+
+
+# -- assert-like names -------------------------------------------------------------------
+
+ASSERT_LIKE = [
+    "assert_foo",
+    "assret_foo",
+    "asert_foo",
+    "aseert_foo",
+    "assrt_foo",
+    "called_once",
+    "called_once_with",
+    "has_calls",
+    "not_called",
+    "any_call",
+    "called_with",
+    "called",
+]
+
+
+@pytest.mark.parametrize("name", ASSERT_LIKE)
+def test_assert_like_names_match_the_stdlib(name: str) -> None:
+    """Misspelt assertions raise (with the stdlib's message) or not, as in the stdlib."""
+    same_steps(lambda mod: mod.Mock(), lambda mod, m: getattr(m, name))
+
+
+@pytest.mark.parametrize("name", ASSERT_LIKE)
+def test_unsafe_allows_assert_like_names(name: str) -> None:
+    """``unsafe=True`` lets any of those names be a child."""
+    same_steps(lambda mod: mod.Mock(unsafe=True), lambda mod, m: getattr(m, name))
+
+
+@pytest.mark.parametrize("name", ["assert_foo", "assret_foo", "called_once"])
+def test_spec_allows_assert_like_names_it_lists(name: str) -> None:
+    """A spec naming an assert-like attribute lets it through (3.10+ rules)."""
+    same_steps(lambda mod: mod.Mock(spec=[name]), lambda mod, m: getattr(m, name))
+
+
+def test_assert_typo_message(mock: Any) -> None:
+    """The typo guard names the attribute (3.10+ wording)."""
+    if not PY310:
+        pytest.skip("3.9 uses the older wording")
+    with pytest.raises(AttributeError) as info:
+        mock.Mock().assret_called_once()
+    assert str(info.value) == (
+        "'assret_called_once' is not a valid assertion. Use a spec for the mock if "
+        "'assret_called_once' is meant to be an attribute."
+    )
+
+
+def test_called_once_is_refused_from_312(mock: Any) -> None:
+    """3.12+: ``m.called_once`` (no ``assert_``) raises instead of making a child."""
+    m = mock.Mock()
+    if PY312:
+        with pytest.raises(AttributeError, match="'called_once' is not a valid assertion"):
+            _ = m.called_once
+    else:
+        assert isinstance(m.called_once, mock.Mock)
+
+
+# -- copying and pickling --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(),
+        lambda m: m.MagicMock(),
+        lambda m: m.Mock(spec=int),
+        lambda m: m.NonCallableMock(name="x"),
+        lambda m: m.Mock(name="nm", return_value=3),
+        lambda m: m.Mock(side_effect=[1, 2]),
+        lambda m: m.PropertyMock(),
+    ],
+    ids=["Mock", "MagicMock", "spec", "NonCallableMock", "named", "side effect", "PropertyMock"],
+)
+@pytest.mark.parametrize(
+    "operation",
+    [
+        lambda x: copy.copy(x),
+        lambda x: copy.deepcopy(x),
+        lambda x: pickle.dumps(x),
+        lambda x: (lambda c: (c, c.mock_calls))(copy.copy(x)),
+        lambda x: (lambda c: (c, c.mock_calls))(copy.deepcopy(x)),
+    ],
+    ids=["copy", "deepcopy", "pickle", "copy state", "deepcopy state"],
+)
+def test_copying_a_fresh_mock_matches_the_stdlib(
+    make: Callable[[Any], Any], operation: Callable[[Any], Any]
+) -> None:
+    """Fresh mocks copy (or refuse to pickle) as the stdlib's do."""
+    assert_same(lambda mod: operation(make(mod)))
+
+
+def test_shallow_copy_of_a_used_mock() -> None:
+    """``copy.copy`` of a mock that was called and has children matches the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock(return_value=3)
+        m(1)
+        _ = m.a
+        c = copy.copy(m)
+        return c, c(), c.mock_calls, c.a
+
+    assert_same(scenario)
+
+
+def _deepcopy_summary(mod: Any, kind: str, use: Callable[[Any], Any]) -> Any:
+    m = getattr(mod, kind)()
+    use(m)
+    c = copy.deepcopy(m)
+    readable = bool(repr(c.mock_calls))
+    return type(c).__name__, len(c.mock_calls), len(c.call_args_list), c.call_count, readable
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: the deep copy of a mock that recorded calls is broken: "
+    "reading (or printing) its mock_calls raises (ValueError 'too many values to unpack' / "
+    "AttributeError \"'tuple' object has no attribute 'items'\"); the stdlib's copy reads fine",
+)
+@pytest.mark.parametrize(
+    ("kind", "use"),
+    [
+        ("MagicMock", lambda m: m(1)),
+        ("MagicMock", lambda m: m.a(1)),
+        ("MagicMock", lambda m: len(m)),
+        ("Mock", lambda m: (m(1), m.a)),
+    ],
+    ids=["called", "child called", "magic used", "called, then child made"],
+)
+def test_deepcopy_of_a_used_mock_reads_like_the_stdlib(
+    kind: str, use: Callable[[Any], Any]
+) -> None:
+    """The deep copy of a used mock reports its calls as the stdlib's copy does."""
+    assert_same(lambda mod: _deepcopy_summary(mod, kind, use))
+
+
+# -- classes ---------------------------------------------------------------------------------
+
+
+def test_isinstance_relations(mock: Any) -> None:
+    """The class hierarchy is the stdlib's."""
+    assert isinstance(mock.MagicMock(), mock.Mock)
+    assert isinstance(mock.Mock(), mock.NonCallableMock)
+    assert isinstance(mock.Mock(), mock.CallableMixin)
+    assert isinstance(mock.NonCallableMagicMock(), mock.NonCallableMock)
+    assert not isinstance(mock.NonCallableMagicMock(), mock.Mock)
+    assert isinstance(mock.PropertyMock(), mock.Mock)
+    assert issubclass(mock.MagicMock, mock.MagicMixin)
+
+
+def test_mock_type_name_and_mro(mock: Any) -> None:
+    """``type(m)`` is named like, and derived from, the public class."""
+    for cls in (mock.Mock, mock.MagicMock, mock.NonCallableMock, mock.NonCallableMagicMock):
+        assert type(cls()).__name__ == cls.__name__
+        assert type(cls()).__mro__[1] is cls
+
+
+def test_mocks_are_hashable_and_equal_only_to_themselves(mock: Any) -> None:
+    """Plain mocks hash by identity and compare by identity."""
+    m = mock.Mock()
+    assert {m: 1}[m] == 1
+    assert m == m
+    assert m != mock.Mock()
+    assert bool(m)
+    assert bool(mock.NonCallableMock())
+
+
+def test_non_callable_mock_refuses_calls() -> None:
+    """Calling a NonCallableMock fails as in the stdlib; its children are callable."""
+    same_steps(
+        lambda mod: mod.NonCallableMock(),
+        lambda mod, m: m(),
+        lambda mod, m: m.a(),
+        lambda mod, m: (m.mock_calls, m.a, m.return_value),
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        lambda m: {"x": 3},
+        lambda m: {"meth": lambda self: "real"},
+        lambda m: {"__call__": lambda self, *a: ("called", a)},
+        lambda m: {"p": property(lambda self: "P")},
+        lambda m: {"shared": m.Mock(name="shared")},
+        lambda m: {"__slots__": ()},
+        lambda m: {"__repr__": lambda self: "R"},
+        lambda m: {
+            "__init__": lambda self, *a, **k: (
+                m.Mock.__init__(self, *a, **k),
+                setattr(self, "foo", 1),
+            )[0]
+        },
+        lambda m: {"__init__": lambda self, **k: m.Mock.__init__(self, spec=Spec, **k)},
+        lambda m: {"_get_child_mock": lambda self, **kw: m.NonCallableMock(**kw)},
+    ],
+    ids=[
+        "class attribute",
+        "method",
+        "__call__",
+        "property",
+        "class-level mock",
+        "slots",
+        "__repr__",
+        "__init__ sets attribute",
+        "__init__ sets spec",
+        "_get_child_mock",
+    ],
+)
+def test_subclasses_match_the_stdlib(body: Callable[[Any], dict[str, Any]]) -> None:
+    """Subclasses of Mock with their own members behave as the stdlib's."""
+    same_steps(
+        lambda mod: type("Sub", (mod.Mock,), body(mod))(),
+        lambda mod, m: m.x,
+        lambda mod, m: m.foo,
+        lambda mod, m: m.p,
+        lambda mod, m: m.meth(),
+        lambda mod, m: m(1),
+        lambda mod, m: (m.shared, m.shared(2), m.shared.mock_calls),
+        lambda mod, m: (m.child, type(m.child).__name__, m.child()),
+        lambda mod, m: (repr(m)[:10], m.mock_calls, m.method_calls),
+        lambda mod, m: m.nope,
+        lambda mod, m: isinstance(m, Spec),
+        lambda mod, m: setattr(m, "p", 5),
+        lambda mod, m: m.p,
+    )
+
+
+def test_child_mock_factory_receives_the_stdlib_keywords() -> None:
+    """A ``_get_child_mock`` override is called with the stdlib's keywords."""
+
+    def scenario(mod: Any) -> Any:
+        seen: list[list[str]] = []
+
+        class Sub(mod.MagicMock):  # type: ignore[misc,name-defined]
+            def _get_child_mock(self, **kw: Any) -> Any:
+                seen.append(sorted(kw))
+                return mod.MagicMock(**kw)
+
+        m = Sub()
+        _ = m.a
+        m()
+        _ = m.a.b
+        len(m)
+        return seen
+
+    assert_same(scenario)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: mock classes have the metaclass MockType, so mixing a mock "
+    "class with an ABC (or another metaclass) raises 'metaclass conflict'",
+)
+@pytest.mark.parametrize("order", ["mock first", "abc first"])
+def test_mixing_with_an_abstract_base(order: str) -> None:
+    """A class deriving from a mock class and an ABC can be made, as in the stdlib."""
+
+    class Base(abc.ABC):  # noqa: B024 - an ABC with nothing abstract is the point
+        pass
+
+    def scenario(mod: Any) -> Any:
+        bases = (mod.Mock, Base) if order == "mock first" else (Base, mod.MagicMock)
+        return type("Mixed", bases, {})().a
+
+    assert_same(scenario)
+
+
+# -- type(mock) edits -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def shared_classes_restored() -> Any:
+    """Undo edits that turbomock applied to its shared instance classes, so a leaking
+    edit can't change mocks in later tests."""
+    from turbomock import _mock_type
+
+    classes = getattr(_mock_type, "_instance_classes", {})
+    before = {cls: set(vars(cls)) for cls in set(classes.values())}
+    yield
+    for cls, names in before.items():
+        for name in set(vars(cls)) - names:
+            type.__delattr__(cls, name)
+
+
+def test_type_edit_reaches_only_that_mock(mock: Any) -> None:
+    """``type(m).foo = PropertyMock()`` (the documented recipe) changes only ``m``."""
+    m = mock.MagicMock()
+    other = mock.MagicMock()
+    prop = mock.PropertyMock(return_value=3)
+    type(m).foo = prop
+    assert m.foo == 3
+    prop.assert_called_once_with()
+    assert isinstance(other.foo, mock.MagicMock)
+    assert isinstance(mock.MagicMock().foo, mock.MagicMock)
+
+
+def test_type_edit_inside_a_loop(shared_classes_restored: Any) -> None:
+    """Editing ``type(x)`` for a loop variable reaches only that mock."""
+
+    def scenario(mod: Any) -> Any:
+        mocks = [mod.Mock(), mod.Mock()]
+        for i, x in enumerate(mocks):
+            if i == 0:
+                type(x).tm_loop = mod.PropertyMock(return_value=i)
+        return mocks[0].tm_loop, isinstance(mocks[1].tm_loop, mod.Mock)
+
+    assert_same(scenario)
+
+
+def test_type_edit_of_an_attribute_chain(shared_classes_restored: Any) -> None:
+    """``type(m.x).foo = ...`` changes only ``m.x``."""
+
+    def scenario(mod: Any) -> Any:
+        a = mod.Mock()
+        b = mod.Mock()
+        type(a.x).tm_chain = mod.PropertyMock(return_value=1)
+        return a.x.tm_chain, isinstance(a.y.tm_chain, mod.Mock), isinstance(b.tm_chain, mod.Mock)
+
+    assert_same(scenario)
+
+
+def _leaks(mod: Any, how: str) -> Any:
+    """Edit one mock's class in an indirect way; report what two mocks then see."""
+    prop = mod.PropertyMock(return_value=1)
+    name = f"tm_{how.replace(' ', '_')}"
+    if how == "subscript":
+        mocks = [mod.Mock(), mod.Mock()]
+        setattr(type(mocks[0]), name, prop)
+        first, second = mocks
+    elif how == "dict value":
+        table = {"a": mod.Mock(), "b": mod.Mock()}
+        setattr(type(table["a"]), name, prop)
+        first, second = table["a"], table["b"]
+    elif how == "__class__":
+        first = mod.Mock()
+        second = mod.Mock()
+        setattr(first.__class__, name, prop)
+    elif how == "saved class, other type() later":
+        first = mod.Mock()
+        second = mod.Mock()
+        saved, _ = type(first), type(second)
+        setattr(saved, name, prop)
+    elif how == "class passed to a deep helper":
+        first = mod.Mock()
+        second = mod.Mock()
+        cls = type(first)
+
+        def level1() -> None:
+            level2()
+
+        def level2() -> None:
+            level3()
+
+        def level3() -> None:
+            level4()
+
+        def level4() -> None:
+            _set_class_attribute(cls, name, prop)
+
+        level1()
+    else:  # "far from type()": more than the bytecode window between type() and the edit
+        first = mod.Mock()
+        second = mod.Mock()
+        cls = type(first)
+        # More bytecode between type() and the edit than the heuristic looks back over.
+        pad: list[int] = []
+        pad.append(0)
+        pad.append(1)
+        pad.append(2)
+        pad.append(3)
+        pad.append(4)
+        pad.append(5)
+        pad.append(6)
+        pad.append(7)
+        pad.append(8)
+        pad.append(9)
+        pad.append(10)
+        pad.append(11)
+        pad.append(12)
+        pad.append(13)
+        pad.append(14)
+        pad.append(15)
+        pad.append(16)
+        pad.append(17)
+        pad.append(18)
+        pad.append(19)
+        pad.append(20)
+        pad.append(21)
+        pad.append(22)
+        pad.append(23)
+        pad.append(24)
+        pad.append(25)
+        pad.append(26)
+        pad.append(27)
+        pad.append(28)
+        pad.append(29)
+        setattr(cls, name, prop)
+    return getattr(first, name), getattr(second, name) == 1, getattr(mod.Mock(), name) == 1
+
+
+def _set_class_attribute(cls: type, name: str, value: Any) -> None:
+    setattr(cls, name, value)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: when the bytecode heuristic can't tell which mock type() "
+    "came from, the edit lands on the class shared by every Mock (all mocks, for the "
+    "rest of the process) or on the wrong mock",
+)
+@pytest.mark.parametrize(
+    "how",
+    [
+        "subscript",
+        "dict value",
+        "__class__",
+        "saved class, other type() later",
+        "class passed to a deep helper",
+        "far from type()",
+    ],
+)
+def test_indirect_type_edit_reaches_only_that_mock(how: str, shared_classes_restored: Any) -> None:
+    """However ``type(m)`` reached the editing code, only ``m`` changes."""
+    assert_same(lambda mod: _leaks(mod, how))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs: type(mocks[1]).__str__ (mock not a plain name) is the raw "
+    "_DefaultMagicSlot descriptor, not callable",
+)
+def test_magic_method_read_from_an_indirect_type() -> None:
+    """``type(mocks[1]).__str__(mocks[1])`` gives the default str, as in the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        mocks = [mod.MagicMock(), mod.MagicMock()]
+        mocks[0].__str__.return_value = "A"
+        method = type(mocks[1]).__str__
+        return method(mocks[1])[:11]
+
+    assert_same(scenario)
