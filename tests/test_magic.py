@@ -522,11 +522,6 @@ def test_deleting_configured_magic_on_mock() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: the second `del m.__iter__` of an unused MagicMock magic "
-    "raises AttributeError; the stdlib allows it and raises on the third",
-)
 def test_deleting_an_unused_magic_twice() -> None:
     """Deleting a never-used magic method twice, then thrice, matches the stdlib."""
     same_steps(
@@ -550,50 +545,7 @@ def test_deleting_a_used_magic_repeatedly() -> None:
 
 # -- specs limit the magic methods --------------------------------------------------------
 
-#: Operations that behave as in the stdlib when the magic method is excluded by a spec
-#: (or deleted); the others show the difference described in ``_MISSING_REASON``.
-_MISSING_SAME = {
-    "__aexit__",
-    "__anext__",
-    "__bool__",
-    "__eq__",
-    "__exit__",
-    "__fspath__",
-    "__ge__",
-    "__getitem__",
-    "__gt__",
-    "__hash__",
-    "__iter__",
-    "__le__",
-    "__len__",
-    "__lt__",
-    "__ne__",
-    "__next__",
-    "__sizeof__",
-    "__str__",
-} | ({"__aenter__", "__enter__"} if PY311 else {"__div__", "__rdiv__", "__idiv__"})
-_MISSING_REASON = (
-    "turbomock differs: a magic method excluded by a spec or deleted still occupies the "
-    "type slot and raises MissingMagic \"'MagicMock' object has no attribute '__x__' "
-    "(deleted, or not in its spec)\" where Python's own behaviour applies in the stdlib "
-    "(TypeError 'unsupported operand type(s)', the other operand's reflected method, "
-    "__index__/__float__/__add__ fallbacks); __or__/__ror__ crash with AttributeError "
-    "\"'method-wrapper' object has no attribute '__get__'\" on 3.10+"
-)
-
-
-def _missing_params(extra_same: set[str]) -> list[Any]:
-    same = _MISSING_SAME | extra_same
-    return [
-        pytest.param(
-            name,
-            marks=() if name in same else pytest.mark.xfail(strict=True, reason=_MISSING_REASON),
-        )
-        for name in MAGICS
-    ]
-
-
-@pytest.mark.parametrize("name", _missing_params({"__delitem__", "__setitem__"}))
+@pytest.mark.parametrize("name", MAGICS)
 def test_magic_methods_outside_the_spec_match_the_stdlib(name: str) -> None:
     """A MagicMock specced on nothing supports no magic method, as in the stdlib."""
 
@@ -604,15 +556,14 @@ def test_magic_methods_outside_the_spec_match_the_stdlib(name: str) -> None:
     assert_same(scenario)
 
 
-@pytest.mark.parametrize("name", sorted(_MISSING_SAME | {"__delitem__", "__setitem__"}))
+@pytest.mark.parametrize("name", MAGICS)
 @pytest.mark.parametrize(
     "make",
     [lambda m: m.MagicMock(spec_set=[]), lambda m: m.NonCallableMagicMock(spec=[])],
     ids=["spec_set", "non-callable"],
 )
 def test_other_kinds_specced_on_nothing(make: Callable[[Any], Any], name: str) -> None:
-    """``spec_set=[]`` and NonCallableMagicMock limit magic methods alike (the names
-    that differ are covered, once, above)."""
+    """``spec_set=[]`` and NonCallableMagicMock limit magic methods alike."""
 
     def scenario(mod: Any) -> Any:
         m = make(mod)
@@ -621,7 +572,7 @@ def test_other_kinds_specced_on_nothing(make: Callable[[Any], Any], name: str) -
     assert_same(scenario)
 
 
-@pytest.mark.parametrize("name", _missing_params({"__contains__"}))
+@pytest.mark.parametrize("name", MAGICS)
 def test_deleted_magic_methods_match_the_stdlib(name: str) -> None:
     """Each deleted magic method behaves as it does in the stdlib."""
 
@@ -646,7 +597,6 @@ class _Reflected:
         return "gt"
 
 
-@pytest.mark.xfail(strict=True, reason=_MISSING_REASON)
 @pytest.mark.parametrize(
     "operation",
     [
@@ -676,11 +626,6 @@ def test_reflected_comparison_falls_back() -> None:
     assert_same(lambda mod: mod.MagicMock(spec=[]) < _Reflected())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: len() of a MagicMock whose spec lacks __len__ raises "
-    "turbomock._mock.MissingMagic (a TypeError and AttributeError subclass), not TypeError",
-)
 def test_missing_magic_raises_exactly_type_error() -> None:
     """``len(MagicMock(spec=[]))`` raises exactly ``TypeError``, as in the stdlib."""
     import unittest.mock
@@ -766,11 +711,6 @@ def test_mock_add_spec_limits_magic_methods(steps: tuple[Step, ...]) -> None:
     same_steps(lambda mod: mod.MagicMock(), *steps)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: a magic method set to a function survives a later "
-    "mock_add_spec without it (stdlib: len() then raises TypeError)",
-)
 def test_mock_add_spec_removes_configured_magic_functions() -> None:
     """A magic method configured as a function is dropped by a spec without it."""
     same_steps(
@@ -873,11 +813,6 @@ def test_reset_mock_and_magic_return_values() -> None:
 # -- subclasses ----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: a magic method defined on a MagicMock subclass is used; the "
-    "stdlib shadows it with the MagicMock default (len() 0, str() default)",
-)
 @pytest.mark.parametrize(
     ("name", "method", "use"),
     [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from turbomock import _mock_type
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
@@ -29,7 +30,7 @@ from turbomock._mock import (
     _set_state,
     passthrough,
 )
-from turbomock._mock_type import instance_class
+from turbomock._mock_type import instance_class, set_slots
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._state import MockState, extract_mock_name
 
@@ -172,9 +173,9 @@ class _DefaultMagicSlot(MagicSlot):
         kids = st.kids
         existing = kids.get(name) if kids is not None else None
         spec = st.spec
-        if existing is _deleted or (spec is not None and name not in spec.names):
+        if spec is not None and name not in spec.names:
             return _fallback(obj, name)
-        if existing is not None and _is_instance_mock(existing):
+        if existing is not None and existing is not _deleted and _is_instance_mock(existing):
             return existing
         return _make_default(obj, st, name)
 
@@ -196,22 +197,27 @@ class MagicMixin(Base):
     if TYPE_CHECKING:  # provided by NonCallableMock
         _mock_state: MockState
 
+    _mock_default_slots: frozenset[str] | None = DEFAULT_MAGICS
+
     def _mock_set_magics(self) -> None:
-        """Drop magic method mocks the spec doesn't allow (after a spec change)."""
+        """Support exactly the magic methods the spec has (all of them without a
+        spec); configured ones the spec lacks are deleted, as by the stdlib."""
         st = self._mock_state
         spec = st.spec
-        kids = st.kids
-        if spec is None or not kids:
+        defaults = self._mock_default_slots or DEFAULT_MAGICS
+        if spec is None:
+            set_slots(self, defaults)
             return
-        magics = st.magics or {}
-        for name in [n for n in kids if n in DEFAULT_MAGICS and n not in spec.names]:
-            if kids[name] is not _deleted:
-                del kids[name]
-                magics.pop(name, None)
+        names = spec.names
+        magics = st.magics
+        if magics:
+            for name in [n for n in magics if n not in names]:
+                del magics[name]
+                st.kids[name] = _deleted
+        set_slots(self, spec.magic_slots(defaults))
 
 
-for _name in sorted(DEFAULT_MAGICS):
-    setattr(MagicMixin, _name, _DefaultMagicSlot(_name))
+_mock_type.slot_factory = _DefaultMagicSlot
 
 
 class NonCallableMagicMock(MagicMixin, NonCallableMock):

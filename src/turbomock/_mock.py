@@ -32,10 +32,12 @@ from turbomock._magic_names import (
 )
 from turbomock._mock_type import (
     MockType,
+    _slots_of,
     instance_class,
     mock_of_class,
     new_mock,
     own_class,
+    set_slots,
     variant_class,
 )
 from turbomock._sentinels import DEFAULT, _deleted, _missing
@@ -208,6 +210,8 @@ class NonCallableMock(AssertionMethods, Base):
     _mock_keeps_magic_returns = False
     #: Per-kind extra reset work (AsyncMock awaits, ThreadingMock events).
     _mock_reset_hook: Any = None
+    #: The magic methods instances support by default (MagicMock: all of them).
+    _mock_default_slots: frozenset[str] | None = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # No zero-argument super() in this class body: it would shadow the
@@ -822,6 +826,8 @@ def _init_mock(
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         if not isinstance(spec, type) and not is_list(spec):
             _become_async_if_needed(self, spec)
+        if self._mock_default_slots is not None:
+            self._mock_set_magics()
     elif spec_set is not None:
         st.spec_set = spec_set
     if kwargs:
@@ -1017,19 +1023,24 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
 
 
 def _delete_magic(mock: Any, st: MockState, name: str) -> bool:
-    """``del mock.__len__``; True when fully handled here."""
+    """``del mock.__len__``; True when fully handled here.
+
+    As with the stdlib: the first deletion takes the method off the class (so
+    Python sees it as absent); only a method that was configured or used is also
+    marked deleted. Otherwise a later deletion marks it, and the one after raises.
+    """
     cls = type(mock)
+    if not isinstance(cls.__dict__.get(name), MagicSlot):
+        return False  # not on the class: the ordinary deletion applies
     magics = st.magics
     configured = magics.pop(name, None) if magics is not None else None
-    if cls.__dict__.get("_mock_kind") == "own" and isinstance(cls.__dict__.get(name), MagicSlot):
-        type.__delattr__(cls, name)
-    elif not isinstance(_class_attribute(cls, name), MagicSlot):
-        return False  # never configured: the ordinary deletion applies
-    # Mark it deleted for this instance (a MagicMock default would come back).
-    kids = st.kids
-    if configured is None and kids.get(name) is _deleted:
-        raise AttributeError(name)
-    kids[name] = _deleted
+    slots = _slots_of(cls)
+    if slots is not None and name in slots:
+        set_slots(mock, slots - {name})
+    else:
+        type.__delattr__(own_class(mock), name)
+    if configured is not None:
+        st.kids[name] = _deleted
     return True
 
 

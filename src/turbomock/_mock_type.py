@@ -8,6 +8,14 @@ stdlib). An edit of an instance class can only come from ``type(m)``, so the
 metaclass redirects it to a class of that one mock's own, created then
 (``own_class``). Which mock ``type()`` was called on is read from the caller's
 bytecode (``_class_edits``).
+
+Magic methods are the one thing that must live on the class itself (Python looks
+them up on the type). A ``MagicMock``'s instance class carries one slot descriptor
+per supported magic method; a mock whose spec lacks some of them, or that had one
+deleted, moves to a *slot variant*: a shared instance class with exactly the slots
+it supports, so Python sees the method as absent (``len()`` raises its own
+``TypeError``, ``x + mock`` tries the reflected method) just as with the stdlib's
+per-instance classes. Variants are cached per (class, set of slots).
 """
 
 from __future__ import annotations
@@ -42,21 +50,40 @@ def instance_class(cls: type) -> type:
             if kind is not None:
                 found = cls
             else:
-                found = _derive(cls, (cls,), "shared")
+                found = _derive(cls, (cls,), "shared", getattr(cls, "_mock_default_slots", None))
                 _instance_classes[found] = found
             _instance_classes[cls] = found
     return found
 
 
-def _derive(like: type, bases: tuple[type, ...], kind: str) -> type:
-    namespace = {
+#: Makes the descriptor of one default magic method (set by ``turbomock._magic``).
+slot_factory: Any = None
+
+
+def _derive(
+    like: type, bases: tuple[type, ...], kind: str, slots: frozenset[str] | None = None
+) -> type:
+    namespace: dict[str, Any] = {
         "__doc__": like.__doc__,
         "__module__": like.__module__,
         "__qualname__": like.__qualname__,
         "__slots__": (),
         "_mock_kind": kind,
     }
-    return type(like)(like.__name__, bases, namespace)
+    if slots is not None:
+        namespace["_mock_slots"] = slots
+    cls: type = type(like)(like.__name__, bases, namespace)
+    if slots:
+        # Set after creation: ``__eq__`` in a class body would set ``__hash__`` to None.
+        for name in slots:
+            type.__setattr__(cls, name, slot_factory(name))
+    return cls
+
+
+def _slots_of(cls: type) -> frozenset[str] | None:
+    """The default magic slots an instance (or own) class carries, if any."""
+    slots: frozenset[str] | None = cls.__dict__.get("_mock_slots")
+    return slots
 
 
 def own_class(mock: Any) -> type:
@@ -65,7 +92,7 @@ def own_class(mock: Any) -> type:
     if cls.__dict__.get("_mock_kind") == "own":
         return cls
     bases = cls.__bases__ if cls.__dict__.get("_mock_kind") == "shared" else (cls,)
-    own = _derive(cls, bases, "own")
+    own = _derive(cls, bases, "own", _slots_of(cls))
     type.__setattr__(own, "_mock_owner", weakref.ref(mock))
     _instance_classes[own] = own
     _set_class(mock, own)
@@ -79,13 +106,44 @@ def variant_class(cls: type, mixin: type) -> type:
     found = _variants.get(key)
     if found is None:
         public = cls.__mro__[1] if cls.__dict__.get("_mock_kind") else cls
-        found = _derive(public, (mixin, public), "shared")
+        found = _derive(public, (mixin, public), "shared", _slots_of(cls))
         _instance_classes[found] = found
         _variants[key] = found
     return found
 
 
 _variants: dict[tuple[type, type], type] = {}
+
+
+def set_slots(mock: Any, slots: frozenset[str]) -> None:
+    """Give ``mock`` a class carrying exactly ``slots`` as default magic methods."""
+    cls = type(mock)
+    current = _slots_of(cls)
+    if current is None or current == slots:
+        return
+    if cls.__dict__.get("_mock_kind") == "own":
+        # That mock's class alone: edit it in place.
+        for name in current - slots:
+            if name in cls.__dict__:
+                type.__delattr__(cls, name)
+        for name in slots - current:
+            if name not in cls.__dict__:
+                type.__setattr__(cls, name, slot_factory(name))
+        type.__setattr__(cls, "_mock_slots", slots)
+        return
+    key = (cls, slots)
+    found = _slot_variants.get(key)
+    if found is None:
+        with _lock:
+            found = _slot_variants.get(key)
+            if found is None:
+                found = _derive(cls, cls.__bases__, "shared", slots)
+                _instance_classes[found] = found
+                _slot_variants[key] = found
+    _set_class(mock, found)
+
+
+_slot_variants: dict[tuple[type, frozenset[str]], type] = {}
 
 
 def mock_of_class(cls: type, depth: int) -> Any:

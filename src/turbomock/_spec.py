@@ -92,7 +92,9 @@ class Spec:
     that is not a class gets its own.
     """
 
-    __slots__ = ("names", "listing", "cls", "source", "_asyncs", "_signatures", "__weakref__")
+    __slots__ = (
+        "names", "listing", "cls", "source", "_asyncs", "_signatures", "_magics", "__weakref__"
+    )
 
     def __init__(self, names: frozenset[str], listing: list[str] | None, cls: type | None,
                  source: Any) -> None:
@@ -102,6 +104,7 @@ class Spec:
         self.source = source
         self._asyncs: dict[str, bool] | None = None
         self._signatures: dict[tuple[bool, bool], Any] | None = None
+        self._magics: tuple[frozenset[str], frozenset[str]] | None = None
 
     @property
     def methods(self) -> list[str]:
@@ -110,6 +113,15 @@ class Spec:
         if listing is None:
             listing = self.listing = sorted(self.names)
         return listing
+
+    def magic_slots(self, supported: frozenset[str]) -> frozenset[str]:
+        """The magic methods of ``supported`` the spec has (cached)."""
+        cached = self._magics
+        if cached is not None and cached[0] is supported:
+            return cached[1]
+        found = supported & self.names
+        self._magics = (supported, found)
+        return found
 
     def is_async(self, name: str) -> bool:
         """Whether attribute ``name`` of the spec is a coroutine function (cached)."""
