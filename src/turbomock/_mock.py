@@ -429,8 +429,11 @@ class NonCallableMock(AssertionMethods, Base):
         if st.delegate is not None:
             st.delegate.call_count = value
             return
+        called = self.called
         calls = st.calls
         st.count_adjust = value - (len(calls) if calls is not None else 0)
+        # As with the stdlib, the flags stay as they were until the next call.
+        st.called_set = (called, value)
 
     call_count = property(_get_call_count, _set_call_count)
 
@@ -464,8 +467,11 @@ class NonCallableMock(AssertionMethods, Base):
             st.delegate.call_args_list = value
             return
         count = st.call_count()
+        call_args = self.call_args
         st.calls = value
         st.count_adjust = count - len(value)
+        # call_count and call_args stay as they were until the next call.
+        st.call_args_set = (call_args, count)
 
     call_args_list = property(_get_call_args_list, _set_call_args_list)
 

@@ -216,31 +216,84 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, str | N
     return mock_name, (method_name if method_ok else None)
 
 
+class LiveCallList(_CallList):
+    """The list ``mock_calls`` / ``method_calls`` return: a ``_CallList`` that
+    takes in the calls still pending whenever it is read, so a list fetched
+    earlier shows later calls, as the stdlib's (appended to at every call) does."""
+
+    __slots__ = ("_state",)
+
+    def __init__(self, st: MockState) -> None:
+        self._state = st
+
+    def __copy__(self) -> _CallList:
+        return _CallList(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _CallList:
+        import copy
+
+        return _CallList(copy.deepcopy(list(self), memo))
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return _CallList, (list(self),)
+
+
+def _synced(name: str) -> Any:
+    inner = getattr(_CallList, name)
+
+    def method(self: LiveCallList, /, *args: Any, **kwargs: Any) -> Any:
+        st = self._state
+        if st.pending:
+            drain(st)
+        return inner(self, *args, **kwargs)
+
+    method.__name__ = name
+    method.__qualname__ = f"_CallList.{name}"
+    method.__doc__ = inner.__doc__
+    return method
+
+
+# Every list method, reading or writing, first takes in the pending calls.
+for _name in (
+    "__len__", "__iter__", "__reversed__", "__getitem__", "__contains__", "__eq__", "__ne__",
+    "__lt__", "__le__", "__gt__", "__ge__", "__repr__", "__add__", "__mul__", "__rmul__",
+    "__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert",
+    "pop", "remove", "clear", "sort", "reverse", "count", "index", "copy",
+):
+    setattr(LiveCallList, _name, _synced(_name))
+LiveCallList.__hash__ = None
+# Users see a ``_CallList``, as with the stdlib (reprs of failing reprs name it).
+LiveCallList.__name__ = LiveCallList.__qualname__ = "_CallList"
+LiveCallList.__module__ = _CallList.__module__
+
+_append = list.append
+
+
 def drain(st: MockState) -> None:
     """Turn ``st``'s pending events into mock_calls/method_calls entries."""
     with lock:
         pending = st.pending
         mock_calls = st.mock_calls
         if mock_calls is None:
-            mock_calls = st.mock_calls = _CallList()
+            mock_calls = st.mock_calls = LiveCallList(st)
         method_calls = st.method_calls
         if method_calls is None:
-            method_calls = st.method_calls = _CallList()
+            method_calls = st.method_calls = LiveCallList(st)
         if not pending:
             return
-        size = len(pending)
+        size = list.__len__(pending)
         events = pending[:size]
         del pending[:size]
         for event in events:
             if type(event) is _Call:
-                mock_calls.append(new_named_call("", event[0], event[1]))
+                _append(mock_calls, new_named_call("", event[0], event[1]))
                 continue
             callee, record = event
             name, method_name = relative_names(callee, st)
             args, kwargs = record
-            mock_calls.append(new_named_call(name, args, kwargs))
+            _append(mock_calls, new_named_call(name, args, kwargs))
             if method_name is not None:
-                method_calls.append(new_named_call(method_name, args, kwargs))
+                _append(method_calls, new_named_call(method_name, args, kwargs))
 
 
 def flush_ancestors(st: MockState) -> None:
