@@ -1491,12 +1491,6 @@ def _deepcopy_summary(mod: Any, kind: str, use: Callable[[Any], Any]) -> Any:
     return type(c).__name__, len(c.mock_calls), len(c.call_args_list), c.call_count, readable
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: the deep copy of a mock that recorded calls is broken: "
-    "reading (or printing) its mock_calls raises (ValueError 'too many values to unpack' / "
-    "AttributeError \"'tuple' object has no attribute 'items'\"); the stdlib's copy reads fine",
-)
 @pytest.mark.parametrize(
     ("kind", "use"),
     [

@@ -32,13 +32,31 @@ from turbomock._threading import ThreadingMock
 #: Whether ``dir(mock)`` leaves out the mock's own machinery (read at each call).
 FILTER_DIR = True
 
+
+def _claim_classes() -> None:
+    """Classes report this module, as the stdlib's report ``unittest.mock``: in reprs,
+    pickling errors, and for pickling ``call`` objects by reference."""
+    from turbomock._state import LiveCallList
+
+    for obj in [*globals().values(), LiveCallList]:
+        if isinstance(obj, type) and obj.__module__.startswith("turbomock._"):
+            obj.__module__ = __name__
+            # Their (string) annotations name things of the private module, which
+            # typing.get_type_hints would now look up here; the stdlib's classes
+            # have none at run time either.
+            if type(obj.__dict__.get("__annotations__")) is dict:  # noqa: RUF063 - the class's own entry
+                type.__delattr__(obj, "__annotations__")
+
+
+_claim_classes()
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "ANY",
+    "AsyncMock",
     "DEFAULT",
     "FILTER_DIR",
-    "AsyncMock",
     "InvalidSpecError",
     "MagicMock",
     "Mock",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from turbomock import _messages as msg
 from turbomock._calls import _Call, _CallList, call
+from turbomock._compat import CALLS_REPR_PREFIX
 from turbomock._sentinels import DEFAULT as _DEFAULT
 
 if TYPE_CHECKING:
@@ -88,8 +89,17 @@ class AssertionMethods:
             return exc.with_traceback(None)
         return call(name, bound.args, bound.kwargs)
 
-    def _calls_repr(self) -> str:
-        return msg.calls_suffix(self.mock_calls)
+    if CALLS_REPR_PREFIX:
+
+        def _calls_repr(self, prefix: str = "Calls") -> str:
+            """``mock_calls`` rendered for a failure message ("" when empty)."""
+            return msg.calls_suffix(self.mock_calls, prefix)
+
+    else:
+
+        def _calls_repr(self) -> str:  # type: ignore[misc]  # 3.13 dropped prefix
+            """``mock_calls`` rendered for a failure message ("" when empty)."""
+            return msg.calls_suffix(self.mock_calls)
 
     def assert_not_called(self) -> None:
         """Assert the mock was never called."""

@@ -29,6 +29,8 @@ REJECT_MOCK_AS_SPEC = PY311
 INDENTED_ACTUAL = PY311
 #: 3.12 rejects ``called_once`` and the other assert names without ``assert_``.
 REJECT_ASSERT_NAMES_WITHOUT_PREFIX = PY312
+#: Before 3.13 ``_calls_repr`` takes a ``prefix`` (default ``"Calls"``).
+CALLS_REPR_PREFIX = not PY313
 #: 3.13: ``return_value`` of a wrapping mock stays DEFAULT until set.
 WRAPS_KEEPS_DEFAULT_RETURN = PY313
 #: 3.13's ``assert_has_calls`` message always ends with an "  Actual:" line.

@@ -61,11 +61,11 @@ def mock_as_spec(spec: object) -> str:
     return f"Cannot spec a Mock object. [object={spec!r}]"
 
 
-def calls_suffix(mock_calls: object) -> str:
+def calls_suffix(mock_calls: object, prefix: str = "Calls") -> str:
     """The ``Calls: [...]`` tail of count assertions; empty when there were none."""
     if not mock_calls:
         return ""
-    return f"\nCalls: {safe_repr(mock_calls)}."
+    return f"\n{prefix}: {safe_repr(mock_calls)}."
 
 
 def expected_not_found(action: str, expected: str, actual: str) -> str:

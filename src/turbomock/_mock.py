@@ -807,14 +807,18 @@ def _init_mock(
     _spec_state: Any = None,
     _new_name: Any = "",
     _new_parent: Any = None,
-    *,
-    _spec_as_instance: bool = False,
-    _eat_self: Any = None,
-    unsafe: bool = False,
     **kwargs: Any,
 ) -> None:
     """Every mock constructor: ``Mock.__init__`` itself, called by the others.
-    Sets only what differs from the defaults."""
+    Sets only what differs from the defaults. (``unsafe``, ``_spec_as_instance``
+    and ``_eat_self`` come in ``kwargs``, so the signature is the stdlib's.)"""
+    if kwargs:
+        unsafe = kwargs.pop("unsafe", False)
+        _spec_as_instance = kwargs.pop("_spec_as_instance", False)
+        _eat_self = kwargs.pop("_eat_self", None)
+    else:
+        unsafe = _spec_as_instance = False
+        _eat_self = None
     st = MockState(parent, name, parent if _new_parent is None else _new_parent, _new_name)
     if wraps is not None:
         st.wraps = wraps

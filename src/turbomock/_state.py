@@ -128,6 +128,20 @@ class MockState:
     autospec = _extra_field("autospec")
     signature = _extra_field("signature")
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> MockState:
+        # Pending events refer to call records by shape; deep-copied records are
+        # not calls any more (the stdlib's copies aren't either), so settle them
+        # into mock_calls/method_calls first and copy the lists as they are.
+        import copy
+
+        if self.pending:
+            drain(self)
+        clone = MockState.__new__(MockState)
+        memo[id(self)] = clone
+        for field in MockState.__slots__:
+            setattr(clone, field, copy.deepcopy(getattr(self, field), memo))
+        return clone
+
     def call_list(self) -> _CallList:
         calls = self.calls
         if calls is None:
