@@ -302,11 +302,6 @@ def test_new_parent_keywords() -> None:
     assert_same(scenario)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: a child made with parent= but no name is left out of the "
-    "parent's method_calls (stdlib records call(1))",
-)
 def test_parent_keyword_without_name() -> None:
     """``Mock(parent=p)`` without a name still records into ``p.method_calls``."""
 
@@ -449,11 +444,6 @@ def test_mock_add_spec() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: mock_add_spec drops children that were set, attached or "
-    "passed as keywords (stdlib keeps them readable)",
-)
 @pytest.mark.parametrize(
     "make",
     [

@@ -212,11 +212,6 @@ def test_sealing_reaches_adopted_children(how: str, named: bool) -> None:
     assert_same(scenario)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: a sealed mock with a spec accepts m.c = Mock() for a name "
-    "outside the spec; the stdlib raises AttributeError 'Cannot set mock.c'",
-)
 def test_sealed_spec_mock_refuses_adopting_outside_the_spec() -> None:
     """Setting a fresh mock outside the spec of a sealed mock fails as in the stdlib."""
     sealed_steps(

@@ -533,9 +533,14 @@ class NonCallableMock(AssertionMethods, Base):
         kids = st.kids
         if kids and st.spec is not None:
             names = st.spec.names
+            assigned = st.assigned or ()
             d = self.__dict__
             for name, child in kids.items():
-                if d.get(name) is child and (name not in names or name in ALL_MAGICS):
+                if (
+                    d.get(name) is child
+                    and (name not in names or name in ALL_MAGICS)
+                    and name not in assigned
+                ):
                     del d[name]
 
     def reset_mock(
@@ -616,7 +621,12 @@ class NonCallableMock(AssertionMethods, Base):
         adopted = _check_and_set_parent(self, value, name, name)
         if adopted:
             st.kids[name] = value
-        elif st.sealed and not hasattr(self, name):
+            # Set by the user: it stays readable if a spec without it comes later.
+            assigned = st.assigned
+            if assigned is None:
+                assigned = st.assigned = set()
+            assigned.add(name)
+        if st.sealed and not hasattr(self, name):
             raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
         if PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, KINDS["PropertyMock"]):
             self.__dict__[name] = value

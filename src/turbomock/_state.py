@@ -33,7 +33,7 @@ class Extra:
     __slots__ = (
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
-        "kind", "autospec", "signature",
+        "kind", "autospec", "signature", "assigned",
     )
 
     def __init__(self) -> None:
@@ -51,6 +51,7 @@ class Extra:
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
         self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
         self.signature: Any = None  # an explicitly set ``__signature__``
+        self.assigned: set[str] | None = None  # children set by the user, not made on access
 
 
 def _extra_field(field: str) -> property:
@@ -127,6 +128,7 @@ class MockState:
     kind = _extra_field("kind")
     autospec = _extra_field("autospec")
     signature = _extra_field("signature")
+    assigned = _extra_field("assigned")
 
     def __deepcopy__(self, memo: dict[int, Any]) -> MockState:
         # Pending events refer to call records by shape; deep-copied records are
@@ -206,9 +208,15 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
     return record
 
 
-def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, str | None]:
+#: What ``relative_names`` gives for a call that is not a method call of the ancestor.
+NOT_A_METHOD: Any = object()
+
+
+def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
     """The names a call of ``callee`` has in ``ancestor``'s mock_calls and
-    method_calls (None: not a method call of that ancestor)."""
+    method_calls (``NOT_A_METHOD``: not a method call of that ancestor; a mock
+    made with ``parent=`` but no name records under the name None, as in the
+    stdlib)."""
     mock_name = callee.new_name
     is_call = mock_name == "()"
     method_ok = callee.parent is not None
@@ -227,7 +235,7 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, str | N
             mock_name = step + ("" if is_call else ".") + mock_name
             is_call = step == "()"
         parent = pst.new_parent
-    return mock_name, (method_name if method_ok else None)
+    return mock_name, (method_name if method_ok else NOT_A_METHOD)
 
 
 class LiveCallList(_CallList):
@@ -306,7 +314,7 @@ def drain(st: MockState) -> None:
             name, method_name = relative_names(callee, st)
             args, kwargs = record
             _append(mock_calls, new_named_call(name, args, kwargs))
-            if method_name is not None:
+            if method_name is not NOT_A_METHOD:
                 _append(method_calls, new_named_call(method_name, args, kwargs))
 
 
