@@ -249,11 +249,18 @@ class NonCallableMock(AssertionMethods, Base):
         unsafe: bool = False,
         **kwargs: Any,
     ) -> None:
-        _init_mock(
-            self, spec, None, DEFAULT, wraps, name, spec_set, parent, _spec_state,
-            _new_name, _new_parent, _spec_as_instance=_spec_as_instance, _eat_self=_eat_self,
-            unsafe=unsafe,
-        )
+        if spec is None and spec_set is None and wraps is None and not unsafe:
+            # The common case, without a second frame: just the state.
+            _set_state(
+                self,
+                MockState(parent, name, parent if _new_parent is None else _new_parent, _new_name),
+            )
+        else:
+            _init_mock(
+                self, spec, None, DEFAULT, wraps, name, spec_set, parent, _spec_state,
+                _new_name, _new_parent, _spec_as_instance=_spec_as_instance,
+                _eat_self=_eat_self, unsafe=unsafe,
+            )
         if kwargs:
             self.configure_mock(**kwargs)
 
