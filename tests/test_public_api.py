@@ -224,3 +224,34 @@ def test_pinned_mock_signature_parameters() -> None:
     assert turbomock.Mock(unsafe=True).assert_foo is not None
     with pytest.raises(AttributeError):
         turbomock.Mock().assert_foo  # noqa: B018 - the access is what raises
+
+
+def _subclass(base: type, with_init: bool) -> type:
+    if not with_init:
+        return type("Sub", (base,), {})
+
+    def __init__(self: Any, a: Any, b: int = 2, **kw: Any) -> None:
+        base.__init__(self, **kw)  # type: ignore[misc]
+
+    return type("Sub", (base,), {"__init__": __init__})
+
+
+@pytest.mark.parametrize("with_init", [False, True], ids=["plain", "own __init__"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock",
+        "PropertyMock", "ThreadingMock", "CallableMixin", "Base", "MagicMixin",
+    ],
+)
+def test_class_signature_as_inspect_reports_the_stdlibs(name: str, with_init: bool) -> None:
+    """``inspect.signature`` of a mock class (and of a subclass) reads exactly as for
+    the stdlib's class on this Python, whose rules for classes changed over versions."""
+    stdlib = getattr(unittest.mock, name, None)
+    if stdlib is None:
+        pytest.skip(f"unittest.mock has no {name} on this Python")
+    ours = getattr(turbomock, name)
+    expected = str(inspect.signature(_subclass(stdlib, with_init)))
+    assert str(inspect.signature(_subclass(ours, with_init))) == expected
+    if not with_init:
+        assert str(inspect.signature(ours)) == str(inspect.signature(stdlib))

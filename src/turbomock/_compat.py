@@ -31,6 +31,8 @@ INDENTED_ACTUAL = PY311
 REJECT_ASSERT_NAMES_WITHOUT_PREFIX = PY312
 #: Before 3.13 ``_calls_repr`` takes a ``prefix`` (default ``"Calls"``).
 CALLS_REPR_PREFIX = not PY313
+#: 3.12: ``NonCallableMock.__new__`` reports ``__init__``'s signature to ``inspect``.
+NEW_REPORTS_INIT_SIGNATURE = PY312
 #: 3.13: ``return_value`` of a wrapping mock stays DEFAULT until set.
 WRAPS_KEEPS_DEFAULT_RETURN = PY313
 #: 3.13's ``assert_has_calls`` message always ends with an "  Actual:" line.

@@ -14,6 +14,7 @@ from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
+from turbomock import _mock_type
 from turbomock._assertions import AssertionMethods
 from turbomock._calls import _CallList, new_named_call
 from turbomock._compat import (
@@ -149,7 +150,11 @@ class _SignatureAttribute:
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
-            raise AttributeError("__signature__")
+            if owner is None:
+                raise AttributeError("__signature__")
+            from turbomock._class_signatures import class_signature
+
+            return class_signature(owner)
         extra = obj._mock_state.extra
         if extra is not None:
             if extra.signature is not None:
@@ -191,8 +196,11 @@ class Base(metaclass=MockType):
 
     _mock_return_value = DEFAULT
     _mock_side_effect = None
+    #: Whether ``cls()`` may skip __new__/__init__ (see MockType.__call__).
+    _mock_bare_init = False
 
     __new__ = new_mock
+    __signature__ = _SignatureAttribute()
 
     def __init__(self, /, *args: Any, **kwargs: Any) -> None:
         pass
@@ -225,6 +233,12 @@ class NonCallableMock(AssertionMethods, Base):
         cls._mock_fast_children = (
             cls._get_child_mock is NonCallableMock._get_child_mock
             and cls.__init__ in _ENGINE_INITS
+        )
+        # ``cls()`` may skip __new__/__init__ (see MockType.__call__).
+        cls._mock_bare_init = (
+            cls.__init__ in _ENGINE_INITS
+            and cls.__new__ is new_mock
+            and cls.__dict__.get("_mock_kind") != "own"
         )
         mixin = CallableMixin
         cls._mock_plain_call = (
@@ -1176,6 +1190,8 @@ class Mock(CallableMixin, NonCallableMock):
 
 _ENGINE_INITS.extend((NonCallableMock.__init__, _init_mock))
 _set_state = NonCallableMock.__dict__["_mock_state"].__set__
+_mock_type._MockState = MockState
+_mock_type._set_state = _set_state
 NonCallableMock.__init_subclass__()
 Mock.__init_subclass__()
 

@@ -167,9 +167,23 @@ def new_mock(cls: type, /, *args: Any, **kwargs: Any) -> Any:
 _new_object = object.__new__
 
 
+#: Set by ``turbomock._mock``: the state class, and how a mock's state is stored.
+_MockState: Any = None
+_set_state: Any = None
+
+
 class MockType(type):
     """Metaclass of every mock class: sends ``type(mock)`` edits to that mock's
-    own class."""
+    own class, and makes ``Mock()`` without arguments in one step."""
+
+    def __call__(cls, /, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or not cls._mock_bare_init:  # type: ignore[attr-defined]
+            return type.__call__(cls, *args, **kwargs)
+        # What __new__ and __init__ would do for no arguments, without their frames.
+        target = _instance_classes.get(cls)
+        mock: Any = _new_object(instance_class(cls) if target is None else target)
+        _set_state(mock, _MockState())
+        return mock
 
     def __setattr__(cls, name: str, value: Any) -> None:
         if cls.__dict__.get("_mock_kind") == "shared":

@@ -1,0 +1,113 @@
+"""What ``inspect.signature(SomeMockClass)`` reports, as with the stdlib.
+
+``inspect`` derives a class's signature from where ``__new__`` and ``__init__`` are
+defined along its MRO, by rules that changed between Python versions. turbomock's
+classes define them in other places than the stdlib's (and ``MockType.__call__``
+would otherwise hide them), so each mock class answers ``__signature__`` with the
+signature ``inspect`` gives a *mirror*: an empty class hierarchy laid out like the
+stdlib's, with a user subclass's own ``__new__``/``__init__`` copied onto it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from turbomock._compat import NEW_REPORTS_INIT_SIGNATURE
+
+_mirrors: dict[str, type] = {}
+
+
+def _build_mirrors() -> None:
+    from turbomock._sentinels import DEFAULT, sentinel
+
+    class Base:
+        def __init__(self, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            pass
+
+    class NonCallableMock(Base):
+        def __new__(cls, /, *args, **kw):  # type: ignore[no-untyped-def]
+            raise NotImplementedError
+
+        def __init__(  # type: ignore[no-untyped-def]
+            self, spec=None, wraps=None, name=None, spec_set=None, parent=None,
+            _spec_state=None, _new_name="", _new_parent=None, _spec_as_instance=False,
+            _eat_self=None, unsafe=False, **kwargs,
+        ):
+            pass
+
+    if NEW_REPORTS_INIT_SIGNATURE:
+        init = NonCallableMock.__dict__["__init__"]
+        NonCallableMock.__new__.__signature__ = inspect.signature(init)  # type: ignore[attr-defined]
+
+    class CallableMixin(Base):
+        def __init__(  # type: ignore[no-untyped-def]
+            self, spec=None, side_effect=None, return_value=DEFAULT, wraps=None, name=None,
+            spec_set=None, parent=None, _spec_state=None, _new_name="", _new_parent=None,
+            **kwargs,
+        ):
+            pass
+
+    class Mock(CallableMixin, NonCallableMock):
+        pass
+
+    class MagicMixin(Base):
+        def __init__(self, /, *args, **kw):  # type: ignore[no-untyped-def]
+            pass
+
+    class NonCallableMagicMock(MagicMixin, NonCallableMock):
+        pass
+
+    class MagicMock(MagicMixin, Mock):
+        pass
+
+    class AsyncMockMixin(Base):
+        def __init__(self, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            pass
+
+    class AsyncMagicMixin(MagicMixin):
+        def __init__(self, /, *args, **kw):  # type: ignore[no-untyped-def]
+            pass
+
+    class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
+        pass
+
+    class PropertyMock(Mock):
+        pass
+
+    timeout_unset = sentinel.TIMEOUT_UNSET
+
+    class ThreadingMixin(Base):
+        def __init__(self, *args, timeout=timeout_unset, **kwargs):  # type: ignore[no-untyped-def]
+            pass
+
+    class ThreadingMock(ThreadingMixin, MagicMixin, Mock):
+        pass
+
+    for mirror in (
+        Base, NonCallableMock, CallableMixin, Mock, MagicMixin, NonCallableMagicMock,
+        MagicMock, AsyncMockMixin, AsyncMagicMixin, AsyncMock, PropertyMock, ThreadingMixin,
+        ThreadingMock,
+    ):
+        _mirrors[mirror.__name__] = mirror
+
+
+def class_signature(cls: type) -> inspect.Signature:
+    """The signature ``inspect`` reports for the stdlib class ``cls`` stands for."""
+    if not _mirrors:
+        _build_mirrors()
+    own: dict[str, Any] = {}
+    for klass in cls.__mro__:
+        if klass.__module__.startswith("turbomock") and klass.__name__ in _mirrors:
+            mirror = _mirrors[klass.__name__]
+            break
+        if "_mock_kind" in klass.__dict__:
+            continue  # turbomock's hidden instance classes define neither
+        for name in ("__new__", "__init__"):
+            if name in klass.__dict__ and name not in own:
+                own[name] = klass.__dict__[name]
+    else:
+        raise AttributeError("__signature__")  # not a mock class: inspect as usual
+    if own:
+        mirror = type(cls.__name__, (mirror,), own)
+    return inspect.signature(mirror)
