@@ -46,10 +46,11 @@ from turbomock._spec import _callable, is_exception, is_list, spec_for, spec_fro
 from turbomock._state import (
     Extra,
     MockState,
+    _acquire,
+    _release,
     drain,
     extract_mock_name,
     flush_ancestors,
-    lock,
     record_call,
 )
 
@@ -73,9 +74,13 @@ def _is_instance_mock(obj: object) -> bool:
 
 def _extract_mock(obj: Any) -> Any:
     """The mock behind an autospecced function, or ``obj`` itself."""
-    if isinstance(obj, (FunctionType, MethodType)) and hasattr(obj, "mock"):
+    # type(), not isinstance(): isinstance of a mock asks its __class__ property.
+    if type(obj) in _FUNCTION_TYPES and hasattr(obj, "mock"):
         return obj.mock
     return obj
+
+
+_FUNCTION_TYPES = (FunctionType, MethodType)
 
 
 def _try_iter(obj: Any) -> Any:
@@ -373,11 +378,16 @@ class NonCallableMock(AssertionMethods, Base):
         value = st.return_value if delegate is None else delegate.return_value
         if value is DEFAULT and (st.wraps is None or not WRAPS_KEEPS_DEFAULT_RETURN):
             fresh = _new_return_value(self, st)
-            with lock:  # two threads calling a new mock must share one return value
+            # Two threads calling a new mock must share one return value.
+            _acquire()
+            try:
                 value = st.return_value
                 if value is DEFAULT:
                     value = st.return_value = fresh
-            if value is fresh:
+            finally:
+                _release()
+            if value is fresh and not type(self)._mock_fast_children:
+                # Made by a _get_child_mock of the user's: adopt it if it has no parent.
                 _check_and_set_parent(self, value, None, "()")
         return value
 
@@ -599,6 +609,16 @@ class NonCallableMock(AssertionMethods, Base):
         if child is not None:
             if child is _deleted:
                 raise AttributeError(name)
+            # Used a second time: from now on an ordinary instance attribute, found
+            # without this method. (Not at creation: most children of a fresh
+            # mock are reached once, and a first instance attribute costs a dict.)
+            # One thread at a time: CPython 3.11 was seen to crash when threads
+            # raced to store the first attribute of one object.
+            _acquire()
+            try:
+                _object_setattr(self, name, child)
+            finally:
+                _release()
             return child
         cls = type(self)
         if spec is None and cls._mock_fast_children:
@@ -611,7 +631,6 @@ class NonCallableMock(AssertionMethods, Base):
                 # setdefault is atomic: threads racing here all get one child.
                 winner = st.kids.setdefault(name, child)
                 if winner is child:
-                    _object_setattr(self, name, child)
                     return child
                 if winner is not _deleted:
                     return winner
@@ -649,7 +668,7 @@ class NonCallableMock(AssertionMethods, Base):
             assigned.add(name)
         if st.sealed and not hasattr(self, name):
             raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
-        if PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, KINDS["PropertyMock"]):
+        if PROPERTYMOCK_ATTRIBUTE_STAYS and issubclass(type(value), KINDS["PropertyMock"]):
             self.__dict__[name] = value
             return None
         return object.__setattr__(self, name, value)
@@ -765,7 +784,7 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
             extra.called_set = None
             extra.call_args_set = None
         st.calls = None
-        st.pending = None
+        st.pending = []
         st.mock_calls = None
         st.method_calls = None
         hook = cls._mock_reset_hook
@@ -915,9 +934,6 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
         if winner is not _deleted:
             return winner
         kids[name] = child
-    # Not self.__dict__[...]: reading __dict__ would build a dict for the
-    # instance's inline attribute values, which costs more than the child.
-    _object_setattr(self, name, child)
     return child
 
 
