@@ -189,7 +189,8 @@ def create_autospec(
     new_name = _name if _parent is not None else ""  # a top-level mock has none
 
     klass: Any = MagicMock
-    if inspect.isdatadescriptor(spec):
+    plain_function = type(spec) is FunctionType  # never a descriptor, always callable
+    if not plain_function and inspect.isdatadescriptor(spec):
         mock_kwargs = {}  # what a descriptor returns is unknown: no spec
     elif is_async_func:
         if instance:
@@ -197,7 +198,9 @@ def create_autospec(
                 "Instance can not be True when create_autospec is mocking an async function"
             )
         klass = KINDS["AsyncMock"]
-    elif not _callable(spec) or (is_type and instance and not instance_callable(spec)):
+    elif not plain_function and (
+        not _callable(spec) or (is_type and instance and not instance_callable(spec))
+    ):
         klass = NonCallableMagicMock
 
     mock = klass(parent=_parent, _new_parent=_parent, _new_name=new_name, name=_name, **mock_kwargs)

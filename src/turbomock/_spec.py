@@ -175,8 +175,18 @@ def _mro_stamp(cls: type) -> tuple[int, ...]:
         return ()
 
 
+#: Built-in (static) classes can't change: their Specs need no stamp.
+_static_specs: dict[type, Spec] = {}
+_HEAPTYPE = 1 << 9
+
+
 def spec_for_class(cls: type) -> Spec:
     """The shared ``Spec`` of a class used as a spec."""
+    if not cls.__flags__ & _HEAPTYPE:
+        found = _static_specs.get(cls)
+        if found is None:
+            found = _static_specs[cls] = Spec(_dir_names(cls), None, cls, cls)
+        return found
     stamp = _mro_stamp(cls)
     try:
         entry = _class_specs.get(cls)
@@ -204,7 +214,7 @@ def spec_for(obj: Any) -> Spec:
         return spec_for_class(obj)
     if type(obj) is FunctionType and not obj.__dict__:
         found = _function_specs.get(obj)
-        if found is None or found.names is not spec_for_class(FunctionType).names:
+        if found is None:
             found = _function_specs[obj] = Spec(
                 spec_for_class(FunctionType).names, None, FunctionType, obj
             )
