@@ -32,6 +32,7 @@ from turbomock._magic_names import (
     is_magic,
 )
 from turbomock._mock_type import (
+    BARE_UNRESOLVED,
     MockType,
     _slots_of,
     instance_class,
@@ -201,8 +202,9 @@ class Base(metaclass=MockType):
 
     _mock_return_value = DEFAULT
     _mock_side_effect = None
-    #: Whether ``cls()`` may skip __new__/__init__ (see MockType.__call__).
-    _mock_bare_init = False
+    #: The instance class ``cls()`` may make directly, skipping __new__/__init__
+    #: (see MockType.__call__); None where it may not.
+    _mock_bare_class: Any = None
 
     __new__ = new_mock
     __signature__ = _SignatureAttribute()
@@ -239,11 +241,14 @@ class NonCallableMock(AssertionMethods, Base):
             cls._get_child_mock is NonCallableMock._get_child_mock
             and cls.__init__ in _ENGINE_INITS
         )
-        # ``cls()`` may skip __new__/__init__ (see MockType.__call__).
-        cls._mock_bare_init = (
-            cls.__init__ in _ENGINE_INITS
+        # ``cls()`` may skip __new__/__init__ (see MockType.__call__): the class its
+        # instances get, found on the first such call.
+        cls._mock_bare_class = (
+            BARE_UNRESOLVED
+            if cls.__init__ in _ENGINE_INITS
             and cls.__new__ is new_mock
             and cls.__dict__.get("_mock_kind") != "own"
+            else None
         )
         mixin = CallableMixin
         cls._mock_plain_call = (

@@ -32,7 +32,7 @@ _instance_classes: dict[type, type] = {}
 #: Names whose change on a class invalidates its fast-path flags.
 _FLAG_NAMES = frozenset(
     {"_get_child_mock", "__init__", "_mock_call", "_execute_mock_call",
-     "_increment_mock_call", "_mock_check_sig"}
+     "_increment_mock_call", "_mock_check_sig", "__new__"}
 )
 
 _set_class = object.__dict__["__class__"].__set__
@@ -167,6 +167,9 @@ def new_mock(cls: type, /, *args: Any, **kwargs: Any) -> Any:
 _new_object = object.__new__
 
 
+#: ``_mock_bare_class`` of a class whose instance class isn't known yet.
+BARE_UNRESOLVED: Any = object()
+
 #: Set by ``turbomock._mock``: the state class, and how a mock's state is stored.
 _MockState: Any = None
 _set_state: Any = None
@@ -177,11 +180,14 @@ class MockType(type):
     own class, and makes ``Mock()`` without arguments in one step."""
 
     def __call__(cls, /, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs or not cls._mock_bare_init:  # type: ignore[attr-defined]
+        target = cls._mock_bare_class  # type: ignore[attr-defined]
+        if target is None or args or kwargs:
             return type.__call__(cls, *args, **kwargs)
+        if target is BARE_UNRESOLVED:
+            target = instance_class(cls)
+            type.__setattr__(cls, "_mock_bare_class", target)
         # What __new__ and __init__ would do for no arguments, without their frames.
-        target = _instance_classes.get(cls)
-        mock: Any = _new_object(instance_class(cls) if target is None else target)
+        mock: Any = _new_object(target)
         _set_state(mock, _MockState())
         return mock
 
