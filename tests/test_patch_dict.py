@@ -253,3 +253,16 @@ def test_attributes_match_the_stdlib(mock: Any) -> None:
     patcher = mock.patch.dict(d, {"a": 1}, clear=True, b=2)
     assert (patcher.in_dict, patcher.values, patcher.clear) == (d, {"a": 1, "b": 2}, True)
     assert isinstance(patcher, mock._patch_dict)
+
+
+@pytest.mark.parametrize("exit_args", [(), (None,), (None, None, None), (1, 2, 3, 4)])
+def test_exit_takes_any_positional_arguments(exit_args: tuple[Any, ...]) -> None:
+    """__exit__ takes any number of positional arguments, like the stdlib's ``*args``."""
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1}
+        patcher = mock.patch.dict(d, a=2, b=3)
+        patcher.__enter__()
+        return outcome(lambda: patcher.__exit__(*exit_args)), list(d.items())
+
+    assert run(TURBO) == run(STDLIB) == (("returned", False), [("a", 1)])

@@ -136,7 +136,9 @@ class _patch_dict:
             for key in original:
                 in_dict[key] = original[key]
 
-    def __exit__(self, *args: Any) -> Literal[False]:
+    def __exit__(
+        self, exc_type: Any = None, exc_value: Any = None, traceback: Any = None, /, *args: Any
+    ) -> Literal[False]:
         """Unpatch the dict."""
         original = self._original
         if original is not None:
