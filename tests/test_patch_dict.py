@@ -255,6 +255,42 @@ def test_attributes_match_the_stdlib(mock: Any) -> None:
     assert isinstance(patcher, mock._patch_dict)
 
 
+class OddDict(dict):  # type: ignore[type-arg]
+    """A dict subclass whose keys() and iteration disagree with its contents."""
+
+    def keys(self) -> Any:
+        return ["only"]
+
+    def __iter__(self) -> Any:
+        return iter(["only"])
+
+    def __getitem__(self, key: Any) -> Any:
+        return "from getitem"
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [(({"b": 3, "a": 4},), {}), (([("b", 3), ("a", 4)],), {}), ((), {"b": 3, "a": 4}),
+     (({"b": 3},), {"a": 4}), (({"b": 3},), {"b": 5}), ((OddDict(x=1, y=2),), {}),
+     ((OrderedDict([("z", 0), ("y", 1)]),), {}), (([("a", 1, 2)],), {}), ((5,), {}),
+     (({"b": 3}, False), {"values": 1})],
+    ids=["dict", "pairs", "keywords", "dict-and-keywords", "keyword-overrides",
+         "dict-subclass", "ordered-dict", "bad-pair", "not-iterable", "values-twice"],
+)
+def test_values_copy_matches_the_stdlib(args: Any, kwargs: Any) -> None:
+    """patch.dict's values: same contents, order, type and errors as the stdlib's."""
+    source = args[0] if args else None
+
+    def run(mock: Any) -> Any:
+        def values() -> Any:
+            got = mock.patch.dict({}, *args, **kwargs).values
+            return type(got), list(got.items()), got is source
+
+        return outcome(values)
+
+    assert run(TURBO) == run(STDLIB)
+
+
 @pytest.mark.parametrize("exit_args", [(), (None,), (None, None, None), (1, 2, 3, 4)])
 def test_exit_takes_any_positional_arguments(exit_args: tuple[Any, ...]) -> None:
     """__exit__ takes any number of positional arguments, like the stdlib's ``*args``."""

@@ -42,9 +42,13 @@ class _patch_dict:
 
     def __init__(self, in_dict: Any, values: Any = (), clear: bool = False, **kwargs: Any):
         self.in_dict = in_dict
-        self.values = dict(values)
-        if kwargs:
-            self.values.update(kwargs)
+        if type(values) is dict and not kwargs:
+            # The usual call: ``dict.copy`` is a method call, ``dict(values)`` a type call.
+            self.values = values.copy()
+        else:
+            values = dict(values)
+            values.update(kwargs)
+            self.values = values
         self.clear = clear
         self._original: Any = None
 
