@@ -302,3 +302,55 @@ def test_exit_takes_any_positional_arguments(exit_args: tuple[Any, ...]) -> None
         return outcome(lambda: patcher.__exit__(*exit_args)), list(d.items())
 
     assert run(TURBO) == run(STDLIB) == (("returned", False), [("a", 1)])
+
+
+MUTATIONS = {
+    "nothing": lambda d: None,
+    "set-patched-key": lambda d: d.__setitem__("b", 99),
+    "delete-patched-key": lambda d: d.__delitem__("b"),
+    "delete-and-readd": lambda d: (d.pop("a", None), d.__setitem__("a", 1)),
+    "equal-not-identical": lambda d: d.__setitem__("a", True),
+    "add-key": lambda d: d.__setitem__("z", 26),
+    "clear": lambda d: d.clear(),
+    "grow-past-resize": lambda d: d.update((f"k{i}", i) for i in range(40)),
+    "pop-all-then-refill": lambda d: [d.__setitem__(k, d.pop(k)) for k in list(d)],
+}
+
+
+@pytest.mark.parametrize("clear", [False, True], ids=["keep", "clear"])
+@pytest.mark.parametrize("mutate", list(MUTATIONS.values()), ids=list(MUTATIONS))
+def test_plain_dict_ends_exactly_as_the_stdlib_leaves_it(mutate: Any, clear: bool) -> None:
+    """Whatever the body does, the dict's items, order and value objects match the stdlib's."""
+    known = {"one": object(), "three": [3], "two": [2]}
+    label = {id(v): name for name, v in known.items()}
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1, "b": known["one"], "c": known["three"]}
+        with mock.patch.dict(d, {"b": known["two"], "new": 4}, clear=clear) as patched:
+            during = [(k, label.get(id(v), v)) for k, v in patched.items()]
+            mutate(d)
+        return during, [(k, type(v), label.get(id(v), v)) for k, v in d.items()]
+
+    assert run(TURBO) == run(STDLIB)
+
+
+@pytest.mark.parametrize(
+    ("values", "original"),
+    [([("b", 2)], [("a", 0)]), (OddDict(x=1), OddDict(y=2)), (5, {"a": 0}), ({"b": 2}, None),
+     ({"b": 2}, 7)],
+    ids=["pairs", "dict-subclass", "values-not-iterable", "original-none", "original-bad"],
+)
+def test_reassigned_values_and_snapshot_behave_as_in_the_stdlib(values: Any, original: Any) -> None:
+    """values and _original set by hand are applied with dict.update's rules and errors."""
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1}
+        patcher = mock.patch.dict(d)
+        patcher.values = values
+        entered = outcome(patcher.__enter__)
+        during = list(d.items())
+        patcher._original = original
+        exited = outcome(lambda: patcher.__exit__(None, None, None))
+        return entered, during, exited, list(d.items())
+
+    assert run(TURBO) == run(STDLIB)

@@ -104,7 +104,9 @@ class _patch_dict:
             self._original = in_dict.copy()
             if self.clear:
                 in_dict.clear()
-            in_dict.update(self.values)
+            # ``|=`` is dict.update() for one argument, reached through the number
+            # slot: no method lookup and no argument tuple.
+            in_dict |= self.values
             return in_dict
         self._patch_dict()
         return self.in_dict
@@ -149,7 +151,7 @@ class _patch_dict:
             in_dict = self.in_dict
             if type(in_dict) is dict:
                 in_dict.clear()
-                in_dict.update(original)
+                in_dict |= original
             else:
                 self._unpatch_dict()
         return False
