@@ -334,6 +334,31 @@ def test_plain_dict_ends_exactly_as_the_stdlib_leaves_it(mutate: Any, clear: boo
     assert run(TURBO) == run(STDLIB)
 
 
+
+@pytest.mark.parametrize("clear", [False, True], ids=["keep", "clear"])
+@pytest.mark.parametrize("mutate", list(MUTATIONS.values()), ids=list(MUTATIONS))
+def test_decorated_plain_dict_ends_exactly_as_the_stdlib_leaves_it(
+    mutate: Any, clear: bool
+) -> None:
+    """The decorator's path: items, order and value objects match the stdlib's, twice over."""
+    known = {"one": object(), "three": [3], "two": [2]}
+    label = {id(v): name for name, v in known.items()}
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1, "b": known["one"], "c": known["three"]}
+
+        @mock.patch.dict(d, {"b": known["two"], "new": 4}, clear=clear)
+        def body() -> Any:
+            during = [(k, label.get(id(v), v)) for k, v in d.items()]
+            mutate(d)
+            return during
+
+        first, second = body(), body()
+        return first, second, [(k, type(v), label.get(id(v), v)) for k, v in d.items()]
+
+    assert run(TURBO) == run(STDLIB)
+
+
 @pytest.mark.parametrize(
     ("values", "original"),
     [([("b", 2)], [("a", 0)]), (OddDict(x=1), OddDict(y=2)), (5, {"a": 0}), ({"b": 2}, None),

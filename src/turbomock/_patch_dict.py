@@ -113,6 +113,13 @@ class _patch_dict:
 
     def _patch_dict(self) -> None:
         in_dict = self.in_dict
+        if type(in_dict) is dict:
+            # As in __enter__ (which inlines this): the decorators' path.
+            self._original = in_dict.copy()
+            if self.clear:
+                in_dict.clear()
+            in_dict |= self.values
+            return
         if isinstance(in_dict, str):
             in_dict = self.in_dict = _importer(in_dict)
         try:
@@ -135,6 +142,10 @@ class _patch_dict:
     def _unpatch_dict(self) -> None:
         in_dict = self.in_dict
         original = self._original
+        if type(in_dict) is dict:
+            in_dict.clear()
+            in_dict |= original
+            return
         _clear_dict(in_dict)
         try:
             in_dict.update(original)
