@@ -3,9 +3,10 @@
 Restoring is "clear, then refill from a snapshot", as in the stdlib, so whatever
 the code under test did to the mapping is undone too. For a plain ``dict`` the
 snapshot, clear and refill are single C calls made straight from ``__enter__`` and
-``__exit__``; a dotted name or any other mapping takes the general path, with the
-stdlib's fallbacks when a method is missing (no ``copy``/``update``/``clear``:
-iterate, set or delete each item).
+``__exit__`` (and from ``_patch_dict``/``_unpatch_dict``, the decorators' path),
+with ``|=`` for ``update``; a dotted name or any other mapping takes the general
+path, with the stdlib's fallbacks when a method is missing (no
+``copy``/``update``/``clear``: iterate, set or delete each item).
 """
 
 from __future__ import annotations
