@@ -253,3 +253,129 @@ def test_attributes_match_the_stdlib(mock: Any) -> None:
     patcher = mock.patch.dict(d, {"a": 1}, clear=True, b=2)
     assert (patcher.in_dict, patcher.values, patcher.clear) == (d, {"a": 1, "b": 2}, True)
     assert isinstance(patcher, mock._patch_dict)
+
+
+class OddDict(dict):  # type: ignore[type-arg]
+    """A dict subclass whose keys() and iteration disagree with its contents."""
+
+    def keys(self) -> Any:
+        return ["only"]
+
+    def __iter__(self) -> Any:
+        return iter(["only"])
+
+    def __getitem__(self, key: Any) -> Any:
+        return "from getitem"
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [(({"b": 3, "a": 4},), {}), (([("b", 3), ("a", 4)],), {}), ((), {"b": 3, "a": 4}),
+     (({"b": 3},), {"a": 4}), (({"b": 3},), {"b": 5}), ((OddDict(x=1, y=2),), {}),
+     ((OrderedDict([("z", 0), ("y", 1)]),), {}), (([("a", 1, 2)],), {}), ((5,), {}),
+     (({"b": 3}, False), {"values": 1})],
+    ids=["dict", "pairs", "keywords", "dict-and-keywords", "keyword-overrides",
+         "dict-subclass", "ordered-dict", "bad-pair", "not-iterable", "values-twice"],
+)
+def test_values_copy_matches_the_stdlib(args: Any, kwargs: Any) -> None:
+    """patch.dict's values: same contents, order, type and errors as the stdlib's."""
+    source = args[0] if args else None
+
+    def run(mock: Any) -> Any:
+        def values() -> Any:
+            got = mock.patch.dict({}, *args, **kwargs).values
+            return type(got), list(got.items()), got is source
+
+        return outcome(values)
+
+    assert run(TURBO) == run(STDLIB)
+
+
+@pytest.mark.parametrize("exit_args", [(), (None,), (None, None, None), (1, 2, 3, 4)])
+def test_exit_takes_any_positional_arguments(exit_args: tuple[Any, ...]) -> None:
+    """__exit__ takes any number of positional arguments, like the stdlib's ``*args``."""
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1}
+        patcher = mock.patch.dict(d, a=2, b=3)
+        patcher.__enter__()
+        return outcome(lambda: patcher.__exit__(*exit_args)), list(d.items())
+
+    assert run(TURBO) == run(STDLIB) == (("returned", False), [("a", 1)])
+
+
+MUTATIONS = {
+    "nothing": lambda d: None,
+    "set-patched-key": lambda d: d.__setitem__("b", 99),
+    "delete-patched-key": lambda d: d.__delitem__("b"),
+    "delete-and-readd": lambda d: (d.pop("a", None), d.__setitem__("a", 1)),
+    "equal-not-identical": lambda d: d.__setitem__("a", True),
+    "add-key": lambda d: d.__setitem__("z", 26),
+    "clear": lambda d: d.clear(),
+    "grow-past-resize": lambda d: d.update((f"k{i}", i) for i in range(40)),
+    "pop-all-then-refill": lambda d: [d.__setitem__(k, d.pop(k)) for k in list(d)],
+}
+
+
+@pytest.mark.parametrize("clear", [False, True], ids=["keep", "clear"])
+@pytest.mark.parametrize("mutate", list(MUTATIONS.values()), ids=list(MUTATIONS))
+def test_plain_dict_ends_exactly_as_the_stdlib_leaves_it(mutate: Any, clear: bool) -> None:
+    """Whatever the body does, the dict's items, order and value objects match the stdlib's."""
+    known = {"one": object(), "three": [3], "two": [2]}
+    label = {id(v): name for name, v in known.items()}
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1, "b": known["one"], "c": known["three"]}
+        with mock.patch.dict(d, {"b": known["two"], "new": 4}, clear=clear) as patched:
+            during = [(k, label.get(id(v), v)) for k, v in patched.items()]
+            mutate(d)
+        return during, [(k, type(v), label.get(id(v), v)) for k, v in d.items()]
+
+    assert run(TURBO) == run(STDLIB)
+
+
+
+@pytest.mark.parametrize("clear", [False, True], ids=["keep", "clear"])
+@pytest.mark.parametrize("mutate", list(MUTATIONS.values()), ids=list(MUTATIONS))
+def test_decorated_plain_dict_ends_exactly_as_the_stdlib_leaves_it(
+    mutate: Any, clear: bool
+) -> None:
+    """The decorator's path: items, order and value objects match the stdlib's, twice over."""
+    known = {"one": object(), "three": [3], "two": [2]}
+    label = {id(v): name for name, v in known.items()}
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1, "b": known["one"], "c": known["three"]}
+
+        @mock.patch.dict(d, {"b": known["two"], "new": 4}, clear=clear)
+        def body() -> Any:
+            during = [(k, label.get(id(v), v)) for k, v in d.items()]
+            mutate(d)
+            return during
+
+        first, second = body(), body()
+        return first, second, [(k, type(v), label.get(id(v), v)) for k, v in d.items()]
+
+    assert run(TURBO) == run(STDLIB)
+
+
+@pytest.mark.parametrize(
+    ("values", "original"),
+    [([("b", 2)], [("a", 0)]), (OddDict(x=1), OddDict(y=2)), (5, {"a": 0}), ({"b": 2}, None),
+     ({"b": 2}, 7)],
+    ids=["pairs", "dict-subclass", "values-not-iterable", "original-none", "original-bad"],
+)
+def test_reassigned_values_and_snapshot_behave_as_in_the_stdlib(values: Any, original: Any) -> None:
+    """values and _original set by hand are applied with dict.update's rules and errors."""
+
+    def run(mock: Any) -> Any:
+        d = {"a": 1}
+        patcher = mock.patch.dict(d)
+        patcher.values = values
+        entered = outcome(patcher.__enter__)
+        during = list(d.items())
+        patcher._original = original
+        exited = outcome(lambda: patcher.__exit__(None, None, None))
+        return entered, during, exited, list(d.items())
+
+    assert run(TURBO) == run(STDLIB)

@@ -3,9 +3,10 @@
 Restoring is "clear, then refill from a snapshot", as in the stdlib, so whatever
 the code under test did to the mapping is undone too. For a plain ``dict`` the
 snapshot, clear and refill are single C calls made straight from ``__enter__`` and
-``__exit__``; a dotted name or any other mapping takes the general path, with the
-stdlib's fallbacks when a method is missing (no ``copy``/``update``/``clear``:
-iterate, set or delete each item).
+``__exit__`` (and from ``_patch_dict``/``_unpatch_dict``, the decorators' path),
+with ``|=`` for ``update``; a dotted name or any other mapping takes the general
+path, with the stdlib's fallbacks when a method is missing (no
+``copy``/``update``/``clear``: iterate, set or delete each item).
 """
 
 from __future__ import annotations
@@ -42,9 +43,13 @@ class _patch_dict:
 
     def __init__(self, in_dict: Any, values: Any = (), clear: bool = False, **kwargs: Any):
         self.in_dict = in_dict
-        self.values = dict(values)
-        if kwargs:
-            self.values.update(kwargs)
+        if type(values) is dict and not kwargs:
+            # The usual call: ``dict.copy`` is a method call, ``dict(values)`` a type call.
+            self.values = values.copy()
+        else:
+            values = dict(values)
+            values.update(kwargs)
+            self.values = values
         self.clear = clear
         self._original: Any = None
 
@@ -100,13 +105,22 @@ class _patch_dict:
             self._original = in_dict.copy()
             if self.clear:
                 in_dict.clear()
-            in_dict.update(self.values)
+            # ``|=`` is dict.update() for one argument, reached through the number
+            # slot: no method lookup and no argument tuple.
+            in_dict |= self.values
             return in_dict
         self._patch_dict()
         return self.in_dict
 
     def _patch_dict(self) -> None:
         in_dict = self.in_dict
+        if type(in_dict) is dict:
+            # As in __enter__ (which inlines this): the decorators' path.
+            self._original = in_dict.copy()
+            if self.clear:
+                in_dict.clear()
+            in_dict |= self.values
+            return
         if isinstance(in_dict, str):
             in_dict = self.in_dict = _importer(in_dict)
         try:
@@ -129,6 +143,10 @@ class _patch_dict:
     def _unpatch_dict(self) -> None:
         in_dict = self.in_dict
         original = self._original
+        if type(in_dict) is dict:
+            in_dict.clear()
+            in_dict |= original
+            return
         _clear_dict(in_dict)
         try:
             in_dict.update(original)
@@ -136,14 +154,16 @@ class _patch_dict:
             for key in original:
                 in_dict[key] = original[key]
 
-    def __exit__(self, *args: Any) -> Literal[False]:
+    def __exit__(
+        self, exc_type: Any = None, exc_value: Any = None, traceback: Any = None, /, *args: Any
+    ) -> Literal[False]:
         """Unpatch the dict."""
         original = self._original
         if original is not None:
             in_dict = self.in_dict
             if type(in_dict) is dict:
                 in_dict.clear()
-                in_dict.update(original)
+                in_dict |= original
             else:
                 self._unpatch_dict()
         return False
