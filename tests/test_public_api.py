@@ -8,6 +8,7 @@ import functools
 import importlib
 import inspect
 import sys
+import typing
 import unittest.mock
 from typing import Any
 
@@ -255,3 +256,44 @@ def test_class_signature_as_inspect_reports_the_stdlibs(name: str, with_init: bo
     assert str(inspect.signature(_subclass(ours, with_init))) == expected
     if not with_init:
         assert str(inspect.signature(ours)) == str(inspect.signature(stdlib))
+
+
+def _outcome(make: Any) -> str:
+    """What ``make()`` gives, or the exception it raises, with ids scrubbed."""
+    import re
+
+    try:
+        text = repr(make())
+    except Exception as exc:
+        text = f"{type(exc).__name__}: {exc}"
+    return re.sub(r"id='\d+'|0x[0-9a-fA-F]+", "", text)
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        lambda mod: mod.Mock().__annotations__,
+        lambda mod: str(inspect.signature(mod.Mock())),
+        lambda mod: str(inspect.signature(mod.MagicMock().assert_called_with)),
+        lambda mod: str(inspect.signature(mod.create_autospec(lambda x, y=1: 0))),
+        lambda mod: typing.get_type_hints(mod.Mock().assert_called_with),
+    ],
+    ids=["__annotations__", "mock signature", "method signature", "autospec", "type hints"],
+)
+def test_no_annotations_at_run_time(scenario: Any) -> None:
+    """Like the stdlib's, mocks and their methods show no annotations at run time."""
+    assert _outcome(lambda: scenario(turbomock)) == _outcome(lambda: scenario(unittest.mock))
+
+
+def test_sealed_mock_with_async_spec_attribute() -> None:
+    """A sealed mock's async spec attribute: an AsyncMock on 3.9, refused from 3.10."""
+
+    class Spec:
+        async def fetch(self) -> None: ...
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock(spec=Spec)
+        mod.seal(m)
+        return type(m.fetch).__name__, m.fetch
+
+    assert _outcome(lambda: scenario(turbomock)) == _outcome(lambda: scenario(unittest.mock))

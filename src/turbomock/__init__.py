@@ -36,16 +36,27 @@ FILTER_DIR = True
 def _claim_classes() -> None:
     """Classes report this module, as the stdlib's report ``unittest.mock``: in reprs,
     pickling errors, and for pickling ``call`` objects by reference."""
+    from types import FunctionType
+
     from turbomock._state import LiveCallList
 
-    for obj in [*globals().values(), LiveCallList]:
-        if isinstance(obj, type) and obj.__module__.startswith("turbomock._"):
+    classes = [obj for obj in [*globals().values(), LiveCallList] if isinstance(obj, type)]
+    for obj in classes:
+        if obj.__module__.startswith("turbomock._"):
             obj.__module__ = __name__
-            # Their (string) annotations name things of the private module, which
-            # typing.get_type_hints would now look up here; the stdlib's classes
-            # have none at run time either.
-            if type(obj.__dict__.get("__annotations__")) is dict:  # noqa: RUF063 - the class's own entry
-                type.__delattr__(obj, "__annotations__")
+    # The stdlib's classes and methods carry no annotations at run time; ours are for
+    # type checkers, and as strings naming private modules they would only confuse
+    # typing.get_type_hints, inspect.signature and ``mock.__annotations__``.
+    for obj in {klass for cls in classes for klass in cls.__mro__}:
+        if not obj.__module__.startswith("turbomock"):
+            continue
+        own = obj.__dict__
+        if type(own.get("__annotations__")) is dict:
+            type.__delattr__(obj, "__annotations__")
+        for value in own.values():
+            function = getattr(value, "__func__", value)
+            if type(function) is FunctionType:
+                function.__annotations__ = {}
 
 
 _claim_classes()

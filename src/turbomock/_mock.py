@@ -22,6 +22,7 @@ from turbomock._compat import (
     PROPERTYMOCK_ATTRIBUTE_STAYS,
     REJECT_ASSERT_NAMES_WITHOUT_PREFIX,
     REJECT_MOCK_AS_SPEC,
+    SEAL_AFTER_ASYNC_SPEC_CHILDREN,
     WRAPS_KEEPS_DEFAULT_RETURN,
 )
 from turbomock._magic_names import (
@@ -725,11 +726,13 @@ class NonCallableMock(AssertionMethods, Base):
         callable children, async spec attributes get AsyncMocks, and so on as the
         stdlib does. Subclasses may override this."""
         st = self._mock_state
+        new_name = kw.get("_new_name")
+        spec = st.spec
+        if SEAL_AFTER_ASYNC_SPEC_CHILDREN and spec is not None and spec.is_async(new_name):
+            return KINDS["AsyncMock"](**kw)
         if st.sealed:
             attribute = f".{kw['name']}" if "name" in kw else "()"
             raise AttributeError(extract_mock_name(st) + attribute)
-        new_name = kw.get("_new_name")
-        spec = st.spec
         if spec is not None and new_name in spec.names and spec.is_async(new_name):
             return KINDS["AsyncMock"](**kw)
         return _child_class(type(self), new_name, spec)(**kw)
