@@ -23,6 +23,9 @@ PY313 = sys.version_info >= (3, 13)
 LEGACY_DIV_MAGICS = not PY311
 #: 3.10 rejects the assert typos ``asert``/``aseert``/``assrt`` too, with a new message.
 ALL_ASSERT_TYPOS = PY310
+#: 3.9's inspect takes an async mock specced on a function for a function and reads
+#: its made-up ``__annotations__``; turbomock reports (*args, **kwargs) there, as 3.11+.
+ASYNC_SIGNATURE_EXPLICIT = not PY310
 #: 3.9 makes async spec attributes AsyncMocks before checking the seal (3.10 seals first).
 SEAL_AFTER_ASYNC_SPEC_CHILDREN = not PY310
 #: 3.11 refuses a mock as a spec with ``InvalidSpecError`` (autospec does from 3.10).

@@ -19,6 +19,7 @@ from turbomock._assertions import AssertionMethods
 from turbomock._calls import _CallList, new_named_call
 from turbomock._compat import (
     ALL_ASSERT_TYPOS,
+    ASYNC_SIGNATURE_EXPLICIT,
     PROPERTYMOCK_ATTRIBUTE_STAYS,
     REJECT_ASSERT_NAMES_WITHOUT_PREFIX,
     REJECT_MOCK_AS_SPEC,
@@ -150,6 +151,15 @@ def _link_property(field: str) -> property:
     return property(fget, fset)
 
 
+def _args_kwargs_signature() -> Any:
+    import inspect
+
+    kinds = inspect.Parameter
+    return inspect.Signature(
+        [kinds("args", kinds.VAR_POSITIONAL), kinds("kwargs", kinds.VAR_KEYWORD)]
+    )
+
+
 class _SignatureAttribute:
     """``mock.__signature__``: what ``inspect.signature`` reports for an
     autospecced mock (looked up only when asked), or one set by hand. Absent
@@ -172,6 +182,8 @@ class _SignatureAttribute:
                 found = signature()
                 if found is not None:
                     return found
+        if ASYNC_SIGNATURE_EXPLICIT and issubclass(type(obj), KINDS["AsyncMockMixin"]):
+            return _args_kwargs_signature()
         raise AttributeError("__signature__")
 
     def __set__(self, obj: Any, value: Any) -> None:
