@@ -11,6 +11,7 @@ after an exception, so one scenario can pin a whole sequence of behaviour.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unittest.mock
@@ -133,3 +134,10 @@ def exact_exception(operation: Callable[..., Any], *args: Any) -> tuple[str, str
     except Exception as exc:
         return type(exc).__name__, scrub(str(exc))
     return None
+
+
+def same_steps(factory: Callable[[Any], Any], *steps: Callable[[Any, Any], Any]) -> None:
+    """Build a mock with ``factory(module)`` in each library, run ``step(module, mock)``
+    for each step, and require the same outcomes step by step."""
+    __tracebackhide__ = True
+    assert_same(lambda mod: trace(factory(mod), *(functools.partial(s, mod) for s in steps)))

@@ -7,12 +7,11 @@ with the message the stdlib produces in the same test.
 
 from __future__ import annotations
 
-import functools
 from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, PY311, assert_same, trace
+from engine_support import IMPLS, PY311, assert_same, same_steps, trace
 
 Step = Callable[[Any, Any], Any]
 
@@ -22,9 +21,6 @@ def mock(request: pytest.FixtureRequest) -> Any:
     return request.param
 
 
-def same_steps(factory: Callable[[Any], Any], *steps: Step) -> None:
-    __tracebackhide__ = True
-    assert_same(lambda mod: trace(factory(mod), *(functools.partial(s, mod) for s in steps)))
 
 
 def failure(assertion: Callable[[], Any]) -> str:

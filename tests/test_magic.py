@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, PY311, assert_same, exact_exception, outcome, trace
+from engine_support import IMPLS, PY311, assert_same, exact_exception, outcome, same_steps
 
 Step = Callable[[Any, Any], Any]
 
@@ -29,9 +29,6 @@ def mock(request: pytest.FixtureRequest) -> Any:
     return request.param
 
 
-def same_steps(factory: Callable[[Any], Any], *steps: Step) -> None:
-    __tracebackhide__ = True
-    assert_same(lambda mod: trace(factory(mod), *(functools.partial(s, mod) for s in steps)))
 
 
 def _with(m: Any) -> Any:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import abc
 import copy
-import functools
 import pickle
 from typing import Any, Callable
 
 import pytest
 
 import turbomock
-from engine_support import IMPLS, PY310, PY311, PY312, PY313, assert_same, trace
+from engine_support import IMPLS, PY310, PY311, PY312, PY313, assert_same, same_steps, trace
 
 Step = Callable[[Any, Any], Any]
 
@@ -28,11 +27,6 @@ def mock(request: pytest.FixtureRequest) -> Any:
     return request.param
 
 
-def same_steps(factory: Callable[[Any], Any], *steps: Step) -> None:
-    """Build a mock with ``factory(module)`` in each library, run ``step(module, mock)``
-    for each step, and require the same outcomes step by step."""
-    __tracebackhide__ = True
-    assert_same(lambda mod: trace(factory(mod), *(functools.partial(s, mod) for s in steps)))
 
 
 class Spec:

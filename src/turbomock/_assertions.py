@@ -160,20 +160,13 @@ class AssertionMethods:
             all_calls = _CallList(matcher(c) for c in mock_calls)
         if not any_order:
             if expected not in all_calls:
-                errors = None
-                if cause is not None:
-                    errors = [e if isinstance(e, Exception) else None for e in expected]
                 raise AssertionError(
-                    msg.calls_not_found(_CallList(calls), mock_calls, errors)
+                    msg.calls_not_found(
+                        _CallList(calls), mock_calls, binding_errors(expected, cause)
+                    )
                 ) from cause
             return
-        remaining = list(all_calls)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
+        not_found, remaining = unmatched(expected, all_calls)
         if not_found:
             raise AssertionError(
                 msg.not_all_calls_found(self._mock_name or "mock", tuple(not_found), remaining)
@@ -248,3 +241,24 @@ def _is_mock_like(obj: object) -> bool:
     from turbomock._mock import _extract_mock, _is_instance_mock
 
     return _is_instance_mock(_extract_mock(obj))
+
+
+def binding_errors(expected: list[Any], cause: Any) -> list[Any] | None:
+    """Per expected call, the exception its signature binding raised (None when
+    all bound): what the "not found" messages show."""
+    if cause is None:
+        return None
+    return [e if isinstance(e, Exception) else None for e in expected]
+
+
+def unmatched(expected: list[Any], actual: list[Any]) -> tuple[list[Any], list[Any]]:
+    """``any_order`` matching: the expected calls not found in ``actual`` (each
+    actual call matched once), and the actual calls left over."""
+    remaining = list(actual)
+    not_found = []
+    for kall in expected:
+        try:
+            remaining.remove(kall)
+        except ValueError:
+            not_found.append(kall)
+    return not_found, remaining

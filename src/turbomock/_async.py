@@ -17,6 +17,7 @@ from types import FunctionType
 from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
+from turbomock._assertions import binding_errors, unmatched
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS
 from turbomock._magic import AsyncMagicMixin
@@ -405,20 +406,13 @@ class AsyncMockMixin(_MixinBase):
         all_awaits = _CallList(matcher(c) for c in awaits)
         if not any_order:
             if expected not in all_awaits:
-                errors = None
-                if cause is not None:
-                    errors = [e if isinstance(e, Exception) else None for e in expected]
                 raise AssertionError(
-                    msg.awaits_not_found(_CallList(calls), awaits, errors)
+                    msg.awaits_not_found(
+                        _CallList(calls), awaits, binding_errors(expected, cause)
+                    )
                 ) from cause
             return
-        remaining = list(all_awaits)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
+        not_found, _ = unmatched(expected, all_awaits)
         if not_found:
             raise AssertionError(msg.not_all_awaits_found(tuple(not_found))) from cause
 

@@ -740,12 +740,12 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         new_name = kw.get("_new_name")
         spec = st.spec
-        if SEAL_AFTER_ASYNC_SPEC_CHILDREN and spec is not None and spec.is_async(new_name):
-            return KINDS["AsyncMock"](**kw)
-        if st.sealed:
+        is_async = spec is not None and spec.is_async(new_name)
+        # 3.9 makes an async spec attribute even on a sealed mock.
+        if st.sealed and not (is_async and SEAL_AFTER_ASYNC_SPEC_CHILDREN):
             attribute = f".{kw['name']}" if "name" in kw else "()"
             raise AttributeError(extract_mock_name(st) + attribute)
-        if spec is not None and new_name in spec.names and spec.is_async(new_name):
+        if is_async:
             return KINDS["AsyncMock"](**kw)
         return _child_class(type(self), new_name, spec)(**kw)
 

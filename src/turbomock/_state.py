@@ -102,13 +102,6 @@ class MockState:
     method_calls: _CallList | None = None
     extra: Extra | None = None
 
-    #: Every field, for copying.
-    FIELDS = (
-        "parent", "name", "new_parent", "new_name", "kids", "magics", "return_value",
-        "side_effect", "wraps", "spec", "calls", "pending", "mock_calls", "method_calls",
-        "extra",
-    )
-
     def __init__(
         self, parent: Any = None, name: Any = None, new_parent: Any = None, new_name: Any = ""
     ) -> None:
@@ -151,8 +144,9 @@ class MockState:
             drain(self)
         clone = MockState.__new__(MockState)
         memo[id(self)] = clone
-        for field in MockState.FIELDS:
-            setattr(clone, field, copy.deepcopy(getattr(self, field), memo))
+        # Only the fields set on this state: the rest are class defaults.
+        for field, value in list(vars(self).items()):
+            setattr(clone, field, copy.deepcopy(value, memo))
         return clone
 
     def call_list(self) -> _CallList:
