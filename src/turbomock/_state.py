@@ -35,7 +35,7 @@ class Extra:
     __slots__ = (
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
-        "kind", "autospec", "signature", "assigned",
+        "kind", "autospec", "signature",
     )
 
     def __init__(self) -> None:
@@ -53,7 +53,6 @@ class Extra:
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
         self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
         self.signature: Any = None  # an explicitly set ``__signature__``
-        self.assigned: set[str] | None = None  # children set by the user, not made on access
 
 
 def _extra_field(field: str) -> property:
@@ -101,6 +100,9 @@ class MockState:
     mock_calls: _CallList | None = None
     method_calls: _CallList | None = None
     extra: Extra | None = None
+    #: names of children set by the user rather than made on access (kept here, not
+    #: in ``extra``, so a mock given a child keeps the fast paths)
+    assigned: set[str] | None = None
 
     def __init__(
         self, parent: Any = None, name: Any = None, new_parent: Any = None, new_name: Any = ""
@@ -132,7 +134,6 @@ class MockState:
     kind = _extra_field("kind")
     autospec = _extra_field("autospec")
     signature = _extra_field("signature")
-    assigned = _extra_field("assigned")
 
     def __deepcopy__(self, memo: dict[int, Any]) -> MockState:
         # Pending events refer to call records by shape; deep-copied records are
