@@ -215,9 +215,9 @@ class Base(metaclass=MockType):
 
     _mock_return_value = DEFAULT
     _mock_side_effect = None
-    #: The instance class ``cls()`` may make directly, skipping __new__/__init__
-    #: (see MockType.__call__); None where it may not.
-    _mock_bare_class: Any = None
+    #: See ``_mock_refresh_flags`` and MockType.__call__.
+    _mock_new_class: Any = None
+    _mock_bare_init = False
 
     __new__ = new_mock
     __signature__ = _SignatureAttribute()
@@ -254,15 +254,15 @@ class NonCallableMock(AssertionMethods, Base):
             cls._get_child_mock is NonCallableMock._get_child_mock
             and cls.__init__ in _ENGINE_INITS
         )
-        # ``cls()`` may skip __new__/__init__ (see MockType.__call__): the class its
-        # instances get, found on the first such call.
-        cls._mock_bare_class = (
+        # How MockType.__call__ may make instances: the class they get when the
+        # engine's __new__ is in use (found on the first call), and whether
+        # ``cls()`` without arguments may skip __init__.
+        cls._mock_new_class = (
             BARE_UNRESOLVED
-            if cls.__init__ in _ENGINE_INITS
-            and cls.__new__ is new_mock
-            and cls.__dict__.get("_mock_kind") != "own"
+            if cls.__new__ is new_mock and cls.__dict__.get("_mock_kind") != "own"
             else None
         )
+        cls._mock_bare_init = cls.__init__ in _ENGINE_INITS
         mixin = CallableMixin
         cls._mock_plain_call = (
             getattr(cls, "_mock_call", None) in (None, mixin._mock_call)
@@ -804,7 +804,8 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
             extra.called_set = None
             extra.call_args_set = None
         st.calls = None
-        st.pending = []
+        if st.pending:
+            st.pending = []
         st.mock_calls = None
         st.method_calls = None
         hook = cls._mock_reset_hook

@@ -167,7 +167,7 @@ def new_mock(cls: type, /, *args: Any, **kwargs: Any) -> Any:
 _new_object = object.__new__
 
 
-#: ``_mock_bare_class`` of a class whose instance class isn't known yet.
+#: ``_mock_new_class`` of a class whose instance class isn't known yet.
 BARE_UNRESOLVED: Any = object()
 
 #: Set by ``turbomock._mock``: the state class, and how a mock's state is stored.
@@ -180,15 +180,19 @@ class MockType(type):
     own class, and makes ``Mock()`` without arguments in one step."""
 
     def __call__(cls, /, *args: Any, **kwargs: Any) -> Any:
-        target = cls._mock_bare_class  # type: ignore[attr-defined]
-        if target is None or args or kwargs:
+        target = cls._mock_new_class  # type: ignore[attr-defined]
+        if target is None:
             return type.__call__(cls, *args, **kwargs)
         if target is BARE_UNRESOLVED:
             target = instance_class(cls)
-            type.__setattr__(cls, "_mock_bare_class", target)
-        # What __new__ and __init__ would do for no arguments, without their frames.
+            type.__setattr__(cls, "_mock_new_class", target)
+        # What new_mock (the engine's __new__) does, without its frame.
         mock: Any = _new_object(target)
-        _set_state(mock, _MockState())
+        if args or kwargs or not cls._mock_bare_init:  # type: ignore[attr-defined]
+            cls.__init__(mock, *args, **kwargs)  # type: ignore[misc]
+        else:
+            # All an engine __init__ does without arguments.
+            _set_state(mock, _MockState())
         return mock
 
     def __setattr__(cls, name: str, value: Any) -> None:

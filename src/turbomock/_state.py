@@ -77,48 +77,46 @@ def _extra_field(field: str) -> property:
 class MockState:
     """Everything a mock knows about itself, in one object.
 
-    Plain attributes (class-level defaults until set) for what most mocks use;
-    the rest lives in ``extra`` (see ``Extra``), reachable through the same
-    attribute names.
+    Slots, all set at creation, for what most mocks use; the rest lives in
+    ``extra`` (see ``Extra``), reachable through the same attribute names.
     """
 
-    # Not slotted: __init__ stores only what differs per mock, and the fields
-    # below are class-level defaults until first assigned. (CPython keeps such
-    # instance attributes inline, as fast to read as slots, so a new state costs
-    # five stores instead of fifteen.)
-    #: configured magic methods: a mock or a bound function
-    magics: dict[str, Any] | None = None
-    return_value: Any = DEFAULT
-    side_effect: Any = None
-    wraps: Any = None
-    #: turbomock._spec.Spec or None
-    spec: Any = None
-    #: call_args_list
-    calls: _CallList | None = None
-    #: events not yet turned into mock_calls/method_calls
-    pending: list[Any] | None = None
-    mock_calls: _CallList | None = None
-    method_calls: _CallList | None = None
-    extra: Extra | None = None
-    #: names of children set by the user rather than made on access (kept here, not
-    #: in ``extra``, so a mock given a child keeps the fast paths)
-    assigned: set[str] | None = None
+    __slots__ = (
+        # Identity in the tree: parent/name drive method_calls, new_parent/
+        # new_name drive mock_calls and the repr.
+        "parent", "name", "new_parent", "new_name",
+        "kids",  # child mocks (and DELETED markers) by name; made up front so that
+        # two threads creating the first two children need no lock
+        "pending",  # events not yet turned into mock_calls/method_calls; made up
+        # front too: lazily it would need the lock at every ancestor of a first call
+        "magics",  # configured magic methods: a mock or a bound function
+        "return_value", "side_effect", "wraps",
+        "spec",  # turbomock._spec.Spec or None
+        "calls",  # call_args_list
+        "mock_calls", "method_calls",
+        "extra",
+        "assigned",  # names of children set by the user rather than made on access
+    )
 
     def __init__(
         self, parent: Any = None, name: Any = None, new_parent: Any = None, new_name: Any = ""
     ) -> None:
-        # Identity in the tree: parent/name drive method_calls, new_parent/
-        # new_name drive mock_calls and the repr.
         self.parent = parent
         self.name = name
         self.new_parent = new_parent
         self.new_name = new_name
-        # Child mocks (and DELETED markers) by name; made up front so that two
-        # threads creating the first two children need no lock.
         self.kids: dict[str, Any] = {}
-        # Made up front too: on first use it would need the lock, at every
-        # ancestor of the first call (a list costs less than taking a lock).
         self.pending: list[Any] = []
+        self.magics: dict[str, Any] | None = None
+        self.return_value: Any = DEFAULT
+        self.side_effect: Any = None
+        self.wraps: Any = None
+        self.spec: Any = None
+        self.calls: _CallList | None = None
+        self.mock_calls: _CallList | None = None
+        self.method_calls: _CallList | None = None
+        self.extra: Extra | None = None
+        self.assigned: set[str] | None = None
 
     spec_class = _extra_field("spec_class")
     spec_set = _extra_field("spec_set")
@@ -145,9 +143,8 @@ class MockState:
             drain(self)
         clone = MockState.__new__(MockState)
         memo[id(self)] = clone
-        # Only the fields set on this state: the rest are class defaults.
-        for field, value in list(vars(self).items()):
-            setattr(clone, field, copy.deepcopy(value, memo))
+        for field in MockState.__slots__:
+            setattr(clone, field, copy.deepcopy(getattr(self, field), memo))
         return clone
 
     def call_list(self) -> _CallList:
