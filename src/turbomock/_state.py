@@ -87,8 +87,8 @@ class MockState:
         "parent", "name", "new_parent", "new_name",
         "kids",  # child mocks (and DELETED markers) by name; made up front so that
         # two threads creating the first two children need no lock
-        "pending",  # events not yet turned into mock_calls/method_calls; made up
-        # front too: lazily it would need the lock at every ancestor of a first call
+        "pending",  # events not yet turned into mock_calls/method_calls; None until
+        # the first call at or below this mock (most children are never called)
         "magics",  # configured magic methods: a mock or a bound function
         "return_value", "side_effect", "wraps",
         "spec",  # turbomock._spec.Spec or None
@@ -106,7 +106,7 @@ class MockState:
         self.new_parent = new_parent
         self.new_name = new_name
         self.kids: dict[str, Any] = {}
-        self.pending: list[Any] = []
+        self.pending: list[Any] | None = None
         self.magics: dict[str, Any] | None = None
         self.return_value: Any = DEFAULT
         self.side_effect: Any = None
@@ -160,15 +160,6 @@ class MockState:
                 _release()
         return calls
 
-    def pending_list(self) -> list[Any]:
-        pending = self.pending
-        if pending is None:
-            with lock:
-                pending = self.pending
-                if pending is None:
-                    pending = self.pending = []
-        return pending
-
     def magic_dict(self) -> dict[str, Any]:
         magics = self.magics
         if magics is None:
@@ -189,12 +180,25 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
     """Record one call of the mock owning ``st``; returns its ``call_args`` record."""
     record: _Call = tuple.__new__(_Call, (args, kwargs))
     calls = st.calls
-    if calls is None:
-        calls = st.call_list()
-    calls.append(record)
     pending = st.pending
-    if pending is None:
-        pending = st.pending_list()
+    if calls is None or pending is None:
+        # A first call here: its lists are made under the lock, and so are the
+        # ancestors' that are missing, with one acquisition for the whole walk.
+        _acquire()
+        try:
+            calls = st.calls
+            if calls is None:
+                calls = st.calls = _CallList()
+            calls.append(record)
+            pending = st.pending
+            if pending is None:
+                pending = st.pending = []
+            pending.append(record)
+            _notify_locked(st.new_parent, st, (st, record), args, kwargs)
+        finally:
+            _release()
+        return record
+    calls.append(record)
     pending.append(record)
     parent = st.new_parent
     if parent is not None:
@@ -203,16 +207,42 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
             pst = parent._mock_state
             pending = pst.pending
             if pending is None:
-                pending = pst.pending_list()
+                _acquire()
+                try:
+                    _notify_locked(parent, st, event, args, kwargs)
+                finally:
+                    _release()
+                break
             pending.append(event)
-            extra = pst.extra
-            if extra is not None and extra.delegate is not None:
-                # An autospecced function's mock_calls is a plain list on the
-                # function: it can't wait to be drained, so name the call now.
-                name = relative_names(st, pst)[0]
-                extra.delegate.mock_calls.append(new_named_call(name, args, kwargs))
+            if pst.extra is not None and pst.extra.delegate is not None:
+                _tell_delegate(st, pst, args, kwargs)
             parent = pst.new_parent
     return record
+
+
+def _notify_locked(
+    parent: Any, st: MockState, event: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Append a call event to the pending list of ``parent`` and each mock above
+    it, making the lists that are missing; the caller holds the lock."""
+    while parent is not None:
+        pst = parent._mock_state
+        pending = pst.pending
+        if pending is None:
+            pending = pst.pending = []
+        pending.append(event)
+        if pst.extra is not None and pst.extra.delegate is not None:
+            _tell_delegate(st, pst, args, kwargs)
+        parent = pst.new_parent
+
+
+def _tell_delegate(
+    st: MockState, pst: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """An autospecced function's mock_calls is a plain list on the function: it
+    can't wait to be drained, so the call is named there now."""
+    name = relative_names(st, pst)[0]
+    pst.extra.delegate.mock_calls.append(new_named_call(name, args, kwargs))  # type: ignore[union-attr]
 
 
 #: What ``relative_names`` gives for a call that is not a method call of the ancestor.
