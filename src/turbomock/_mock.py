@@ -392,9 +392,15 @@ class NonCallableMock(AssertionMethods, Base):
 
     def _get_return_value(self) -> Any:
         st = self._mock_state
-        delegate = st.delegate
-        value = st.return_value if delegate is None else delegate.return_value
-        if value is DEFAULT and (st.wraps is None or not WRAPS_KEEPS_DEFAULT_RETURN):
+        extra = st.extra
+        if extra is None:
+            value = st.return_value
+            keep_default = False
+        else:
+            delegate = extra.delegate
+            value = st.return_value if delegate is None else delegate.return_value
+            keep_default = extra.wraps is not None and WRAPS_KEEPS_DEFAULT_RETURN
+        if value is DEFAULT and not keep_default:
             fresh = _new_return_value(self, st)
             # Two threads calling a new mock must share one return value.
             _acquire()
@@ -529,7 +535,8 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         if st.pending or st.mock_calls is None:
             drain(st)
-        return st.mock_calls  # type: ignore[return-value]  # drain() made it
+        calls: _CallList = st.mock_calls  # drain() made it
+        return calls
 
     def _set_mock_calls(self, value: Any) -> None:
         st = self._mock_state
@@ -545,7 +552,8 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         if st.pending or st.method_calls is None:
             drain(st)
-        return st.method_calls  # type: ignore[return-value]  # drain() made it
+        calls: _CallList = st.method_calls  # drain() made it
+        return calls
 
     def _set_method_calls(self, value: Any) -> None:
         st = self._mock_state
@@ -618,9 +626,13 @@ class NonCallableMock(AssertionMethods, Base):
         if name == "_mock_state":
             raise AttributeError(name)  # not initialised (yet): copy, pickle ...
         st = self._mock_state
-        spec = st.spec
-        if spec is not None and (name not in spec.names or name in ALL_MAGICS):
-            raise AttributeError(msg.no_attribute(name))
+        extra = st.extra
+        if extra is None:
+            spec = None
+        else:
+            spec = extra.spec
+            if spec is not None and (name not in spec.names or name in ALL_MAGICS):
+                raise AttributeError(msg.no_attribute(name))
         if name not in _PLAIN_NAMES:
             _check_name(st, spec, name)
         child = st.kids.get(name)
@@ -639,29 +651,28 @@ class NonCallableMock(AssertionMethods, Base):
                 _release()
             return child
         cls = type(self)
-        if spec is None and cls._mock_fast_children:
+        if extra is None and cls._mock_fast_children:
             # The common case, inline: no spec, no wraps, no hooks overridden.
-            extra = st.extra
-            if extra is None and st.wraps is None:
-                klass = _attribute_children.get(cls)
-                child = _new_object(_attribute_child_class(cls) if klass is None else klass)
-                _set_state(child, MockState(self, name, self, name))
-                # setdefault is atomic: threads racing here all get one child.
-                winner = st.kids.setdefault(name, child)
-                if winner is child:
-                    return child
-                if winner is not _deleted:
-                    return winner
+            klass = _attribute_children.get(cls)
+            child = _new_object(_attribute_child_class(cls) if klass is None else klass)
+            _set_state(child, MockState(self, name, self, name))
+            # setdefault is atomic: threads racing here all get one child.
+            winner = st.kids.setdefault(name, child)
+            if winner is child:
+                return child
+            if winner is not _deleted:
+                return winner
         return _new_child(self, st, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _PASSTHROUGH:
             return object.__setattr__(self, name, value)
         st = self._mock_state
-        spec = st.spec
+        extra = st.extra
+        spec = None if extra is None else extra.spec
         if (
             spec is not None
-            and st.spec_set
+            and extra.spec_set  # type: ignore[union-attr]  # a spec lives in extra
             and name not in spec.names
             and name not in self.__dict__
         ):
@@ -684,7 +695,7 @@ class NonCallableMock(AssertionMethods, Base):
             if assigned is None:
                 assigned = st.assigned = set()
             assigned.add(name)
-        if st.sealed and not hasattr(self, name):
+        if extra is not None and extra.sealed and not hasattr(self, name):
             raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
         if PROPERTYMOCK_ATTRIBUTE_STAYS and issubclass(type(value), KINDS["PropertyMock"]):
             self.__dict__[name] = value
@@ -806,8 +817,9 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
         st.calls = None
         if st.pending:
             st.pending = []
-        st.mock_calls = None
-        st.method_calls = None
+        if extra is not None:
+            extra.mock_calls = None
+            extra.method_calls = None
         hook = cls._mock_reset_hook
         if hook is not None:
             hook(node)
@@ -1204,9 +1216,8 @@ def _execute(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict[str, 
         return value if delegate is None else mock.return_value
     if delegate is not None and delegate.return_value is not DEFAULT:
         return mock.return_value
-    wraps = st.wraps
-    if wraps is not None:
-        return wraps(*args, **kwargs)
+    if extra is not None and extra.wraps is not None:
+        return extra.wraps(*args, **kwargs)
     return mock.return_value
 
 

@@ -33,12 +33,17 @@ class Extra:
     set by hand ...), split off so creating a mock doesn't pay for it."""
 
     __slots__ = (
+        "spec", "wraps", "mock_calls", "method_calls",
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
         "kind", "autospec", "signature",
     )
 
     def __init__(self) -> None:
+        self.spec: Any = None
+        self.wraps: Any = None
+        self.mock_calls: _CallList | None = None
+        self.method_calls: _CallList | None = None
         self.spec_class: Any = None
         self.spec_set: Any = False
         self.spec_signature: Any = DEFAULT  # DEFAULT: not computed yet
@@ -90,10 +95,8 @@ class MockState:
         "pending",  # events not yet turned into mock_calls/method_calls; None until
         # the first call at or below this mock (most children are never called)
         "magics",  # configured magic methods: a mock or a bound function
-        "return_value", "side_effect", "wraps",
-        "spec",  # turbomock._spec.Spec or None
+        "return_value", "side_effect",
         "calls",  # call_args_list
-        "mock_calls", "method_calls",
         "extra",
         "assigned",  # names of children set by the user rather than made on access
     )
@@ -110,14 +113,16 @@ class MockState:
         self.magics: dict[str, Any] | None = None
         self.return_value: Any = DEFAULT
         self.side_effect: Any = None
-        self.wraps: Any = None
-        self.spec: Any = None
         self.calls: _CallList | None = None
-        self.mock_calls: _CallList | None = None
-        self.method_calls: _CallList | None = None
         self.extra: Extra | None = None
         self.assigned: set[str] | None = None
 
+    # Fields most mocks leave at their defaults: a slot costs every mock memory
+    # and time to make, so these live in ``extra``.
+    spec = _extra_field("spec")  # turbomock._spec.Spec or None
+    wraps = _extra_field("wraps")
+    mock_calls = _extra_field("mock_calls")  # made by drain() when first read
+    method_calls = _extra_field("method_calls")
     spec_class = _extra_field("spec_class")
     spec_set = _extra_field("spec_set")
     spec_signature = _extra_field("spec_signature")
