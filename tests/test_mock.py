@@ -1492,6 +1492,19 @@ def test_deepcopy_of_a_used_mock_reads_like_the_stdlib(
     assert_same(lambda mod: _deepcopy_summary(mod, kind, use))
 
 
+def test_deepcopy_of_a_mock_copies_its_children() -> None:
+    """A deep copy carries configured children over as copies, as the stdlib's does."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        m.a.return_value = 5
+        m.b.c.side_effect = KeyError
+        c = copy.deepcopy(m)
+        return c.a(), c.a is m.a, sorted(c._mock_children), sorted(c.b._mock_children)
+
+    assert_same(scenario)
+
+
 # -- classes ---------------------------------------------------------------------------------
 
 

@@ -59,7 +59,7 @@ class AssertionMethods:
         sig = None
         node: Any = self
         for part in name.replace("()", "").split("."):
-            child = node._mock_state.kids.get(part)
+            child = node._mock_state.get(part)
             if child is None:
                 # An autospecced method the stdlib would have made up front.
                 child = _eager_autospec_child(node, part)
@@ -198,7 +198,7 @@ def _signature_free(mock: Any) -> bool:
         st = node._mock_state
         if st.spec is not None or st.spec_signature not in (None, _DEFAULT):
             return False
-        kids = st.kids
+        kids = st
         if kids:
             for child in kids.values():
                 child = _extract_mock_quick(child)

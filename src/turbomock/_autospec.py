@@ -130,7 +130,7 @@ def is_unbuilt_attribute(mock: Any, name: str) -> bool:
     """Whether ``name`` is an autospecced non-function attribute not built yet:
     what the stdlib keeps as a ``_SpecState`` placeholder until first access."""
     plan = mock._mock_state.autospec
-    if plan is None or name in mock._mock_state.kids or is_magic(name):
+    if plan is None or name in mock._mock_state or is_magic(name):
         return False
     try:
         original = getattr(plan.spec, name)
@@ -217,7 +217,7 @@ def create_autospec(
         _check_signature(spec, mock, is_type, instance)
 
     if _parent is not None and not instance:
-        _parent._mock_state.kids[_name] = mock
+        _parent._mock_state[_name] = mock
 
     if is_type and not instance and "return_value" not in kwargs:
         extra: dict[str, Any] = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
@@ -247,7 +247,7 @@ def _function_attributes(
         if is_magic(name) or not isinstance(value, FunctionTypes):
             continue
         child = plan.child(inner, name)
-        inner._mock_state.kids[name] = child
+        inner._mock_state[name] = child
         setattr(funcopy, name, child)
 
 

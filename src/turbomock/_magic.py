@@ -134,7 +134,7 @@ def _make_default(owner: Any, st: MockState, name: str) -> Any:
     # setdefault is atomic: if two threads race, both get the same method mock.
     winner = st.magic_dict().setdefault(name, child)
     if winner is child:
-        st.kids[name] = child
+        st[name] = child
     return winner
 
 
@@ -170,7 +170,7 @@ class _DefaultMagicSlot(MagicSlot):
     def missing(self, obj: Any) -> Any:
         name = self.name
         st = obj._mock_state
-        kids = st.kids
+        kids = st
         existing = kids.get(name) if kids is not None else None
         spec = st.spec
         if spec is not None and name not in spec.names:
@@ -213,7 +213,7 @@ class MagicMixin(Base):
         if magics:
             for name in [n for n in magics if n not in names]:
                 del magics[name]
-                st.kids[name] = _deleted
+                st[name] = _deleted
         set_slots(self, spec.magic_slots(defaults))
 
 

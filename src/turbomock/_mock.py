@@ -3,7 +3,7 @@
 A mock is an instance of a class shared by all mocks of its kind (see
 ``_mock_type``) holding one ``MockState`` in the ``_mock_state`` slot. Child mocks
 are created on first attribute access and then stored as ordinary instance
-attributes as well as in the state's ``kids`` registry, so reaching an existing
+attributes as well as in the state (a dict of children), so reaching an existing
 child is a plain attribute lookup. See docs/design.md.
 """
 
@@ -340,7 +340,7 @@ class NonCallableMock(AssertionMethods, Base):
 
     @property
     def _mock_children(self) -> dict[str, Any]:
-        return self._mock_state.kids
+        return self._mock_state
 
     @property
     def _mock_methods(self) -> Any:
@@ -587,7 +587,7 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         # Children already cached in __dict__ must now pass the spec check again.
-        kids = st.kids
+        kids = st
         if kids and st.spec is not None:
             names = st.spec.names
             assigned = st.assigned or ()
@@ -635,7 +635,7 @@ class NonCallableMock(AssertionMethods, Base):
                 raise AttributeError(msg.no_attribute(name))
         if name not in _PLAIN_NAMES:
             _check_name(st, spec, name)
-        child = st.kids.get(name)
+        child = st.get(name)
         if child is not None:
             if child is _deleted:
                 raise AttributeError(name)
@@ -657,7 +657,7 @@ class NonCallableMock(AssertionMethods, Base):
             child = _new_object(_attribute_child_class(cls) if klass is None else klass)
             _set_state(child, MockState(self, name, self, name))
             # setdefault is atomic: threads racing here all get one child.
-            winner = st.kids.setdefault(name, child)
+            winner = st.setdefault(name, child)
             if winner is child:
                 return child
             if winner is not _deleted:
@@ -689,7 +689,7 @@ class NonCallableMock(AssertionMethods, Base):
             return None
         adopted = _check_and_set_parent(self, value, name, name)
         if adopted:
-            st.kids[name] = value
+            st[name] = value
             # Set by the user: it stays readable if a spec without it comes later.
             assigned = st.assigned
             if assigned is None:
@@ -706,13 +706,13 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         if name in ALL_MAGICS and _delete_magic(self, st, name):
             return
-        kids = st.kids
-        existing = kids.get(name, _missing) if kids is not None else _missing
+        kids = st
+        existing = kids.get(name, _missing)
         if name in self.__dict__:
             object.__delattr__(self, name)
         elif existing is _deleted:
             raise AttributeError(name)
-        st.kids[name] = _deleted
+        st[name] = _deleted
 
     def __dir__(self) -> list[str]:
         """Only the useful names: spec attributes, public methods, children."""
@@ -723,8 +723,8 @@ class NonCallableMock(AssertionMethods, Base):
         names = set(st.spec.methods) if st.spec is not None else set()
         names.update(e for e in dir(type(self)) if not e.startswith("_"))
         names.update(e for e in self.__dict__ if not e.startswith("_") or is_magic(e))
-        if st.kids:
-            names.update(k for k, v in st.kids.items() if v is not _deleted)
+        if st:
+            names.update(k for k, v in st.items() if v is not _deleted)
         if st.magics:
             names.update(st.magics)
         return sorted(names)
@@ -827,7 +827,7 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
             st.return_value = DEFAULT
         if forget_effect:
             st.side_effect = None
-        kids = st.kids
+        kids = st
         if kids:
             for child in kids.values():
                 if issubclass(type(child), mock_class):
@@ -960,7 +960,7 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
             child = self._get_child_mock(
                 parent=self, name=name, wraps=wrapped, _new_name=name, _new_parent=self
             )
-    kids = st.kids
+    kids = st
     # setdefault is atomic: if two threads race, both get the same child.
     winner = kids.setdefault(name, child)
     if winner is not child:
@@ -1096,7 +1096,7 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     if _is_instance_mock(value):
         # Only new_name: such calls show in mock_calls but not method_calls.
         _check_and_set_parent(mock, value, None, name)
-        st.kids[name] = value
+        st[name] = value
         stored = value
     else:
         original = value
@@ -1104,8 +1104,8 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         def stored(*args: Any, **kw: Any) -> Any:
             return original(mock, *args, **kw)
 
-        kids = st.kids
-        if kids is not None and kids.get(name) is _deleted:
+        kids = st
+        if kids.get(name) is _deleted:
             del kids[name]
     if not isinstance(_class_attribute(type(mock), name), MagicSlot):
         type.__setattr__(own_class(mock), name, MagicSlot(name))
@@ -1130,7 +1130,7 @@ def _delete_magic(mock: Any, st: MockState, name: str) -> bool:
     else:
         type.__delattr__(own_class(mock), name)
     if configured is not None:
-        st.kids[name] = _deleted
+        st[name] = _deleted
     return True
 
 

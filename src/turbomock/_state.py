@@ -79,10 +79,13 @@ def _extra_field(field: str) -> property:
     return property(fget, fset)
 
 
-class MockState:
+class MockState(dict):  # type: ignore[type-arg]
     """Everything a mock knows about itself, in one object.
 
-    Slots, all set at creation, for what most mocks use; the rest lives in
+    The dict itself maps names to child mocks (and DELETED markers): made with
+    the state, so two threads creating the first two children need no lock, and
+    without a second object, which a fresh chain of mocks would pay for at every
+    link. Slots, all set at creation, hold what most mocks use; the rest lives in
     ``extra`` (see ``Extra``), reachable through the same attribute names.
     """
 
@@ -90,8 +93,6 @@ class MockState:
         # Identity in the tree: parent/name drive method_calls, new_parent/
         # new_name drive mock_calls and the repr.
         "parent", "name", "new_parent", "new_name",
-        "kids",  # child mocks (and DELETED markers) by name; made up front so that
-        # two threads creating the first two children need no lock
         "pending",  # events not yet turned into mock_calls/method_calls; None until
         # the first call at or below this mock (most children are never called)
         "magics",  # configured magic methods: a mock or a bound function
@@ -108,7 +109,6 @@ class MockState:
         self.name = name
         self.new_parent = new_parent
         self.new_name = new_name
-        self.kids: dict[str, Any] = {}
         self.pending: list[Any] | None = None
         self.magics: dict[str, Any] | None = None
         self.return_value: Any = DEFAULT
@@ -119,6 +119,9 @@ class MockState:
 
     # Fields most mocks leave at their defaults: a slot costs every mock memory
     # and time to make, so these live in ``extra``.
+    # Equal as dicts (``_mock_children == {}``), hashed by identity.
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
     spec = _extra_field("spec")  # turbomock._spec.Spec or None
     wraps = _extra_field("wraps")
     mock_calls = _extra_field("mock_calls")  # made by drain() when first read
@@ -150,6 +153,8 @@ class MockState:
         memo[id(self)] = clone
         for field in MockState.__slots__:
             setattr(clone, field, copy.deepcopy(getattr(self, field), memo))
+        for name, child in dict.items(self):
+            clone[name] = copy.deepcopy(child, memo)
         return clone
 
     def call_list(self) -> _CallList:
