@@ -33,7 +33,7 @@ class Extra:
     set by hand ...), split off so creating a mock doesn't pay for it."""
 
     __slots__ = (
-        "spec", "wraps", "mock_calls", "method_calls",
+        "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
         "kind", "autospec", "signature",
@@ -41,6 +41,7 @@ class Extra:
 
     def __init__(self) -> None:
         self.spec: Any = None
+        self.assigned: set[str] | None = None
         self.wraps: Any = None
         self.mock_calls: _CallList | None = None
         self.method_calls: _CallList | None = None
@@ -99,7 +100,6 @@ class MockState(dict):  # type: ignore[type-arg]
         "return_value", "side_effect",
         "calls",  # call_args_list
         "extra",
-        "assigned",  # names of children set by the user rather than made on access
     )
 
     def __init__(
@@ -115,13 +115,13 @@ class MockState(dict):  # type: ignore[type-arg]
         self.side_effect: Any = None
         self.calls: _CallList | None = None
         self.extra: Extra | None = None
-        self.assigned: set[str] | None = None
 
     # Fields most mocks leave at their defaults: a slot costs every mock memory
     # and time to make, so these live in ``extra``.
     # Equal as dicts (``_mock_children == {}``), hashed by identity.
     __hash__ = object.__hash__  # type: ignore[assignment]
 
+    assigned = _extra_field("assigned")  # names of children set by hand, not made on access
     spec = _extra_field("spec")  # turbomock._spec.Spec or None
     wraps = _extra_field("wraps")
     mock_calls = _extra_field("mock_calls")  # made by drain() when first read
