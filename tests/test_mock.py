@@ -266,6 +266,37 @@ def test_mock_name_set_later_renames_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("_mock_new_parent", None),
+        ("_mock_new_name", "renamed"),
+        ("_mock_parent", None),
+        ("_mock_name", "renamed"),
+    ],
+)
+def test_one_link_field_set_on_a_child_leaves_the_others(field: str, value: Any) -> None:
+    """An attribute child's four link fields change one at a time, as the
+    stdlib's separate attributes do, and calls are named from them."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock(name="root")
+        child = m.a
+        setattr(child, field, value)
+        child(1)
+        return (
+            child._mock_parent is m,
+            child._mock_new_parent is m,
+            child._mock_name,
+            child._mock_new_name,
+            repr(child).split(" id=")[0],
+            m.mock_calls,
+            m.method_calls,
+        )
+
+    assert_same(scenario)
+
+
 def test_parent_and_name_keywords() -> None:
     """A mock made with ``parent=`` and ``name=`` reports its calls to the parent."""
 
