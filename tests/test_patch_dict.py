@@ -379,3 +379,125 @@ def test_reassigned_values_and_snapshot_behave_as_in_the_stdlib(values: Any, ori
         return entered, during, exited, list(d.items())
 
     assert run(TURBO) == run(STDLIB)
+
+
+# -- the plain-dict hot path (native core, or its pure-Python fallback) -----------------
+
+
+class _Falsy:
+    """A ``clear`` whose truth can't be told."""
+
+    def __bool__(self) -> bool:
+        raise ValueError("no truth")
+
+
+def _scenario(mod: Any, case: str) -> Any:
+    d = {"a": 1, "b": 2}
+    if case == "values reassigned to pairs":
+        p = mod.patch.dict(d, {"b": 3})
+        p.values = [("c", 4)]
+        with p as got:
+            during = dict(got)
+        return during, d
+    if case == "values reassigned to a mapping without keys":
+        p = mod.patch.dict(d)
+        p.values = Container(c=5)
+        return outcome(p.__enter__), d
+    if case == "target reassigned to a name":
+        p = mod.patch.dict({}, {"TURBOMOCK_TEST_KEY": "1"})
+        p.in_dict = "os.environ"
+        with p as got:
+            during = got is os.environ, os.environ["TURBOMOCK_TEST_KEY"]
+        return during, "TURBOMOCK_TEST_KEY" in os.environ
+    if case == "clear positional":
+        with mod.patch.dict(d, {"c": 3}, True):
+            during = dict(d)
+        return during, d
+    if case == "clear whose truth raises":
+        p = mod.patch.dict(d, {"c": 3}, _Falsy())
+        return outcome(p.__enter__), d
+    if case == "dict subclass target":
+        od = OrderedDict(d)
+        with mod.patch.dict(od, {"c": 3}) as got:
+            during = got is od, list(od.items())
+        return during, list(od.items())
+    if case == "dict subclass values":
+        with mod.patch.dict(d, OrderedDict(c=3)):
+            during = dict(d)
+        return during, d
+    if case == "snapshot reassigned":
+        p = mod.patch.dict(d, {"c": 3})
+        p.__enter__()
+        p._original = [("z", 26)]
+        return outcome(lambda: p.__exit__(None, None, None)), d
+    if case == "snapshot deleted":
+        p = mod.patch.dict(d, {"c": 3})
+        p.__enter__()
+        del p._original
+        # The type only: the text names the slot or the class differently by version.
+        return outcome(lambda: p.__exit__())[:2], d
+    if case == "exit before enter":
+        p = mod.patch.dict(d, {"c": 3})
+        return p.__exit__(None, None, None), d
+    if case == "entered twice":
+        p = mod.patch.dict(d, {"c": 3})
+        p.__enter__()
+        d["x"] = 0
+        p.__enter__()
+        p.__exit__()
+        return d
+    if case == "bad calls":
+        return (
+            outcome(lambda: mod.patch.dict()),
+            outcome(lambda: mod.patch.dict(d, {}, False, "extra")),
+            outcome(lambda: mod.patch.dict(d, 5)),
+            outcome(lambda: mod.patch.dict(d, clear=True, values={"c": 1}).values),
+        )
+    if case == "attributes":
+        p = mod.patch.dict(d, {"c": 3})
+        before = (p.in_dict is d, p.values, p.clear, p._original)
+        p.__enter__()
+        after = p._original
+        p.__exit__()
+        return before, after
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "values reassigned to pairs",
+        "values reassigned to a mapping without keys",
+        "target reassigned to a name",
+        "clear positional",
+        "clear whose truth raises",
+        "dict subclass target",
+        "dict subclass values",
+        "snapshot reassigned",
+        "snapshot deleted",
+        "exit before enter",
+        "entered twice",
+        "bad calls",
+        "attributes",
+    ],
+)
+def test_hot_path_edges_match_the_stdlib(case: str) -> None:
+    """Whatever the fast path does not cover reaches the general one, as the
+    stdlib would: same results, same errors."""
+    assert _scenario(TURBO, case) == _scenario(STDLIB, case)
+
+
+def test_native_core_is_used_when_built() -> None:
+    """With the compiled core importable (and not switched off), patch.dict runs on it."""
+    import importlib.util
+
+    from turbomock import _native, _patch_dict
+
+    pure = os.environ.get("TURBOMOCK_PURE_PYTHON", "") not in ("", "0")
+    built = importlib.util.find_spec("turbomock._speedups") is not None
+    if pure or not built:
+        assert _native.NATIVE is None
+        assert _patch_dict._patch_dict.__mro__[1] is _patch_dict._PurePatchDictCore
+    else:
+        assert _native.NATIVE is not None
+        assert _patch_dict._patch_dict.__mro__[1] is _native.NATIVE.PatchDictCore

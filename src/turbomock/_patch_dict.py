@@ -1,20 +1,24 @@
 """``patch.dict``: set keys of a mapping for a while, then put every key back.
 
 Restoring is "clear, then refill from a snapshot", as in the stdlib, so whatever
-the code under test did to the mapping is undone too. For a plain ``dict`` the
-snapshot, clear and refill are single C calls made straight from ``__enter__`` and
-``__exit__`` (and from ``_patch_dict``/``_unpatch_dict``, the decorators' path),
-with ``|=`` for ``update``; a dotted name or any other mapping takes the general
-path, with the stdlib's fallbacks when a method is missing (no
-``copy``/``update``/``clear``: iterate, set or delete each item).
+the code under test did to the mapping is undone too. A dotted name or any other
+mapping takes the general path, with the stdlib's fallbacks when a method is
+missing (no ``copy``/``update``/``clear``: iterate, set or delete each item).
+
+The plain-dict case (``with patch.dict(d, {...})``) is the hot path. When the
+native core is built (``turbomock._speedups``, see ``turbomock._native``),
+``__init__``, ``__enter__`` and ``__exit__`` come from its ``PatchDictCore`` and do
+that case in C, calling back into this class for everything else; otherwise
+``_PurePatchDictCore`` below does the same in Python, with ``|=`` for ``update``.
 """
 
 from __future__ import annotations
 
 from functools import wraps
-from typing import Any, Callable, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar
 
 from turbomock._compat import PY310
+from turbomock._native import NATIVE
 from turbomock._patch_target import _importer
 
 __all__ = ["_clear_dict", "_patch_dict"]
@@ -30,7 +34,53 @@ _patch_class: Any = None
 _patch_function: Any = None
 
 
-class _patch_dict:
+class _PurePatchDictCore:
+    """``__enter__``/``__exit__`` of ``_patch_dict`` when the native core is not
+    built: the plain-dict case inline (one call less per patch), the rest through
+    ``_patch_dict``/``_unpatch_dict``."""
+
+    __slots__ = ("in_dict", "values", "clear", "_original")
+
+    if TYPE_CHECKING:
+        in_dict: Any
+        values: Any
+        clear: Any
+        _original: Any
+
+        def _patch_dict(self) -> None: ...
+        def _unpatch_dict(self) -> None: ...
+
+    def __enter__(self) -> Any:
+        """Patch the dict."""
+        in_dict = self.in_dict
+        if type(in_dict) is dict and type(self.values) is dict:
+            self._original = in_dict.copy()
+            if self.clear:
+                in_dict.clear()
+            # ``|=`` is dict.update() for one argument, reached through the number
+            # slot: no method lookup and no argument tuple.
+            in_dict |= self.values
+            return in_dict
+        self._patch_dict()
+        return self.in_dict
+
+    def __exit__(self, *args: Any) -> Literal[False]:
+        """Unpatch the dict."""
+        original = self._original
+        if original is not None:
+            in_dict = self.in_dict
+            if type(in_dict) is dict and type(original) is dict:
+                in_dict.clear()
+                in_dict |= original
+            else:
+                self._unpatch_dict()
+        return False
+
+
+_Core: Any = _PurePatchDictCore if NATIVE is None else NATIVE.PatchDictCore
+
+
+class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
     """Patch a dictionary, or dictionary-like object, and restore it afterwards.
 
     ``in_dict`` is the mapping or its dotted name (imported on first use);
@@ -39,7 +89,7 @@ class _patch_dict:
     manager (returning the mapping) and with ``start()``/``stop()``.
     """
 
-    __slots__ = ("in_dict", "values", "clear", "_original", "__dict__", "__weakref__")
+    __slots__ = ("__dict__", "__weakref__")
 
     def __init__(self, in_dict: Any, values: Any = (), clear: bool = False, **kwargs: Any):
         self.in_dict = in_dict
@@ -97,25 +147,10 @@ class _patch_dict:
                 setattr(klass, attr, decorator(attr_value))
         return klass
 
-    def __enter__(self) -> Any:
-        """Patch the dict."""
-        in_dict = self.in_dict
-        if type(in_dict) is dict:
-            # _patch_dict() for the common case, inlined: one call less per patch.
-            self._original = in_dict.copy()
-            if self.clear:
-                in_dict.clear()
-            # ``|=`` is dict.update() for one argument, reached through the number
-            # slot: no method lookup and no argument tuple.
-            in_dict |= self.values
-            return in_dict
-        self._patch_dict()
-        return self.in_dict
-
     def _patch_dict(self) -> None:
         in_dict = self.in_dict
-        if type(in_dict) is dict:
-            # As in __enter__ (which inlines this): the decorators' path.
+        if type(in_dict) is dict and type(self.values) is dict:
+            # As in the cores' __enter__: the decorators' path.
             self._original = in_dict.copy()
             if self.clear:
                 in_dict.clear()
@@ -143,7 +178,7 @@ class _patch_dict:
     def _unpatch_dict(self) -> None:
         in_dict = self.in_dict
         original = self._original
-        if type(in_dict) is dict:
+        if type(in_dict) is dict and type(original) is dict:
             in_dict.clear()
             in_dict |= original
             return
@@ -153,20 +188,6 @@ class _patch_dict:
         except AttributeError:
             for key in original:
                 in_dict[key] = original[key]
-
-    def __exit__(
-        self, exc_type: Any = None, exc_value: Any = None, traceback: Any = None, /, *args: Any
-    ) -> Literal[False]:
-        """Unpatch the dict."""
-        original = self._original
-        if original is not None:
-            in_dict = self.in_dict
-            if type(in_dict) is dict:
-                in_dict.clear()
-                in_dict |= original
-            else:
-                self._unpatch_dict()
-        return False
 
     def start(self) -> Any:
         """Activate the patch, returning the patched mapping."""
@@ -181,6 +202,32 @@ class _patch_dict:
         except ValueError:
             return None
         return self.__exit__(None, None, None)
+
+
+# The native core's own __init__ does the common call in C and hands the rest to
+# ``_init_general``: this one, which stays ``_patch_dict.__init__`` by name so that
+# a bad call reads as with the stdlib.
+_patch_dict._init_general = _patch_dict.__init__
+if NATIVE is not None:
+    del _patch_dict.__init__
+
+
+class _ClassSignature:
+    """``inspect.signature(patch.dict)`` read from ``_init_general``: the native
+    core's ``__init__`` has none. Instances have none either, so theirs is still
+    their ``__call__``'s."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is not None:
+            raise AttributeError("__signature__")
+        import inspect
+
+        sig = inspect.signature(owner._init_general)
+        return sig.replace(parameters=list(sig.parameters.values())[1:])
+
+
+if NATIVE is not None:
+    _patch_dict.__signature__ = _ClassSignature()
 
 
 def _clear_dict(in_dict: Any) -> None:

@@ -1,0 +1,242 @@
+/* turbomock's optional native core: the hot path of patch.dict on a plain dict.
+ *
+ * A pure-Python class with __init__, __enter__ and __exit__ spends about as much
+ * in its three frames as the dict work itself, which puts `with patch.dict(d, v)`
+ * at best near 1/1.7 of the stdlib. This type does the common case -- positional
+ * arguments, a plain dict target and a plain dict of values -- in C, and hands
+ * everything else to the Python methods of its subclass (`_init_general`,
+ * `_patch_dict`, `_unpatch_dict` in turbomock/_patch_dict.py), so behaviour and
+ * error messages stay those of the pure-Python fallback, which runs the same
+ * tests when this module is not built (or TURBOMOCK_PURE_PYTHON=1).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stddef.h>  /* offsetof; Python.h stopped including it in 3.13 */
+
+#if PY_VERSION_HEX < 0x030C0000
+#include <structmember.h>
+#define Py_T_OBJECT_EX T_OBJECT_EX
+#endif
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *in_dict;
+    PyObject *values;
+    PyObject *clear;
+    PyObject *original;
+} PatchDictCore;
+
+static PyObject *
+call_method(PyObject *self, const char *name, PyObject *args, PyObject *kwds)
+{
+    PyObject *method = PyObject_GetAttrString(self, name);
+    if (method == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_Call(method, args, kwds);
+    Py_DECREF(method);
+    return result;
+}
+
+static PyObject *
+call_method_noargs(PyObject *self, const char *name)
+{
+    PyObject *args = PyTuple_New(0);
+    if (args == NULL) {
+        return NULL;
+    }
+    PyObject *result = call_method(self, name, args, NULL);
+    Py_DECREF(args);
+    return result;
+}
+
+/* __init__(in_dict, values=(), clear=False, **kwargs): up to three positional
+ * arguments with values a plain dict (or absent) is done here; anything else
+ * (keywords, pairs, other mappings, bad calls) goes to _init_general. */
+static int
+core_init(PatchDictCore *self, PyObject *args, PyObject *kwds)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(args);
+    PyObject *values = n > 1 ? PyTuple_GET_ITEM(args, 1) : NULL;
+    if (n < 1 || n > 3 || (kwds != NULL && PyDict_GET_SIZE(kwds) != 0)
+        || (values != NULL && !PyDict_CheckExact(values))) {
+        PyObject *result = call_method((PyObject *)self, "_init_general", args, kwds);
+        if (result == NULL) {
+            return -1;
+        }
+        Py_DECREF(result);
+        return 0;
+    }
+    /* The values are copied, as the stdlib's dict(values) does. */
+    PyObject *copy = values != NULL ? PyDict_Copy(values) : PyDict_New();
+    if (copy == NULL) {
+        return -1;
+    }
+    PyObject *in_dict = PyTuple_GET_ITEM(args, 0);
+    PyObject *clear = n > 2 ? PyTuple_GET_ITEM(args, 2) : Py_False;
+    Py_INCREF(in_dict);
+    Py_XSETREF(self->in_dict, in_dict);
+    Py_XSETREF(self->values, copy);
+    Py_INCREF(clear);
+    Py_XSETREF(self->clear, clear);
+    Py_INCREF(Py_None);
+    Py_XSETREF(self->original, Py_None);
+    return 0;
+}
+
+/* Snapshot, optionally clear, then update: _patch_dict() for a plain dict. */
+static PyObject *
+core_enter(PatchDictCore *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *in_dict = self->in_dict;
+    PyObject *values = self->values;
+    PyObject *clear = self->clear;
+    if (in_dict == NULL || values == NULL || clear == NULL
+        || !PyDict_CheckExact(in_dict) || !PyDict_CheckExact(values)) {
+        PyObject *result = call_method_noargs((PyObject *)self, "_patch_dict");
+        if (result == NULL) {
+            return NULL;
+        }
+        Py_DECREF(result);
+        return PyObject_GetAttrString((PyObject *)self, "in_dict");
+    }
+    Py_INCREF(in_dict);
+    PyObject *original = PyDict_Copy(in_dict);
+    if (original == NULL) {
+        goto error;
+    }
+    Py_XSETREF(self->original, original);
+    int truth = clear == Py_False ? 0 : PyObject_IsTrue(clear);
+    if (truth < 0) {
+        goto error;
+    }
+    if (truth) {
+        PyDict_Clear(in_dict);
+    }
+    if (PyDict_Update(in_dict, values) < 0) {
+        goto error;
+    }
+    return in_dict;
+error:
+    Py_DECREF(in_dict);
+    return NULL;
+}
+
+/* Clear, then refill from the snapshot: _unpatch_dict() for a plain dict. */
+static PyObject *
+core_exit(PatchDictCore *self, PyObject *const *Py_UNUSED(args), Py_ssize_t Py_UNUSED(nargs))
+{
+    PyObject *original = self->original;
+    if (original == NULL) {
+        /* Unset (deleted, or __init__ never ran): the attribute's own error. */
+        return PyObject_GetAttrString((PyObject *)self, "_original");
+    }
+    if (original == Py_None) {
+        Py_RETURN_FALSE;
+    }
+    PyObject *in_dict = self->in_dict;
+    if (in_dict == NULL || !PyDict_CheckExact(in_dict) || !PyDict_CheckExact(original)) {
+        PyObject *result = call_method_noargs((PyObject *)self, "_unpatch_dict");
+        if (result == NULL) {
+            return NULL;
+        }
+        Py_DECREF(result);
+        Py_RETURN_FALSE;
+    }
+    Py_INCREF(in_dict);
+    Py_INCREF(original);
+    PyDict_Clear(in_dict);
+    int failed = PyDict_Update(in_dict, original) < 0;
+    Py_DECREF(original);
+    Py_DECREF(in_dict);
+    if (failed) {
+        return NULL;
+    }
+    Py_RETURN_FALSE;
+}
+
+static int
+core_traverse(PatchDictCore *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->in_dict);
+    Py_VISIT(self->values);
+    Py_VISIT(self->clear);
+    Py_VISIT(self->original);
+    return 0;
+}
+
+static int
+core_clear(PatchDictCore *self)
+{
+    Py_CLEAR(self->in_dict);
+    Py_CLEAR(self->values);
+    Py_CLEAR(self->clear);
+    Py_CLEAR(self->original);
+    return 0;
+}
+
+static void
+core_dealloc(PatchDictCore *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    core_clear(self);
+    type->tp_free((PyObject *)self);
+}
+
+static PyMethodDef core_methods[] = {
+    {"__enter__", (PyCFunction)core_enter, METH_NOARGS,
+     "__enter__($self, /)\n--\n\nPatch the dict."},
+    {"__exit__", (PyCFunction)(void (*)(void))core_exit, METH_FASTCALL,
+     "__exit__($self, /, *args)\n--\n\nUnpatch the dict."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef core_members[] = {
+    {"in_dict", Py_T_OBJECT_EX, offsetof(PatchDictCore, in_dict), 0, NULL},
+    {"values", Py_T_OBJECT_EX, offsetof(PatchDictCore, values), 0, NULL},
+    {"clear", Py_T_OBJECT_EX, offsetof(PatchDictCore, clear), 0, NULL},
+    {"_original", Py_T_OBJECT_EX, offsetof(PatchDictCore, original), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyTypeObject PatchDictCoreType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "turbomock._speedups.PatchDictCore",
+    .tp_doc = "patch.dict's plain-dict hot path (see turbomock/_patch_dict.py).",
+    .tp_basicsize = sizeof(PatchDictCore),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)core_init,
+    .tp_dealloc = (destructor)core_dealloc,
+    .tp_traverse = (traverseproc)core_traverse,
+    .tp_clear = (inquiry)core_clear,
+    .tp_methods = core_methods,
+    .tp_members = core_members,
+};
+
+static struct PyModuleDef speedups_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "turbomock._speedups",
+    .m_doc = "turbomock's optional native core.",
+    .m_size = -1,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    if (PyType_Ready(&PatchDictCoreType) < 0) {
+        return NULL;
+    }
+    PyObject *module = PyModule_Create(&speedups_module);
+    if (module == NULL) {
+        return NULL;
+    }
+    Py_INCREF(&PatchDictCoreType);
+    if (PyModule_AddObject(module, "PatchDictCore", (PyObject *)&PatchDictCoreType) < 0) {
+        Py_DECREF(&PatchDictCoreType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
