@@ -36,8 +36,7 @@ _patch_function: Any = None
 
 class _PurePatchDictCore:
     """``__enter__``/``__exit__`` of ``_patch_dict`` when the native core is not
-    built: the plain-dict case inline (one call less per patch), the rest through
-    ``_patch_dict``/``_unpatch_dict``."""
+    built: the stdlib's, with the plain-dict case in ``_patch_dict``/``_unpatch_dict``."""
 
     __slots__ = ("in_dict", "values", "clear", "_original")
 
@@ -52,28 +51,13 @@ class _PurePatchDictCore:
 
     def __enter__(self) -> Any:
         """Patch the dict."""
-        in_dict = self.in_dict
-        if type(in_dict) is dict and type(self.values) is dict:
-            self._original = in_dict.copy()
-            if self.clear:
-                in_dict.clear()
-            # ``|=`` is dict.update() for one argument, reached through the number
-            # slot: no method lookup and no argument tuple.
-            in_dict |= self.values
-            return in_dict
         self._patch_dict()
         return self.in_dict
 
     def __exit__(self, *args: Any) -> Literal[False]:
         """Unpatch the dict."""
-        original = self._original
-        if original is not None:
-            in_dict = self.in_dict
-            if type(in_dict) is dict and type(original) is dict:
-                in_dict.clear()
-                in_dict |= original
-            else:
-                self._unpatch_dict()
+        if self._original is not None:
+            self._unpatch_dict()
         return False
 
 
@@ -150,7 +134,8 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
     def _patch_dict(self) -> None:
         in_dict = self.in_dict
         if type(in_dict) is dict and type(self.values) is dict:
-            # As in the cores' __enter__: the decorators' path.
+            # The plain dict, as the native core does it. ``|=`` is dict.update()
+            # for one argument, through the number slot: no method lookup.
             self._original = in_dict.copy()
             if self.clear:
                 in_dict.clear()
