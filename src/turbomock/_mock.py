@@ -975,9 +975,11 @@ def _new_return_value(self: Any, st: MockState) -> Any:
     # Unlike attributes, a return value doesn't depend on the spec ('()' is never
     # an attribute name), so specced mocks take the direct path too.
     if cls._mock_fast_children:
-        if st.sealed:
+        extra = st.extra
+        if extra is not None and extra.sealed:
             raise AttributeError(extract_mock_name(st) + "()")
-        child: Any = _new_object(_attribute_child_class(cls))
+        klass = _attribute_children.get(cls)
+        child: Any = _new_object(_attribute_child_class(cls) if klass is None else klass)
         _set_state(child, MockState(None, None, self, "()"))
         return child
     return self._get_child_mock(_new_parent=self, _new_name="()")
@@ -1152,6 +1154,11 @@ class CallableMixin(Base):
         if extra is None:
             if self._mock_plain_call:
                 record_call(st, args, kwargs)
+                if st.side_effect is None:
+                    # _execute() when there is nothing to run: no extra, so no
+                    # wraps and no delegate either.
+                    value = st.return_value
+                    return self.return_value if value is DEFAULT else value
                 return _execute(self, st, args, kwargs)
         else:
             check = extra.check_sig
