@@ -1142,6 +1142,7 @@ class CallableMixin(Base):
     if TYPE_CHECKING:  # provided by NonCallableMock
         _mock_state: MockState
         _mock_plain_call: bool
+        return_value: Any
 
     __init__ = _init_mock
 
