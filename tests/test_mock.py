@@ -1523,6 +1523,20 @@ def test_deepcopy_of_a_used_mock_reads_like_the_stdlib(
     assert_same(lambda mod: _deepcopy_summary(mod, kind, use))
 
 
+def test_a_child_state_is_what_mockstate_makes() -> None:
+    """__getattr__'s inline state for a new child has every field MockState() gives."""
+    from turbomock._state import MockState
+
+    parent = turbomock.Mock()
+    child_state = parent.some_child._mock_state
+    made = MockState(parent, "some_child", parent, "some_child")
+    fields = [f for klass in MockState.__mro__ for f in getattr(klass, "__slots__", ())]
+    assert fields
+    for field in fields:
+        assert getattr(child_state, field) is getattr(made, field), field
+    assert dict(child_state) == dict(made) == {}
+
+
 def test_deepcopy_of_a_mock_copies_its_children() -> None:
     """A deep copy carries configured children over as copies, as the stdlib's does."""
 
