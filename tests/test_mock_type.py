@@ -150,3 +150,17 @@ def test_mocks_refuse_pickling_like_the_stdlib(impl: ModuleType) -> None:
         pickle.dumps(impl.Mock())
     assert "Can't pickle <class '" in str(caught.value)
     assert ".Mock'>: it's not the same object as " in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["Mock", "MagicMock", "NonCallableMock", "AsyncMock"])
+def test_a_bare_mock_state_is_what_mockstate_makes(kind: str) -> None:
+    """``Mock()``'s inline state, made by the metaclass, has every field MockState() gives."""
+    from turbomock._state import MockState
+
+    state = getattr(turbomock, kind)()._mock_state
+    made = MockState()
+    fields = [f for klass in MockState.__mro__ for f in getattr(klass, "__slots__", ())]
+    assert fields
+    for field in fields:
+        assert getattr(state, field) is getattr(made, field), field
+    assert dict(state) == dict(made) == {}

@@ -24,6 +24,8 @@ import threading
 import weakref
 from typing import Any
 
+from turbomock._sentinels import DEFAULT
+
 _lock = threading.Lock()
 
 #: public class -> its shared instance class; instance and own classes map to themselves.
@@ -165,6 +167,7 @@ def new_mock(cls: type, /, *args: Any, **kwargs: Any) -> Any:
 
 
 _new_object = object.__new__
+_new_state = dict.__new__
 
 
 #: ``_mock_new_class`` of a class whose instance class isn't known yet.
@@ -191,8 +194,14 @@ class MockType(type):
         if args or kwargs or not cls._mock_bare_init:  # type: ignore[attr-defined]
             cls.__init__(mock, *args, **kwargs)  # type: ignore[misc]
         else:
-            # All an engine __init__ does without arguments.
-            _set_state(mock, _MockState())
+            # All an engine __init__ does without arguments: MockState(), written
+            # out (tests/test_mock_type.py checks the two stay the same).
+            st = _new_state(_MockState)
+            st.parent = st.name = st.new_parent = None
+            st.new_name = ""
+            st.pending = st.magics = st.side_effect = st.calls = st.extra = None
+            st.return_value = DEFAULT
+            _set_state(mock, st)
         return mock
 
     def __setattr__(cls, name: str, value: Any) -> None:
