@@ -136,6 +136,20 @@ def test_threadingmock_waits_see_every_call() -> None:
     m.wait_until_any_call_with(THREADS - 1, CALLS - 1)
 
 
+def test_first_calls_below_fresh_ancestors_are_all_recorded() -> None:
+    """Threads making the first calls under ancestors that have never seen one (their
+    pending lists don't exist yet) each land once in every ancestor's mock_calls."""
+    for _ in range(100):
+        root = turbomock.Mock()
+        leaves = [getattr(root.a.b, f"c{number}").d for number in range(THREADS)]
+        together(lambda number, leaves=leaves: leaves[number](number))
+        expected = [(number,) for number in range(THREADS)]
+        assert sorted(c.args for c in root.mock_calls) == expected
+        assert sorted(c.args for c in root.a.b.method_calls) == expected
+        for number, leaf in enumerate(leaves):
+            assert leaf.call_args_list == [turbomock.call(number)]
+
+
 def test_reading_mock_calls_while_calls_are_made_loses_nothing() -> None:
     """Readers of ``mock_calls`` racing the callers neither lose nor repeat a call."""
     m = turbomock.Mock()
