@@ -139,6 +139,14 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def native_core(module: ModuleType) -> bool | None:
+    """Whether turbomock runs with its optional native core (None: not turbomock),
+    so figures for ops it covers can be read for what they are."""
+    if module.__name__.partition(".")[0] != "turbomock":
+        return None
+    return importlib.import_module("turbomock._native").NATIVE is not None
+
+
 def time_batch(setup: Setup, module: ModuleType, n: int) -> int:
     """Nanoseconds ``n`` iterations take, setup excluded, garbage collector paused."""
     with time_limit(BATCH_TIMEOUT_S):
@@ -381,6 +389,9 @@ def run(
     out.write(f"geometric mean of {len(timed)} time ratios ({impl}/{baseline}): {shown}\n")
     out.write(f"targets met: {met} of {len(with_target)} measured (reported, not enforced)\n")
     out.write(f"python: {sys.version.split()[0]} ({python})\n")
+    native = native_core(impl_mod)
+    if native is not None:
+        out.write(f"native core: {'on' if native else 'off (pure Python)'}\n")
 
     if json_path is not None:
         report = {
@@ -391,6 +402,7 @@ def run(
             "baseline": baseline,
             "rounds": rounds,
             "quick": quick,
+            "native_core": native,
             "ops": {r.name: r.as_json() for r in results if r.unit == "ns"},
             "memory": {r.name: r.as_json() for r in results if r.unit == "bytes"},
             "geomean": mean,

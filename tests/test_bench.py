@@ -77,6 +77,32 @@ def test_table_shows_geomean_and_python_version(tmp_path: Path) -> None:
     assert f"python: {platform.python_version()} " in proc.stdout
 
 
+@pytest.mark.parametrize("pure", [False, True], ids=["as built", "pure Python"])
+def test_report_says_whether_the_native_core_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pure: bool
+) -> None:
+    """A turbomock run reports its native core, on or off, in the table and the JSON."""
+    import importlib.util
+
+    if pure:
+        monkeypatch.setenv("TURBOMOCK_PURE_PYTHON", "1")
+    else:
+        monkeypatch.delenv("TURBOMOCK_PURE_PYTHON", raising=False)
+    proc, data = bench(tmp_path, "-k", "patch.dict")
+    assert proc.returncode == 0, proc.stderr
+    on = not pure and importlib.util.find_spec("turbomock._speedups") is not None
+    assert data["native_core"] is on
+    assert ("native core: on\n" if on else "native core: off (pure Python)\n") in proc.stdout
+
+
+def test_report_names_no_native_core_for_another_implementation(tmp_path: Path) -> None:
+    """Benchmarking another mock library says nothing about turbomock's native core."""
+    proc, data = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()")
+    assert proc.returncode == 0, proc.stderr
+    assert data["native_core"] is None
+    assert "native core" not in proc.stdout
+
+
 def test_op_that_raises_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     """An op failing on the implementation is an error for that op only; the exit is 0."""
     proc, data = bench(tmp_path, "--impl", "broken_mock", "-k", "Mock()", "-k", "MagicMock()")
