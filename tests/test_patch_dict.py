@@ -446,6 +446,27 @@ def _scenario(mod: Any, case: str) -> Any:
         p.__enter__()
         p.__exit__()
         return d
+    if case == "a key rebinds the patcher during the update":
+        holder: list[Any] = []
+
+        class Key:
+            def __hash__(self) -> int:
+                return 1
+
+            def __eq__(self, other: object) -> bool:
+                if holder:  # Python code run mid-update drops the patcher's values
+                    patcher = holder.pop()
+                    patcher.values = {}
+                    patcher.clear = True
+                return self is other
+
+        first, second = Key(), Key()
+        target = {first: "old"}
+        p = mod.patch.dict(target, {second: "new"})
+        holder.append(p)
+        with p as got:
+            during = sorted(got.values())
+        return during, list(target.values()), p.values, p.clear
     if case == "bad calls":
         return (
             outcome(lambda: mod.patch.dict()),
@@ -479,6 +500,7 @@ def _scenario(mod: Any, case: str) -> Any:
         "entered twice",
         "bad calls",
         "attributes",
+        "a key rebinds the patcher during the update",
     ],
 )
 def test_hot_path_edges_match_the_stdlib(case: str) -> None:

@@ -100,7 +100,11 @@ core_enter(PatchDictCore *self, PyObject *Py_UNUSED(ignored))
         Py_DECREF(result);
         return PyObject_GetAttrString((PyObject *)self, "in_dict");
     }
+    /* Held for the duration: clearing the dict, or hashing and comparing keys,
+     * can run Python code, which could rebind the patcher's attributes. */
     Py_INCREF(in_dict);
+    Py_INCREF(values);
+    Py_INCREF(clear);
     PyObject *original = PyDict_Copy(in_dict);
     if (original == NULL) {
         goto error;
@@ -116,9 +120,13 @@ core_enter(PatchDictCore *self, PyObject *Py_UNUSED(ignored))
     if (PyDict_Update(in_dict, values) < 0) {
         goto error;
     }
+    Py_DECREF(values);
+    Py_DECREF(clear);
     return in_dict;
 error:
     Py_DECREF(in_dict);
+    Py_DECREF(values);
+    Py_DECREF(clear);
     return NULL;
 }
 
