@@ -116,11 +116,11 @@ class MockState(dict):  # type: ignore[type-arg]
         self.calls: _CallList | None = None
         self.extra: Extra | None = None
 
-    # Fields most mocks leave at their defaults: a slot costs every mock memory
-    # and time to make, so these live in ``extra``.
     # Equal as dicts (``_mock_children == {}``), hashed by identity.
     __hash__ = object.__hash__  # type: ignore[assignment]
 
+    # Fields most mocks leave at their defaults: a slot costs every mock memory
+    # and time to make, so these live in ``extra``.
     assigned = _extra_field("assigned")  # names of children set by hand, not made on access
     spec = _extra_field("spec")  # turbomock._spec.Spec or None
     wraps = _extra_field("wraps")
