@@ -509,6 +509,27 @@ def test_hot_path_edges_match_the_stdlib(case: str) -> None:
     assert _scenario(TURBO, case) == _scenario(STDLIB, case)
 
 
+def test_a_subclass_overriding_the_patch_steps_is_called_on_a_plain_dict(mock: Any) -> None:
+    """``__enter__``/``__exit__`` go through ``_patch_dict``/``_unpatch_dict``, so a
+    subclass overriding them sees every patch, as with the stdlib."""
+    seen: list[str] = []
+
+    class Logged(mock._patch_dict):
+        def _patch_dict(self) -> None:
+            seen.append("patch")
+            super()._patch_dict()
+
+        def _unpatch_dict(self) -> None:
+            seen.append("unpatch")
+            super()._unpatch_dict()
+
+    d = {"a": 1}
+    with Logged(d, {"b": 2}):
+        assert d == {"a": 1, "b": 2}
+    assert d == {"a": 1}
+    assert seen == ["patch", "unpatch"]
+
+
 def test_native_core_is_used_when_built() -> None:
     """With the compiled core importable (and not switched off), patch.dict runs on it."""
     import importlib.util

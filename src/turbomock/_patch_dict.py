@@ -87,6 +87,16 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
         self.clear = clear
         self._original: Any = None
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls._patch_dict is not _patch_dict._patch_dict or (
+            cls._unpatch_dict is not _patch_dict._unpatch_dict
+        ):
+            # The native core's __enter__/__exit__ skip these methods for a plain
+            # dict: a subclass that overrides one gets the stdlib's, which call them.
+            cls.__enter__ = _PurePatchDictCore.__enter__
+            cls.__exit__ = _PurePatchDictCore.__exit__
+
     def __call__(self, f: _F) -> _F:
         if isinstance(f, type):
             return self.decorate_class(f)  # type: ignore[return-value]
