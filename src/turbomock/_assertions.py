@@ -198,9 +198,8 @@ def _signature_free(mock: Any) -> bool:
         st = node._mock_state
         if st.spec is not None or st.spec_signature not in (None, _DEFAULT):
             return False
-        kids = st
-        if kids:
-            for child in kids.values():
+        if st:  # its children
+            for child in st.values():
                 child = _extract_mock_quick(child)
                 if child is None:
                     return False

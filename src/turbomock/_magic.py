@@ -170,8 +170,7 @@ class _DefaultMagicSlot(MagicSlot):
     def missing(self, obj: Any) -> Any:
         name = self.name
         st = obj._mock_state
-        kids = st
-        existing = kids.get(name) if kids is not None else None
+        existing = st.get(name)
         spec = st.spec
         if spec is not None and name not in spec.names:
             return _fallback(obj, name)

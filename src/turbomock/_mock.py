@@ -588,12 +588,11 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         # Children already cached in __dict__ must now pass the spec check again.
-        kids = st
-        if kids and st.spec is not None:
+        if st and st.spec is not None:
             names = st.spec.names
             assigned = st.assigned or ()
             d = self.__dict__
-            for name, child in kids.items():
+            for name, child in st.items():
                 if (
                     d.get(name) is child
                     and (name not in names or name in ALL_MAGICS)
@@ -715,8 +714,7 @@ class NonCallableMock(AssertionMethods, Base):
         st = self._mock_state
         if name in ALL_MAGICS and _delete_magic(self, st, name):
             return
-        kids = st
-        existing = kids.get(name, _missing)
+        existing = st.get(name, _missing)
         if name in self.__dict__:
             object.__delattr__(self, name)
         elif existing is _deleted:
@@ -836,9 +834,8 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
             st.return_value = DEFAULT
         if forget_effect:
             st.side_effect = None
-        kids = st
-        if kids:
-            for child in kids.values():
+        if st:  # its children
+            for child in st.values():
                 if issubclass(type(child), mock_class):
                     push((child, forget_return, forget_effect))
         ret = st.return_value
@@ -969,13 +966,12 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
             child = self._get_child_mock(
                 parent=self, name=name, wraps=wrapped, _new_name=name, _new_parent=self
             )
-    kids = st
     # setdefault is atomic: if two threads race, both get the same child.
-    winner = kids.setdefault(name, child)
+    winner = st.setdefault(name, child)
     if winner is not child:
         if winner is not _deleted:
             return winner
-        kids[name] = child
+        st[name] = child
     return child
 
 
@@ -1115,9 +1111,8 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         def stored(*args: Any, **kw: Any) -> Any:
             return original(mock, *args, **kw)
 
-        kids = st
-        if kids.get(name) is _deleted:
-            del kids[name]
+        if st.get(name) is _deleted:
+            del st[name]
     if not isinstance(_class_attribute(type(mock), name), MagicSlot):
         type.__setattr__(own_class(mock), name, MagicSlot(name))
     st.magic_dict()[name] = stored
