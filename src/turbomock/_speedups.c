@@ -38,18 +38,6 @@ call_method(PyObject *self, const char *name, PyObject *args, PyObject *kwds)
     return result;
 }
 
-static PyObject *
-call_method_noargs(PyObject *self, const char *name)
-{
-    PyObject *args = PyTuple_New(0);
-    if (args == NULL) {
-        return NULL;
-    }
-    PyObject *result = call_method(self, name, args, NULL);
-    Py_DECREF(args);
-    return result;
-}
-
 /* __init__(in_dict, values=(), clear=False, **kwargs): up to three positional
  * arguments with values a plain dict (or absent) is done here; anything else
  * (keywords, pairs, other mappings, bad calls) goes to _init_general. */
@@ -93,7 +81,7 @@ core_enter(PatchDictCore *self, PyObject *Py_UNUSED(ignored))
     PyObject *clear = self->clear;
     if (in_dict == NULL || values == NULL || clear == NULL
         || !PyDict_CheckExact(in_dict) || !PyDict_CheckExact(values)) {
-        PyObject *result = call_method_noargs((PyObject *)self, "_patch_dict");
+        PyObject *result = PyObject_CallMethod((PyObject *)self, "_patch_dict", NULL);
         if (result == NULL) {
             return NULL;
         }
@@ -144,7 +132,7 @@ core_exit(PatchDictCore *self, PyObject *const *Py_UNUSED(args), Py_ssize_t Py_U
     }
     PyObject *in_dict = self->in_dict;
     if (in_dict == NULL || !PyDict_CheckExact(in_dict) || !PyDict_CheckExact(original)) {
-        PyObject *result = call_method_noargs((PyObject *)self, "_unpatch_dict");
+        PyObject *result = PyObject_CallMethod((PyObject *)self, "_unpatch_dict", NULL);
         if (result == NULL) {
             return NULL;
         }
