@@ -1523,20 +1523,6 @@ def test_deepcopy_of_a_used_mock_reads_like_the_stdlib(
     assert_same(lambda mod: _deepcopy_summary(mod, kind, use))
 
 
-def test_a_child_state_is_what_mockstate_makes() -> None:
-    """__getattr__'s inline state for a new child has every field MockState() gives."""
-    from turbomock._state import MockState
-
-    parent = turbomock.Mock()
-    child_state = parent.some_child._mock_state
-    made = MockState(parent, "some_child", parent, "some_child")
-    fields = [f for klass in MockState.__mro__ for f in getattr(klass, "__slots__", ())]
-    assert fields
-    for field in fields:
-        assert getattr(child_state, field) is getattr(made, field), field
-    assert dict(child_state) == dict(made) == {}
-
-
 def test_deepcopy_of_a_mock_copies_its_children() -> None:
     """A deep copy carries configured children over as copies, as the stdlib's does."""
 
@@ -1663,11 +1649,6 @@ def test_child_mock_factory_receives_the_stdlib_keywords() -> None:
     assert_same(scenario)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: mock classes have the metaclass MockType, so mixing a mock "
-    "class with an ABC (or another metaclass) raises 'metaclass conflict'",
-)
 @pytest.mark.parametrize("order", ["mock first", "abc first"])
 def test_mixing_with_an_abstract_base(order: str) -> None:
     """A class deriving from a mock class and an ABC can be made, as in the stdlib."""
@@ -1685,20 +1666,6 @@ def test_mixing_with_an_abstract_base(order: str) -> None:
 # -- type(mock) edits -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def shared_classes_restored() -> Any:
-    """Undo edits that turbomock applied to its shared instance classes, so a leaking
-    edit can't change mocks in later tests."""
-    from turbomock import _mock_type
-
-    classes = getattr(_mock_type, "_instance_classes", {})
-    before = {cls: set(vars(cls)) for cls in set(classes.values())}
-    yield
-    for cls, names in before.items():
-        for name in set(vars(cls)) - names:
-            type.__delattr__(cls, name)
-
-
 def test_type_edit_reaches_only_that_mock(mock: Any) -> None:
     """``type(m).foo = PropertyMock()`` (the documented recipe) changes only ``m``."""
     m = mock.MagicMock()
@@ -1711,7 +1678,7 @@ def test_type_edit_reaches_only_that_mock(mock: Any) -> None:
     assert isinstance(mock.MagicMock().foo, mock.MagicMock)
 
 
-def test_type_edit_inside_a_loop(shared_classes_restored: Any) -> None:
+def test_type_edit_inside_a_loop() -> None:
     """Editing ``type(x)`` for a loop variable reaches only that mock."""
 
     def scenario(mod: Any) -> Any:
@@ -1724,7 +1691,7 @@ def test_type_edit_inside_a_loop(shared_classes_restored: Any) -> None:
     assert_same(scenario)
 
 
-def test_type_edit_of_an_attribute_chain(shared_classes_restored: Any) -> None:
+def test_type_edit_of_an_attribute_chain() -> None:
     """``type(m.x).foo = ...`` changes only ``m.x``."""
 
     def scenario(mod: Any) -> Any:
@@ -1819,12 +1786,6 @@ def _set_class_attribute(cls: type, name: str, value: Any) -> None:
     setattr(cls, name, value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: when the bytecode heuristic can't tell which mock type() "
-    "came from, the edit lands on the class shared by every Mock (all mocks, for the "
-    "rest of the process) or on the wrong mock",
-)
 @pytest.mark.parametrize(
     "how",
     [
@@ -1836,16 +1797,11 @@ def _set_class_attribute(cls: type, name: str, value: Any) -> None:
         "far from type()",
     ],
 )
-def test_indirect_type_edit_reaches_only_that_mock(how: str, shared_classes_restored: Any) -> None:
+def test_indirect_type_edit_reaches_only_that_mock(how: str) -> None:
     """However ``type(m)`` reached the editing code, only ``m`` changes."""
     assert_same(lambda mod: _leaks(mod, how))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: type(mocks[1]).__str__ (mock not a plain name) is the raw "
-    "_DefaultMagicSlot descriptor, not callable",
-)
 def test_magic_method_read_from_an_indirect_type() -> None:
     """``type(mocks[1]).__str__(mocks[1])`` gives the default str, as in the stdlib."""
 

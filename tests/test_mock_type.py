@@ -1,8 +1,13 @@
-"""Shared instance classes, and ``type(mock)`` edits reaching only that mock."""
+"""Every mock has a class of its own: leaves, their pools, and ``type(mock)`` edits."""
 
 from __future__ import annotations
 
+import abc
+import copy
+import gc
 import pickle
+import sys
+import threading
 import unittest.mock as stdlib_mock
 from types import ModuleType
 from typing import Any
@@ -10,9 +15,10 @@ from typing import Any
 import pytest
 
 import turbomock
-from turbomock._mock_type import instance_class
+from turbomock import _mock_type
 
 IMPLS = [pytest.param(stdlib_mock, id="unittest.mock"), pytest.param(turbomock, id="turbomock")]
+KINDS = ["Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock"]
 
 
 @pytest.fixture(params=IMPLS)
@@ -20,10 +26,14 @@ def impl(request: pytest.FixtureRequest) -> ModuleType:
     return request.param  # type: ignore[no-any-return]
 
 
-def test_mocks_share_their_instance_class() -> None:
-    """Two fresh mocks of one kind have the same class (no class per mock)."""
-    assert type(turbomock.Mock()) is type(turbomock.Mock())
-    assert type(turbomock.MagicMock()) is instance_class(turbomock.MagicMock)
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_live_mock_has_a_class_of_its_own(impl: ModuleType, kind: str) -> None:
+    """No two live mocks share a class, children and return values included."""
+    make = getattr(impl, kind)
+    mocks = [make() for _ in range(50)]
+    mocks += [m.child for m in mocks[:10]]
+    mocks += [m.return_value for m in mocks[:10] if callable(m)]
+    assert len({id(type(m)) for m in mocks}) == len(mocks)
 
 
 def test_instance_class_looks_like_the_public_class(impl: ModuleType) -> None:
@@ -31,7 +41,10 @@ def test_instance_class_looks_like_the_public_class(impl: ModuleType) -> None:
     for cls in (impl.Mock, impl.MagicMock, impl.NonCallableMock, impl.NonCallableMagicMock):
         mock = cls()
         assert type(mock).__name__ == cls.__name__
+        assert type(mock).__qualname__ == cls.__qualname__
         assert type(mock).__mro__[1] is cls
+        assert type(mock).__bases__ == (cls,)
+        assert type(mock).__doc__ == cls.__doc__
         assert type(mock) is not cls
         assert isinstance(mock, cls)
 
@@ -45,6 +58,143 @@ def test_user_subclass_gets_its_own_instance_class(impl: ModuleType) -> None:
     mock = Sub()
     assert type(mock).__mro__[1] is Sub
     assert isinstance(mock.child, Sub)
+
+
+@pytest.mark.parametrize("order", ["mock first", "abc first"])
+def test_a_mock_class_mixes_with_an_abc(impl: ModuleType, order: str) -> None:
+    """``class M(MagicMock, SomeABC)`` works, and its mocks have classes of their own."""
+
+    class Base(abc.ABC):  # noqa: B024 - an ABC with nothing abstract is the point
+        pass
+
+    bases = (impl.MagicMock, Base) if order == "mock first" else (Base, impl.MagicMock)
+    mixed = type("Mixed", bases, {})
+    first, second = mixed(), mixed()
+    assert type(first) is not type(second)
+    assert isinstance(first, Base)
+    assert len(first) == 0
+    type(first).extra = 1
+    assert first.extra == 1
+    assert isinstance(second.extra, impl.MagicMock)
+
+
+def test_a_class_mixes_with_collections_abc_iterable(impl: ModuleType) -> None:
+    """``class M(Mock, collections.abc.Iterable)`` works as with the stdlib."""
+    import collections.abc
+
+    class Iter(impl.Mock, collections.abc.Iterable):  # type: ignore[name-defined,misc]
+        def __iter__(self) -> Any:
+            return iter([1, 2])
+
+    assert list(Iter()) == [1, 2]
+
+
+def test_a_dead_mocks_class_is_reused() -> None:
+    """Classes of mocks that died are handed to new mocks: the pool stays small."""
+    pool = _mock_type.pool_for((turbomock.Mock,), None)
+    for _ in range(5000):
+        turbomock.Mock()
+    assert len(pool.members) < 200
+
+
+def test_a_class_someone_holds_is_never_reused() -> None:
+    """A mock's class kept in a variable after the mock died goes to no new mock."""
+    m = turbomock.Mock()
+    held = type(m)
+    del m
+    gc.collect()
+    fresh = [turbomock.Mock() for _ in range(2000)]
+    assert all(type(f) is not held for f in fresh)
+
+
+def test_an_edited_class_is_never_reused() -> None:
+    """Once ``type(m)`` was edited, that class never becomes another mock's."""
+    m = turbomock.MagicMock()
+    type(m).flag = "edited"
+    del m
+    gc.collect()
+    fresh = [turbomock.MagicMock() for _ in range(2000)]
+    assert not any("flag" in vars(type(f)) for f in fresh)
+    assert all(isinstance(f.flag, turbomock.MagicMock) for f in fresh[:50])
+
+
+def test_a_subclassed_leaf_is_not_reused_while_the_subclass_lives() -> None:
+    """A class derived from ``type(m)`` keeps that class out of the pool."""
+    m = turbomock.Mock()
+    derived = type("Derived", (type(m),), {})
+    base = type(m)
+    del m
+    gc.collect()
+    fresh = [turbomock.Mock() for _ in range(2000)]
+    assert all(type(f) is not base for f in fresh)
+    assert derived.__mro__[1] is base
+
+
+def test_mocks_made_under_a_trace_function() -> None:
+    """A Python trace function (pdb, pure-Python coverage) holds extra references to
+    locals: mocks are still made, and still never share a class."""
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        frame.f_locals  # noqa: B018 - what debuggers do: copies the locals
+        return trace
+
+    old = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        mocks = [turbomock.MagicMock() for _ in range(300)]
+        del mocks[::2]
+        gc.collect()
+        mocks += [turbomock.MagicMock() for _ in range(300)]
+    finally:
+        sys.settrace(old)
+    assert len({id(type(m)) for m in mocks}) == len(mocks)
+
+
+def test_threads_never_get_one_class_for_two_mocks() -> None:
+    """Mocks made from many threads at once (while others die) all have their own class."""
+    kept: list[list[Any]] = [[] for _ in range(8)]
+    start = threading.Barrier(8)
+
+    def work(out: list[Any]) -> None:
+        start.wait()
+        for i in range(3000):
+            mock = turbomock.Mock()
+            if i % 10 == 0:
+                out.append(mock)
+
+    threads = [threading.Thread(target=work, args=(out,)) for out in kept]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    alive = [m for out in kept for m in out]
+    assert len(alive) == 8 * 300
+    assert len({id(type(m)) for m in alive}) == len(alive)
+
+
+@pytest.mark.parametrize("copier", [copy.copy, copy.deepcopy], ids=["copy", "deepcopy"])
+def test_copies_relate_to_the_original_as_the_stdlib(impl: ModuleType, copier: Any) -> None:
+    """A copy's class derives from the original's; its default magic methods are the
+    original's, so it equals the original and shares its hash and str."""
+    original = impl.MagicMock()
+    dup = copier(original)
+    assert type(dup).__mro__[1] is type(original)
+    assert dup == original
+    assert hash(dup) == hash(original)
+    assert str(dup) == str(original)
+    assert dup.__len__ is original.__len__
+
+
+def test_calling_a_mocks_class_makes_a_derived_mock(impl: ModuleType) -> None:
+    """``type(m)()`` makes a new mock of a class derived from ``m``'s, whose
+    ``__init__`` gives it magic methods of its own."""
+    m = impl.MagicMock()
+    made = type(m)()
+    assert type(made).__mro__[1] is type(m)
+    assert made is not m
+    assert made != m
+    assert made == made
+    assert made.__len__ is not m.__len__
 
 
 def test_propertymock_on_type_changes_only_that_mock(impl: ModuleType) -> None:
@@ -80,12 +230,14 @@ def test_type_edit_via_setattr_call(impl: ModuleType) -> None:
     assert isinstance(impl.Mock().answer, impl.Mock)
 
 
-def test_type_edit_through_a_saved_class_with_one_candidate(impl: ModuleType) -> None:
-    """Saving ``type(m)`` first still edits only ``m`` when it is the only such mock."""
+def test_type_edit_through_a_saved_class(impl: ModuleType) -> None:
+    """Editing ``type(m)`` saved in a variable changes ``m`` alone."""
     m = impl.Mock()
+    other = impl.Mock()
     klass = type(m)
     klass.answer = 42
     assert m.answer == 42
+    assert isinstance(other.answer, impl.Mock)
     assert isinstance(impl.Mock().answer, impl.Mock)
 
 
@@ -150,17 +302,3 @@ def test_mocks_refuse_pickling_like_the_stdlib(impl: ModuleType) -> None:
         pickle.dumps(impl.Mock())
     assert "Can't pickle <class '" in str(caught.value)
     assert ".Mock'>: it's not the same object as " in str(caught.value)
-
-
-@pytest.mark.parametrize("kind", ["Mock", "MagicMock", "NonCallableMock", "AsyncMock"])
-def test_a_bare_mock_state_is_what_mockstate_makes(kind: str) -> None:
-    """``Mock()``'s inline state, made by the metaclass, has every field MockState() gives."""
-    from turbomock._state import MockState
-
-    state = getattr(turbomock, kind)()._mock_state
-    made = MockState()
-    fields = [f for klass in MockState.__mro__ for f in getattr(klass, "__slots__", ())]
-    assert fields
-    for field in fields:
-        assert getattr(state, field) is getattr(made, field), field
-    assert dict(state) == dict(made) == {}

@@ -33,8 +33,6 @@ from turbomock._sentinels import DEFAULT
 from turbomock._spec import _callable, is_exception, iscoroutinefunction
 from turbomock._state import MockState, lock, record_call
 
-_set_class = object.__dict__["__class__"].__set__
-
 # For the type checker the mixin is what it is always combined with.
 if TYPE_CHECKING:
     from turbomock._mock import NonCallableMock as _MixinBase
@@ -135,22 +133,26 @@ _awaited.__qualname__ = "AsyncMockMixin._execute_mock_call"
 def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     """``__call__`` of async mocks: record the call, return the coroutine.
 
-    Falls back to the hook chain (``_mock_check_sig``, ``_increment_mock_call``,
+    Goes through the hook chain (``_mock_check_sig``, ``_increment_mock_call``,
     ``_mock_call``, ``_execute_mock_call``) when a class overrides any of them.
     """
     st = self._mock_state
     extra = st.extra
-    if extra is None:
-        if self._mock_async_plain:
-            record_call(st, args, kwargs)
-            return _awaited(self, st, args, kwargs)
-    else:
+    if extra is not None:
         check = extra.check_sig
         if check is not None:
             check(*args, **kwargs)
-        if self._mock_async_plain and extra.delegate is None:
-            record_call(st, args, kwargs)
-            return _awaited(self, st, args, kwargs)
+    cls = type(self)
+    if (
+        cls._mock_check_sig is _CHECK_SIG
+        and cls._increment_mock_call is _INCREMENT
+        and cls._mock_call is _MOCK_CALL
+        and cls._execute_mock_call is _ASYNC_EXECUTE
+        and (extra is None or extra.delegate is None)
+    ):
+        # No user code runs until the coroutine is awaited, so no frames to keep.
+        record_call(st, args, kwargs)
+        return _awaited(self, st, args, kwargs)
     self._mock_check_sig(*args, **kwargs)
     self._increment_mock_call(*args, **kwargs)
     return self._mock_call(*args, **kwargs)
@@ -306,9 +308,6 @@ class AsyncMockMixin(_MixinBase):
     function; ``AsyncMock`` is built on it.
     """
 
-    #: Class flag: the call hooks are the standard ones (see ``_async_call``).
-    _mock_async_plain = False
-
     _mock_reset_hook = _reset_awaits
 
     # What makes ``inspect``/``asyncio.iscoroutinefunction`` take it for an async
@@ -321,18 +320,6 @@ class AsyncMockMixin(_MixinBase):
         __defaults__ = ()
         __kwdefaults__ = _FreshDict("__kwdefaults__")
         __annotations__ = _NoAnnotations()
-
-    @classmethod
-    def _mock_refresh_flags(cls) -> None:
-        refresh = getattr(super(), "_mock_refresh_flags", None)
-        if refresh is not None:
-            refresh()
-        cls._mock_async_plain = (
-            getattr(cls, "_mock_call", None) is CallableMixin._mock_call
-            and cls._execute_mock_call is AsyncMockMixin._execute_mock_call
-            and getattr(cls, "_increment_mock_call", None) is CallableMixin._increment_mock_call
-            and getattr(cls, "_mock_check_sig", None) is CallableMixin._mock_check_sig
-        )
 
     def __dir__(self) -> list[str]:
         """As the stdlib's: the function attributes show (they are its instance's)."""
@@ -467,18 +454,22 @@ def _is_async_obj(obj: Any) -> bool:
     return inspect.isawaitable(obj)
 
 
-def _make_async(mock: Any, spec: Any, variant_class: Callable[[type, type], type]) -> None:
-    """Engine hook: a mock specced on a coroutine function (or an awaitable)
-    becomes async, keeping its class name and kind."""
-    cls = type(mock)
-    if issubclass(cls, AsyncMockMixin) or not _is_async_obj(spec):
-        return
-    mixin = _CallableAsyncMockMixin if issubclass(cls, CallableMixin) else AsyncMockMixin
-    _set_class(mock, variant_class(cls, mixin))
+def _async_mixin_for(cls: type) -> type:
+    """What goes in front of ``cls`` for a mock specced on a coroutine function
+    (or an awaitable): the mock becomes async, keeping its class name and kind."""
+    mixin: type = _CallableAsyncMockMixin if issubclass(cls, CallableMixin) else AsyncMockMixin
+    return mixin
+
+
+_CHECK_SIG = CallableMixin._mock_check_sig
+_INCREMENT = CallableMixin._increment_mock_call
+_MOCK_CALL = CallableMixin._mock_call
+_ASYNC_EXECUTE = AsyncMockMixin._execute_mock_call
 
 
 passthrough(AsyncMockMixin)
 
 KINDS["AsyncMock"] = AsyncMock
 KINDS["AsyncMockMixin"] = AsyncMockMixin
-KINDS["_make_async"] = _make_async  # type: ignore[assignment]
+KINDS["_async_mixin_for"] = _async_mixin_for  # type: ignore[assignment]
+KINDS["_is_async_obj"] = _is_async_obj  # type: ignore[assignment]

@@ -38,6 +38,10 @@ REJECT_ASSERT_NAMES_WITHOUT_PREFIX = PY312
 CALLS_REPR_PREFIX = not PY313
 #: 3.12: ``NonCallableMock.__new__`` reports ``__init__``'s signature to ``inspect``.
 NEW_REPORTS_INIT_SIGNATURE = PY312
+#: 3.12: ``NonCallableMock.__new__`` takes ``__init__``'s parameters and decides on an
+#: async class from ``spec_set or spec``; before, from ``bind_partial`` of ``__init__``'s
+#: signature (``spec_set`` if bound at all, else ``spec``).
+NEW_BINDS_SPEC_EXPLICITLY = PY312
 #: 3.13: ``return_value`` of a wrapping mock stays DEFAULT until set.
 WRAPS_KEEPS_DEFAULT_RETURN = PY313
 #: 3.13's ``assert_has_calls`` message always ends with an "  Actual:" line.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from turbomock import _mock_type
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
@@ -24,15 +23,17 @@ from turbomock._mock import (
     MissingMagic,
     Mock,
     NonCallableMock,
-    _child_class,
+    _direct_pool,
+    _instance,
     _is_instance_mock,
     _missing_magic_text,
     _set_state,
     passthrough,
 )
-from turbomock._mock_type import instance_class, set_slots
+from turbomock._mock_type import change_bag, drop_forwards, make_bag
 from turbomock._sentinels import DEFAULT, _deleted, _missing
-from turbomock._state import MockState, extract_mock_name
+from turbomock._spec import is_list, spec_for, spec_from_list
+from turbomock._state import MockState, extract_mock_name, new_state
 
 
 class _AsyncIterator:
@@ -111,23 +112,13 @@ def _configure_default(owner: Any, child: Any, name: str) -> None:
         cst.side_effect = effect(owner, cst)
 
 
-_magic_children: dict[tuple[type, str], Any] = {}
-
-
 def _make_default(owner: Any, st: MockState, name: str) -> Any:
-    cls: Any = type(owner)
-    if cls._mock_fast_children and st.spec is None:
+    cpool = _direct_pool(owner, name) if st.spec is None else None
+    if cpool is not None:
         if st.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
-        key = (cls, name)
-        klass: Any = _magic_children.get(key)
-        if klass is None:
-            klass = _magic_children[key] = instance_class(_child_class(cls, name, None))
-        if klass._mock_fast_children:
-            child: Any = object.__new__(klass)
-            _set_state(child, MockState(None, name, owner, name))
-        else:
-            child = klass(name=name, _new_name=name, _new_parent=owner)
+        child: Any = _instance(cpool)
+        _set_state(child, new_state(None, name, owner, name))
     else:
         child = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
     _configure_default(owner, child, name)
@@ -195,8 +186,30 @@ class MagicMixin(Base):
 
     if TYPE_CHECKING:  # provided by NonCallableMock
         _mock_state: MockState
+        _mock_pool: Any
 
     _mock_default_slots: frozenset[str] | None = DEFAULT_MAGICS
+
+    @classmethod
+    def _mock_bag_with(cls, slots: frozenset[str]) -> type:
+        """The bag carrying exactly ``slots`` (one per set, shared)."""
+        bag = _bags.get(slots)
+        if bag is None:
+            bag = _bags.setdefault(slots, make_bag(slots, _DefaultMagicSlot))
+        return bag
+
+    @classmethod
+    def _mock_bag_for(cls, spec: Any) -> type | None:
+        defaults = cls._mock_default_slots or DEFAULT_MAGICS
+        if spec is None:
+            return cls._mock_bag_with(defaults)
+        if _is_instance_mock(spec):
+            return cls._mock_bag_with(defaults)  # refused by __init__ (3.11+), or later
+        try:
+            found = spec_from_list(spec) if is_list(spec) else spec_for(spec)
+        except Exception:
+            return cls._mock_bag_with(defaults)  # __init__ fails the same way, as it should
+        return cls._mock_bag_with(found.magic_slots(defaults))
 
     def _mock_set_magics(self) -> None:
         """Support exactly the magic methods the spec has (all of them without a
@@ -204,8 +217,11 @@ class MagicMixin(Base):
         st = self._mock_state
         spec = st.spec
         defaults = self._mock_default_slots or DEFAULT_MAGICS
+        cls = type(self)
+        if cls._mock_pool is None:
+            drop_forwards(cls)  # type(m)(): the stdlib's gives it methods of its own
         if spec is None:
-            set_slots(self, defaults)
+            change_bag(self, self._mock_bag_with(defaults))
             return
         names = spec.names
         magics = st.magics
@@ -213,10 +229,11 @@ class MagicMixin(Base):
             for name in [n for n in magics if n not in names]:
                 del magics[name]
                 st[name] = _deleted
-        set_slots(self, spec.magic_slots(defaults))
+        change_bag(self, self._mock_bag_with(spec.magic_slots(defaults)))
 
 
-_mock_type.slot_factory = _DefaultMagicSlot
+#: frozenset of magic method names -> the bag class carrying them.
+_bags: dict[frozenset[str], type] = {}
 
 
 class NonCallableMagicMock(MagicMixin, NonCallableMock):

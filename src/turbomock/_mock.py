@@ -12,14 +12,15 @@ from __future__ import annotations
 import sys
 from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any, Callable
+from weakref import ref as _weakref
 
 from turbomock import _messages as msg
-from turbomock import _mock_type
 from turbomock._assertions import AssertionMethods
 from turbomock._calls import _CallList, new_named_call
 from turbomock._compat import (
     ALL_ASSERT_TYPOS,
     ASYNC_SIGNATURE_EXPLICIT,
+    NEW_BINDS_SPEC_EXPLICITLY,
     PROPERTYMOCK_ATTRIBUTE_STAYS,
     REJECT_ASSERT_NAMES_WITHOUT_PREFIX,
     REJECT_MOCK_AS_SPEC,
@@ -34,15 +35,16 @@ from turbomock._magic_names import (
     is_magic,
 )
 from turbomock._mock_type import (
-    BARE_UNRESOLVED,
-    MockType,
-    _slots_of,
-    instance_class,
-    mock_of_class,
-    new_mock,
-    own_class,
-    set_slots,
-    variant_class,
+    Pool,
+    bag_of,
+    change_bag,
+    is_leaf,
+    owner_of,
+    pool_for,
+    remember_owner,
+    restock,
+    subclass_for_copy,
+    take,
 )
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import _callable, is_exception, is_list, spec_for, spec_from_list
@@ -54,6 +56,7 @@ from turbomock._state import (
     drain,
     extract_mock_name,
     flush_ancestors,
+    new_state,
     record_call,
 )
 
@@ -211,20 +214,131 @@ def _delegated(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], An
     return decorate
 
 
-class Base(metaclass=MockType):
+class Base:
     """The root of every mock class and mixin (kept for code that names it)."""
 
     _mock_return_value = DEFAULT
     _mock_side_effect = None
-    #: See ``_mock_refresh_flags`` and MockType.__call__.
-    _mock_new_class: Any = None
-    _mock_bare_init = False
 
-    __new__ = new_mock
     __signature__ = _SignatureAttribute()
 
     def __init__(self, /, *args: Any, **kwargs: Any) -> None:
         pass
+
+
+#: ``cls`` -> the pool its instances come from when made without a spec.
+_default_pools: dict[type, Pool] = {}
+
+#: ``NonCallableMock.__init__``'s parameters after ``self``: what the stdlib's
+#: ``__new__`` binds the arguments to when deciding on an async class.
+_INIT_PARAMETERS = (
+    "spec", "wraps", "name", "spec_set", "parent", "_spec_state", "_new_name",
+    "_new_parent", "_spec_as_instance", "_eat_self", "unsafe",
+)
+
+
+def _async_spec_before_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Before 3.12 the stdlib's ``__new__`` binds its arguments partially to
+    ``__init__``'s signature and looks at ``spec_set`` if bound (even None), else
+    ``spec``; binding errors are ``bind_partial``'s."""
+    if len(args) > len(_INIT_PARAMETERS):
+        raise TypeError("too many positional arguments")
+    bound = dict(zip(_INIT_PARAMETERS, args))
+    for key in kwargs:
+        if key in bound or key == "self":
+            raise TypeError(f"multiple values for argument {key!r}")
+    if "spec_set" in kwargs or "spec_set" in bound:
+        return kwargs["spec_set"] if "spec_set" in kwargs else bound["spec_set"]
+    return kwargs["spec"] if "spec" in kwargs else bound.get("spec")
+
+
+def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """From 3.12 the stdlib's ``__new__`` has ``__init__``'s parameters (so its own
+    binding errors) and looks at ``spec_set or spec``."""
+    if len(args) > len(_INIT_PARAMETERS):
+        raise TypeError(
+            "NonCallableMock.__new__() takes from 1 to 12 positional arguments but "
+            f"{len(args) + 1} were given"
+        )
+    taken = {"cls", *_INIT_PARAMETERS[: len(args)]}
+    for key in kwargs:
+        if key in taken:
+            raise TypeError(f"NonCallableMock.__new__() got multiple values for argument {key!r}")
+    bound = dict(zip(_INIT_PARAMETERS, args))
+    bound.update(kwargs)
+    return bound.get("spec_set") or bound.get("spec")
+
+
+_async_spec = _async_spec_from_312 if NEW_BINDS_SPEC_EXPLICITLY else _async_spec_before_312
+
+
+def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Pool | None:
+    """Which pool a new ``cls`` mock takes its class from (None: ``cls`` is the
+    class of another mock, so the new one derives its own from it, as with the
+    stdlib). The bag follows the spec ``__init__`` will most likely get (it
+    corrects the bag if not)."""
+    if is_leaf(cls):
+        return None
+    bases: tuple[type, ...] = (cls,)
+    async_mixin = KINDS.get("AsyncMockMixin")
+    if async_mixin is not None and not issubclass(cls, async_mixin):
+        async_spec = _async_spec(args, kwargs)
+        if async_spec is not None and KINDS["_is_async_obj"](async_spec):
+            bases = (KINDS["_async_mixin_for"](cls), cls)
+    # The engine's __init__ takes this spec; another __init__ decides for itself
+    # (the bag is then set when it applies a spec).
+    spec = None
+    if cls.__init__ in _ENGINE_INITS:
+        spec = kwargs.get("spec_set")
+        if spec is None:
+            spec = kwargs["spec"] if "spec" in kwargs else args[0] if args else None
+    pool = pool_for(bases, cls._mock_bag_for(spec))
+    if not args and not kwargs:
+        _default_pools[cls] = pool
+    return pool
+
+
+def _instance(pool: Pool) -> Any:
+    """A bare mock object whose class, a leaf of ``pool``, is its own."""
+    leaf: Any = take(pool)
+    mock: Any = _new_object(leaf)
+    if pool.bag is not None:
+        # Its magic methods are read off the class too: the leaf names its mock.
+        leaf._mock_cell[0] = _weakref(mock)
+    return mock
+
+
+def new_mock(cls: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``__new__`` of every mock class: a mock with a class of its own."""
+    pool = _default_pools.get(cls)
+    if pool is None or args or kwargs:
+        pool = _pool_for_new(cls, args, kwargs)
+        if pool is None:
+            return _new_object(subclass_for_copy(cls, _magic_names(cls)))
+        return _instance(pool)
+    # _instance(pool), inline: Mock() is mostly this.
+    leaf: Any
+    try:
+        leaf = pool.pop()
+    except IndexError:
+        leaf = restock(pool)
+    mock: Any = _new_object(leaf)
+    if pool.bag is not None:
+        leaf._mock_cell[0] = _weakref(mock)
+    return mock
+
+
+new_mock.__qualname__ = "NonCallableMock.__new__"
+
+
+def _magic_names(cls: type) -> set[str]:
+    """The magic methods the class of a mock carries (its bag's, and its own)."""
+    bag = bag_of(cls)
+    names = set(bag._mock_slots) if bag is not None else set()  # type: ignore[attr-defined]
+    for klass in cls.__mro__:
+        if is_leaf(klass):
+            names.update(n for n, v in vars(klass).items() if isinstance(v, MagicSlot))
+    return names
 
 
 class NonCallableMock(AssertionMethods, Base):
@@ -232,9 +346,6 @@ class NonCallableMock(AssertionMethods, Base):
 
     __slots__ = ("_mock_state",)
 
-    # Class flags recomputed for each subclass (see __init_subclass__).
-    _mock_fast_children = True
-    _mock_plain_call = True
     #: MagicMock on 3.13: ``reset_mock(return_value=True)`` spares magic methods.
     _mock_keeps_magic_returns = False
     #: Per-kind extra reset work (AsyncMock awaits, ThreadingMock events).
@@ -242,35 +353,15 @@ class NonCallableMock(AssertionMethods, Base):
     #: The magic methods instances support by default (MagicMock: all of them).
     _mock_default_slots: frozenset[str] | None = None
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        # No zero-argument super() in this class body: it would shadow the
-        # ``__class__`` property below with the compiler's class cell.
-        super(NonCallableMock, cls).__init_subclass__(**kwargs)  # noqa: UP008 - see above
-        cls._mock_refresh_flags()
+    __new__ = new_mock
+    #: The pool of the leaf a mock has as class (None on other classes).
+    _mock_pool: Pool | None = None
 
     @classmethod
-    def _mock_refresh_flags(cls) -> None:
-        """Decide once per class whether the fast paths may skip its hooks."""
-        cls._mock_fast_children = (
-            cls._get_child_mock is NonCallableMock._get_child_mock
-            and cls.__init__ in _ENGINE_INITS
-        )
-        # How MockType.__call__ may make instances: the class they get when the
-        # engine's __new__ is in use (found on the first call), and whether
-        # ``cls()`` without arguments may skip __init__.
-        cls._mock_new_class = (
-            BARE_UNRESOLVED
-            if cls.__new__ is new_mock and cls.__dict__.get("_mock_kind") != "own"
-            else None
-        )
-        cls._mock_bare_init = cls.__init__ in _ENGINE_INITS
-        mixin = CallableMixin
-        cls._mock_plain_call = (
-            getattr(cls, "_mock_call", None) in (None, mixin._mock_call)
-            and getattr(cls, "_execute_mock_call", None) in (None, mixin._execute_mock_call)
-            and getattr(cls, "_increment_mock_call", None) in (None, mixin._increment_mock_call)
-            and getattr(cls, "_mock_check_sig", None) in (None, mixin._mock_check_sig)
-        )
+    def _mock_bag_for(cls, spec: Any) -> type | None:
+        """The bag of default magic methods a mock specced on ``spec`` carries
+        (none: only MagicMock and its kin have default magic methods)."""
+        return None
 
     def __init__(
         self,
@@ -291,7 +382,7 @@ class NonCallableMock(AssertionMethods, Base):
             # The common case, without a second frame: just the state.
             _set_state(
                 self,
-                MockState(parent, name, parent if _new_parent is None else _new_parent, _new_name),
+                new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name),
             )
         else:
             _init_mock(
@@ -411,7 +502,7 @@ class NonCallableMock(AssertionMethods, Base):
                     value = st.return_value = fresh
             finally:
                 _release()
-            if value is fresh and not type(self)._mock_fast_children:
+            if value is fresh and value._mock_state.new_parent is not self:
                 # Made by a _get_child_mock of the user's: adopt it if it has no parent.
                 _check_and_set_parent(self, value, None, "()")
         return value
@@ -625,7 +716,7 @@ class NonCallableMock(AssertionMethods, Base):
         # instance attributes, so this is about making new ones.
         if name == "_mock_state":
             raise AttributeError(name)  # not initialised (yet): copy, pickle ...
-        st = self._mock_state
+        st = _get_state(self)
         extra = st.extra
         if extra is None:
             spec = None
@@ -650,26 +741,34 @@ class NonCallableMock(AssertionMethods, Base):
             finally:
                 _release()
             return child
-        cls = type(self)
-        if extra is None and cls._mock_fast_children:
+        if extra is None:
             # The common case, inline: no spec, no wraps, no hooks overridden.
-            klass = _attribute_children.get(cls)
-            child = _new_object(_attribute_child_class(cls) if klass is None else klass)
-            # MockState(self, name, self, name), written out: a fresh chain is
-            # mostly this, and the type call and __init__ frame cost ~5% of it
-            # (tests/test_mock.py checks the two stay the same).
-            cst = _new_state(MockState)
-            cst.parent = cst.new_parent = self
-            cst.name = cst.new_name = name
-            cst.pending = cst.magics = cst.side_effect = cst.calls = cst.extra = None
-            cst.return_value = DEFAULT
-            _set_state(child, cst)
-            # setdefault is atomic: threads racing here all get one child.
-            winner = st.setdefault(name, child)
-            if winner is child:
-                return child
-            if winner is not _deleted:
-                return winner
+            pool = type(self)._mock_pool
+            if pool is not None and pool.probe._get_child_mock is _GET_CHILD_MOCK:
+                cpool = pool.children.get(None, _missing)
+                if cpool is _missing:
+                    cpool = _child_pool(pool, None, type(self))
+                if (
+                    cpool is not None
+                    and cpool.probe.__new__ is new_mock
+                    and cpool.probe.__init__ in _ENGINE_INITS
+                ):
+                    # _instance(cpool), inline: a fresh chain is mostly this.
+                    leaf: Any
+                    try:
+                        leaf = cpool.pop()
+                    except IndexError:
+                        leaf = restock(cpool)
+                    child = _new_object(leaf)
+                    if cpool.bag is not None:
+                        leaf._mock_cell[0] = _weakref(child)
+                    _set_state(child, new_state(self, name, self, name))
+                    # setdefault is atomic: threads racing here all get one child.
+                    winner = st.setdefault(name, child)
+                    if winner is child:
+                        return child
+                    if winner is not _deleted:
+                        return winner
         return _new_child(self, st, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -901,6 +1000,22 @@ def _init_mock(
     """Every mock constructor: ``Mock.__init__`` itself, called by the others.
     Sets only what differs from the defaults. (``unsafe``, ``_spec_as_instance``
     and ``_eat_self`` come in ``kwargs``, so the signature is the stdlib's.)"""
+    if (
+        spec is None
+        and parent is None
+        and _new_parent is None
+        and wraps is None
+        and spec_set is None
+        and side_effect is None
+        and name is None
+        and return_value is DEFAULT
+        and not kwargs
+        and type(self)._mock_pool is not None
+    ):
+        # Mock() and the like: only the state (a pooled leaf has its magic
+        # methods already). _spec_state is unused, as by the stdlib.
+        _set_state(self, new_state(None, None, None, _new_name))
+        return
     if kwargs:
         unsafe = kwargs.pop("unsafe", False)
         _spec_as_instance = kwargs.pop("_spec_as_instance", False)
@@ -908,7 +1023,7 @@ def _init_mock(
     else:
         unsafe = _spec_as_instance = False
         _eat_self = None
-    st = MockState(parent, name, parent if _new_parent is None else _new_parent, _new_name)
+    st = new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name)
     if wraps is not None:
         st.wraps = wraps
     if unsafe:
@@ -923,36 +1038,59 @@ def _init_mock(
         if _eat_self is None:
             _eat_self = parent is not None
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
-        if not isinstance(spec, type) and not is_list(spec):
-            _become_async_if_needed(self, spec)
         if self._mock_default_slots is not None:
             self._mock_set_magics()
-    elif spec_set is not None:
-        st.spec_set = spec_set
+    else:
+        if spec_set is not None:
+            st.spec_set = spec_set
+        if type(self)._mock_pool is None and self._mock_default_slots is not None:
+            # type(m)() (or an edited class): the stdlib's __init__ gives the
+            # mock magic methods of its own.
+            self._mock_set_magics()
     if kwargs:
         self.configure_mock(**kwargs)
     if side_effect is not None:
         st.side_effect = _try_iter(side_effect)
 
 
-def _become_async_if_needed(mock: Any, spec: Any) -> None:
-    """A mock specced on a coroutine function behaves like an AsyncMock."""
-    hook = KINDS.get("_make_async")
-    if hook is not None:
-        hook(mock, spec, variant_class)
+def _direct_pool(self: Any, key: Any) -> Pool | None:
+    """The pool of the child ``key`` (None: an attribute; ``"()"``: the return
+    value; a magic method's name) when the engine may build it directly, as the
+    class's ``_get_child_mock`` and the child class's constructor would."""
+    cls = type(self)
+    pool = cls._mock_pool
+    if pool is None or pool.probe._get_child_mock is not _GET_CHILD_MOCK:
+        return None
+    cpool: Pool | None = pool.children.get(key, _missing)
+    if cpool is _missing:
+        cpool = _child_pool(pool, key, cls)
+    if cpool is None:
+        return None
+    probe = cpool.probe
+    if probe.__new__ is new_mock and probe.__init__ in _ENGINE_INITS:
+        return cpool
+    return None
+
+
+def _child_pool(pool: Pool, key: Any, leaf: type) -> Pool | None:
+    """Work out (once per pool and key) which pool such children come from;
+    ``leaf`` is an unedited leaf of ``pool``."""
+    klass = _child_class(leaf, None if key == "()" else key, None)
+    found = None if is_leaf(klass) else pool_for((klass,), klass._mock_bag_for(None))
+    pool.children[key] = found
+    return found
 
 
 def _new_child(self: Any, st: MockState, name: str) -> Any:
     """Create, cache and return the child mock for attribute ``name``."""
-    cls = type(self)
-    if cls._mock_fast_children and st.spec is None:
+    cpool = _direct_pool(self, None) if st.spec is None else None
+    if cpool is not None:
         wraps = st.wraps
         wrapped = None if wraps is None else getattr(wraps, name)
         if st.extra is not None and st.extra.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
-        klass = _attribute_children.get(cls)
-        child: Any = _new_object(_attribute_child_class(cls) if klass is None else klass)
-        cst = MockState(self, name, self, name)
+        child: Any = _instance(cpool)
+        cst = new_state(self, name, self, name)
         if wrapped is not None:
             cst.wraps = wrapped
         _set_state(child, cst)
@@ -976,41 +1114,22 @@ def _new_child(self: Any, st: MockState, name: str) -> Any:
 
 
 def _new_return_value(self: Any, st: MockState) -> Any:
-    cls = type(self)
     # Unlike attributes, a return value doesn't depend on the spec ('()' is never
     # an attribute name), so specced mocks take the direct path too.
-    if cls._mock_fast_children:
+    cpool = _direct_pool(self, "()")
+    if cpool is not None:
         extra = st.extra
         if extra is not None and extra.sealed:
             raise AttributeError(extract_mock_name(st) + "()")
-        klass = _attribute_children.get(cls)
-        child: Any = _new_object(_attribute_child_class(cls) if klass is None else klass)
-        _set_state(child, MockState(None, None, self, "()"))
+        child: Any = _instance(cpool)
+        _set_state(child, new_state(None, None, self, "()"))
         return child
     return self._get_child_mock(_new_parent=self, _new_name="()")
 
 
-_attribute_children: dict[type, type] = {}
-
-
-def _attribute_child_class(cls: type) -> type:
-    """The instance class of a plain attribute child (cached per class)."""
-    klass = _attribute_children.get(cls)
-    if klass is None:
-        klass = _attribute_children[cls] = instance_class(_child_class(cls, None, None))
-    return klass
-
-
-def public_class(cls: type) -> type:
-    """The user-visible mock class behind an instance (or own) class."""
-    for klass in cls.__mro__:
-        if "_mock_kind" not in klass.__dict__ and issubclass(klass, NonCallableMock):
-            return klass
-    return cls
-
-
 def _child_class(cls: type, new_name: Any, spec: Any) -> Any:
-    """Which mock class a child named ``new_name`` of a ``cls`` mock gets."""
+    """Which mock class a child named ``new_name`` of a ``cls`` mock gets (the
+    class after the mock's own in its MRO, unless a rule below applies)."""
     async_mixin = KINDS.get("AsyncMockMixin")
     magic_mock = KINDS["MagicMock"]
     if issubclass(cls, magic_mock) and new_name in ASYNC_METHOD_MAGICS:
@@ -1023,7 +1142,7 @@ def _child_class(cls: type, new_name: Any, spec: Any) -> Any:
         if issubclass(cls, KINDS["NonCallableMagicMock"]):
             return magic_mock
         return Mock
-    return public_class(cls)
+    return cls.__mro__[1] if is_leaf(cls) else cls
 
 
 # -- magic methods: storage shared by Mock and MagicMock -------------------------
@@ -1045,7 +1164,7 @@ class MagicSlot:
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
             # ``type(mock).__str__``: the stdlib hands out that mock's method.
-            mock = None if owner is None else mock_of_class(owner, depth=2)
+            mock = None if owner is None else owner_of(owner)
             return self if mock is None else getattr(mock, self.name)
         magics = obj._mock_state.magics
         if magics is not None:
@@ -1113,28 +1232,36 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
 
         if st.get(name) is _deleted:
             del st[name]
-    if not isinstance(_class_attribute(type(mock), name), MagicSlot):
-        type.__setattr__(own_class(mock), name, MagicSlot(name))
+    cls = type(mock)
+    if not isinstance(_class_attribute(cls, name), MagicSlot):
+        # The class must carry it (Python looks magic methods up there): this
+        # mock's class is its own, so it is edited in place.
+        setattr(cls, name, MagicSlot(name))
+        if owner_of(cls) is None:
+            remember_owner(mock)
     st.magic_dict()[name] = stored
 
 
 def _delete_magic(mock: Any, st: MockState, name: str) -> bool:
     """``del mock.__len__``; True when fully handled here.
 
-    As with the stdlib: the first deletion takes the method off the class (so
-    Python sees it as absent); only a method that was configured or used is also
-    marked deleted. Otherwise a later deletion marks it, and the one after raises.
+    As with the stdlib: the first deletion takes the method off the mock's class
+    (so Python sees it as absent); only a method that was configured or used is
+    also marked deleted. Otherwise a later deletion marks it, and the one after
+    raises.
     """
     cls = type(mock)
-    if not isinstance(cls.__dict__.get(name), MagicSlot):
+    own = isinstance(cls.__dict__.get(name), MagicSlot)
+    bag = bag_of(cls)
+    in_bag = bag is not None and name in bag.__dict__
+    if not own and not in_bag:
         return False  # not on the class: the ordinary deletion applies
     magics = st.magics
     configured = magics.pop(name, None) if magics is not None else None
-    slots = _slots_of(cls)
-    if slots is not None and name in slots:
-        set_slots(mock, slots - {name})
-    else:
-        type.__delattr__(own_class(mock), name)
+    if own:
+        delattr(cls, name)
+    if in_bag:
+        change_bag(mock, mock._mock_bag_with(bag._mock_slots - {name}))  # type: ignore[union-attr]
     if configured is not None:
         st[name] = _deleted
     return True
@@ -1145,8 +1272,8 @@ class CallableMixin(Base):
 
     if TYPE_CHECKING:  # provided by NonCallableMock
         _mock_state: MockState
-        _mock_plain_call: bool
         return_value: Any
+        side_effect: Any
 
     __init__ = _init_mock
 
@@ -1156,27 +1283,33 @@ class CallableMixin(Base):
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
         st = self._mock_state
         extra = st.extra
-        if extra is None:
-            if self._mock_plain_call:
-                record_call(st, args, kwargs)
-                if st.side_effect is None:
-                    # _execute() when there is nothing to run: no extra, so no
-                    # wraps and no delegate either.
-                    value = st.return_value
-                    return self.return_value if value is DEFAULT else value
-                return _execute(self, st, args, kwargs)
-        else:
-            check = extra.check_sig
+        if extra is not None:
+            check = extra.check_sig  # autospec's signature check, where the hook is
             if check is not None:
                 check(*args, **kwargs)
-            if self._mock_plain_call:
-                if extra.delegate is None:
-                    record_call(st, args, kwargs)
-                else:
-                    _record_delegated(st, extra.delegate, args, kwargs)
-                return _execute(self, st, args, kwargs)
-        self._mock_check_sig(*args, **kwargs)
-        self._increment_mock_call(*args, **kwargs)
+        cls = type(self)
+        if cls._mock_check_sig is not _CHECK_SIG or cls._increment_mock_call is not _INCREMENT:
+            self._mock_check_sig(*args, **kwargs)
+            self._increment_mock_call(*args, **kwargs)
+            return self._mock_call(*args, **kwargs)
+        # _increment_mock_call, inline.
+        if extra is None or extra.delegate is None:
+            record_call(st, args, kwargs)
+        else:
+            _record_delegated(st, extra.delegate, args, kwargs)
+        if (
+            extra is None
+            and st.side_effect is None
+            and cls._mock_call is _MOCK_CALL
+            and cls._execute_mock_call is _EXECUTE_MOCK_CALL
+        ):
+            # What _execute_mock_call returns when nothing is to run: no extra, so
+            # no wraps and no delegate either.
+            value = st.return_value
+            return self.return_value if value is DEFAULT else value
+        # User code may run (a side effect, a wrapped object): through the same
+        # frames as with the stdlib, so ``sys._getframe(n)`` and warnings'
+        # ``stacklevel`` inside it point at the same places.
         return self._mock_call(*args, **kwargs)
 
     def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
@@ -1191,7 +1324,30 @@ class CallableMixin(Base):
             _record_delegated(st, delegate, args, kwargs)
 
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
-        return _execute(self, self._mock_state, args, kwargs)
+        """A call's result: side effect, else return value, else the wrapped object."""
+        st = self._mock_state
+        extra = st.extra
+        delegate = None if extra is None else extra.delegate
+        effect = st.side_effect if delegate is None else self.side_effect
+        if effect is not None:
+            if is_exception(effect):
+                raise effect
+            if not _callable(effect):
+                result = next(effect)
+                if is_exception(result):
+                    raise result
+            else:
+                result = effect(*args, **kwargs)
+            if result is not DEFAULT:
+                return result
+        value = st.return_value
+        if value is not DEFAULT:
+            return value if delegate is None else self.return_value
+        if delegate is not None and delegate.return_value is not DEFAULT:
+            return self.return_value
+        if extra is not None and extra.wraps is not None:
+            return extra.wraps(*args, **kwargs)
+        return self.return_value
 
 
 def _record_delegated(
@@ -1207,30 +1363,10 @@ def _record_delegated(
     delegate.mock_calls.append(new_named_call("", args, kwargs))
 
 
-def _execute(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """A call's result: side effect, else return value, else the wrapped object."""
-    extra = st.extra
-    delegate = None if extra is None else extra.delegate
-    effect = st.side_effect if delegate is None else mock.side_effect
-    if effect is not None:
-        if is_exception(effect):
-            raise effect
-        if not _callable(effect):
-            result = next(effect)
-            if is_exception(result):
-                raise result
-        else:
-            result = effect(*args, **kwargs)
-        if result is not DEFAULT:
-            return result
-    value = st.return_value
-    if value is not DEFAULT:
-        return value if delegate is None else mock.return_value
-    if delegate is not None and delegate.return_value is not DEFAULT:
-        return mock.return_value
-    if extra is not None and extra.wraps is not None:
-        return extra.wraps(*args, **kwargs)
-    return mock.return_value
+_CHECK_SIG = CallableMixin._mock_check_sig
+_INCREMENT = CallableMixin._increment_mock_call
+_MOCK_CALL = CallableMixin._mock_call
+_EXECUTE_MOCK_CALL = CallableMixin._execute_mock_call
 
 
 class Mock(CallableMixin, NonCallableMock):
@@ -1250,10 +1386,10 @@ class Mock(CallableMixin, NonCallableMock):
 
 _ENGINE_INITS.extend((NonCallableMock.__init__, _init_mock))
 _set_state = NonCallableMock.__dict__["_mock_state"].__set__
-_mock_type._MockState = MockState
-_mock_type._set_state = _set_state
-NonCallableMock.__init_subclass__()
-Mock.__init_subclass__()
+#: Reads a mock's state without a type lookup, which misses CPython's type
+#: cache when many mock classes are in use (they are: one per mock).
+_get_state = NonCallableMock.__dict__["_mock_state"].__get__
+_GET_CHILD_MOCK = NonCallableMock._get_child_mock
 
 #: Names whose setting bypasses the spec/child logic: the engine's own
 #: properties. Modules defining more mock kinds add theirs (``passthrough``).

@@ -1,243 +1,337 @@
-"""The classes mock instances really have, without one class per mock.
+"""The class every mock has of its own, taken from a pool instead of made.
 
-The stdlib creates a new class for every mock (7-13 µs each) so that edits such
-as ``type(m).foo = PropertyMock()`` only touch that one mock. turbomock instead
-gives all instances of ``Mock`` one hidden *instance class*, a subclass of
-``Mock`` with the same name (so ``type(m).__mro__[1] is Mock`` as with the
-stdlib). An edit of an instance class can only come from ``type(m)``, so the
-metaclass redirects it to a class of that one mock's own, created then
-(``own_class``). Which mock ``type()`` was called on is read from the caller's
-bytecode (``_class_edits``).
+The stdlib creates a new class for every mock (7-13 µs each) so that an edit such
+as ``type(m).size = PropertyMock()`` reaches ``m`` and no other mock. turbomock
+keeps that exactly: every live mock's class (its *leaf*) is its own. What it
+avoids is making one each time. Leaves are made in batches, kept in a *pool* per
+kind (the leaf's bases, and the *bag* of default magic methods it carries), and
+handed to a new mock only when nothing refers to them any more: no live mock, no
+variable, no subclass, nothing. ``sys.getrefcount`` tells that exactly, because a
+leaf's references are known: its pool's ``members`` and its own ``__mro__``. A
+leaf that is ever edited (anything set or deleted on it, which the metaclass
+``LeafType`` sees) leaves its pool for good and dies with whoever holds it.
 
-Magic methods are the one thing that must live on the class itself (Python looks
-them up on the type). A ``MagicMock``'s instance class carries one slot descriptor
-per supported magic method; a mock whose spec lacks some of them, or that had one
-deleted, moves to a *slot variant*: a shared instance class with exactly the slots
-it supports, so Python sees the method as absent (``len()`` raises its own
-``TypeError``, ``x + mock`` tries the reflected method) just as with the stdlib's
-per-instance classes. Variants are cached per (class, set of slots).
+A leaf is named, documented and placed like the stdlib's per-mock class:
+``type(m).__mro__[1]`` and ``type(m).__bases__`` are the public class. The magic
+methods a ``MagicMock`` supports by default can't live on the public class (a
+user's subclass defining ``__len__`` must still be shadowed, and a spec must be
+able to take some away) nor in each leaf (80 descriptors a class would cost
+more memory than the stdlib's mock). They live in a *bag*, a small class shared
+by all mocks supporting the same set, which is the leaf's last base: the MRO
+puts it after every mock class and just before ``object``, so Python finds
+``len(m)`` there, or, if the bag lacks ``__len__``, nowhere, and raises its own
+``TypeError`` as for the stdlib's mock. (What a user's class in between defines,
+the leaf shadows with copies of the bag's slots, as the stdlib's leaf would.)
+``LeafType`` reports ``__bases__`` without the bag. It must not override
+``mro()``: CPython gives classes with a custom ``mro()`` no version tag, which
+turns off its attribute caches for them (attribute access was 6x slower).
+
+A leaf of a mock with magic methods remembers its mock in ``_mock_cell`` (a weak
+reference), because ``type(m).__str__`` must hand out ``m``'s method.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
+from itertools import compress
+from sys import getrefcount
 from typing import Any
+from weakref import ref as _weakref
 
-from turbomock._sentinels import DEFAULT
-
-_lock = threading.Lock()
-
-#: public class -> its shared instance class; instance and own classes map to themselves.
-_instance_classes: dict[type, type] = {}
-
-#: Names whose change on a class invalidates its fast-path flags.
-_FLAG_NAMES = frozenset(
-    {"_get_child_mock", "__init__", "_mock_call", "_execute_mock_call",
-     "_increment_mock_call", "_mock_check_sig", "__new__"}
-)
-
-_set_class = object.__dict__["__class__"].__set__
+_lock = threading.RLock()
+_new_object = object.__new__
 
 
-def instance_class(cls: type) -> type:
-    """The class instances of ``cls`` are created with."""
-    found = _instance_classes.get(cls)
-    if found is not None:
-        return found
+class _BagBase:
+    """Marks the classes that carry default magic methods (see ``LeafType.mro``)."""
+
+    __slots__ = ()
+
+
+_real_bases = type.__dict__["__bases__"]
+
+
+class LeafType(type):
+    """Metaclass of every leaf: hides its bag from ``__bases__``, and sees edits
+    (which end its reuse)."""
+
+    @property
+    def __bases__(cls) -> tuple[type, ...]:
+        return tuple(b for b in _real_bases.__get__(cls) if b not in _bags)
+
+    @__bases__.setter
+    def __bases__(cls, value: tuple[type, ...]) -> None:
+        bags = tuple(b for b in _real_bases.__get__(cls) if b in _bags)
+        _real_bases.__set__(cls, tuple(value) + bags)
+
+    def __setattr__(cls, name: str, value: Any) -> None:
+        retire(cls)
+        type.__setattr__(cls, name, value)
+
+    def __delattr__(cls, name: str) -> None:
+        retire(cls)
+        type.__delattr__(cls, name)
+
+
+#: Leaf metaclasses for public classes whose metaclass is not ``type`` (an ABC).
+_metaclasses: dict[type, type] = {type: LeafType}
+
+
+def _metaclass_for(meta: type) -> type:
+    found = _metaclasses.get(meta)
+    if found is None:
+        found = _metaclasses[meta] = type("LeafType", (LeafType, meta), {})
+    return found
+
+
+class Pool:
+    """The leaves of one kind: same bases, same bag."""
+
+    __slots__ = (
+        "bases", "bag", "meta", "namespace", "members", "free", "pop", "children", "probe",
+    )
+
+    def __init__(self, bases: tuple[type, ...], bag: type | None) -> None:
+        public = bases[-1]
+        self.bases = bases
+        self.bag = bag
+        self.meta = _metaclass_for(type(public))
+        namespace: dict[str, Any] = {
+            "__module__": public.__module__,
+            "__qualname__": public.__qualname__,
+            "__doc__": public.__doc__,
+            "__slots__": (),
+            "_mock_pool": self,
+        }
+        if bag is not None:
+            # What a user's class before the bag defines, the bag must still
+            # shadow, as the stdlib's per-mock methods do: copies in the leaf.
+            slots = bag._mock_slots  # type: ignore[attr-defined]
+            for klass in type("Probe", (*bases, bag), {"__slots__": ()}).__mro__[1:]:
+                if klass is bag:
+                    break
+                if getattr(klass, "__module__", "").startswith("turbomock"):
+                    continue
+                for name in vars(klass):
+                    if name in slots and name not in namespace:
+                        namespace[name] = bag.__dict__[name]
+        self.namespace = namespace
+        #: Every reusable leaf, kept in insertion order: the only reference to an
+        #: idle leaf besides its own ``__mro__``; the value is its owner cell.
+        self.members: dict[type, list[Any] | None] = {}
+        self.free: list[type] = []
+        self.pop = self.free.pop
+        #: {child name or None: pool} for the children the engine makes directly.
+        self.children: dict[Any, Pool | None] = {}
+        #: A class with the leaves' MRO minus the leaf: where the fast paths check
+        #: the hooks an unedited leaf resolves (one class per pool, so the
+        #: lookups stay in CPython's type cache, unlike those on many leaves).
+        self.probe: Any = type(public.__name__, bases, {"__slots__": (), "__module__": __name__})
+    def make(self, count: int) -> list[type]:
+        """Make ``count`` new leaves (the slow part: 6-8 µs each)."""
+        made = []
+        public = self.bases[-1]
+        for _ in range(count):
+            namespace = dict(self.namespace)
+            cell = None
+            if self.bag is not None:
+                cell = namespace["_mock_cell"] = [None]
+            bases = self.bases if self.bag is None else (*self.bases, self.bag)
+            leaf = self.meta(public.__name__, bases, namespace)
+            self.members[leaf] = cell
+            made.append(leaf)
+        return made
+
+
+def _scan(members: dict[type, Any], idle: int) -> list[type]:
+    """The members nothing refers to (one C loop, no bytecode per leaf)."""
+    return list(compress(members, map(idle.__eq__, map(getrefcount, members))))
+
+
+def _calibrate() -> int:
+    """The reference count ``_scan`` sees for an unused leaf. Measured on a leaf no
+    local variable ever holds: a Python trace function (pdb, coverage's pure-Python
+    tracer) copies locals into ``frame.f_locals``, which would add one."""
+    members: dict[type, Any] = {LeafType("Calibration", (), {"__slots__": ()}): None}
+    idle = next(map(getrefcount, members)) + 1  # _scan's compress holds each leaf too
+    if _scan(members, idle) != list(members):
+        raise RuntimeError("turbomock: leaf reference counts are not as expected")
+    return idle
+
+
+_IDLE = _calibrate()
+
+
+#: Leaves a pool keeps ready at least: a restock (a scan and a lock) per this many
+#: new mocks at most, whatever dies in between.
+_MIN_STOCK = 64
+
+
+def take(pool: Pool) -> type:
+    """A leaf nothing else refers to, for a new mock.
+
+    Leaves in ``free`` were seen unreferenced by the last scan and nothing hands
+    them out but this function. (Code that digs one out of ``__subclasses__()``
+    or the garbage collector meanwhile could see it become a new mock's class:
+    the one way to observe the pool, listed in the README's known differences.)
+    Extra references only ever make a leaf look used, never free: the scan errs
+    on the safe side under tracers too.
+    """
+    try:
+        return pool.pop()
+    except IndexError:
+        return restock(pool)
+
+
+def restock(pool: Pool) -> type:
+    """Refill ``pool``'s free list from a scan (making leaves if too few are
+    idle) and take one leaf."""
     with _lock:
-        found = _instance_classes.get(cls)
-        if found is None:
-            kind = cls.__dict__.get("_mock_kind")
-            if kind is not None:
-                found = cls
-            else:
-                found = _derive(cls, (cls,), "shared", getattr(cls, "_mock_default_slots", None))
-                _instance_classes[found] = found
-            _instance_classes[cls] = found
-    return found
+        free = pool.free
+        if not free:
+            members = pool.members
+            found = _scan(members, _IDLE)
+            # Grow by half when most leaves are in use, so the scans stay cheap.
+            if len(found) < _MIN_STOCK or len(found) * 4 < len(members):
+                found += pool.make(max(_MIN_STOCK - len(found), len(members) // 2))
+            free.extend(found)
+            del found
+        return free.pop()
 
 
-#: Makes the descriptor of one default magic method (set by ``turbomock._magic``).
-slot_factory: Any = None
-
-
-def _derive(
-    like: type, bases: tuple[type, ...], kind: str, slots: frozenset[str] | None = None
-) -> type:
-    namespace: dict[str, Any] = {
-        "__doc__": like.__doc__,
-        "__module__": like.__module__,
-        "__qualname__": like.__qualname__,
-        "__slots__": (),
-        "_mock_kind": kind,
-    }
-    if slots is not None:
-        namespace["_mock_slots"] = slots
-    cls: type = type(like)(like.__name__, bases, namespace)
-    if slots:
-        # Set after creation: ``__eq__`` in a class body would set ``__hash__`` to None.
-        for name in slots:
-            type.__setattr__(cls, name, slot_factory(name))
-    return cls
-
-
-def _slots_of(cls: type) -> frozenset[str] | None:
-    """The default magic slots an instance (or own) class carries, if any."""
-    slots: frozenset[str] | None = cls.__dict__.get("_mock_slots")
-    return slots
-
-
-def own_class(mock: Any) -> type:
-    """The mock's class of its own, made (and swapped in) on first need."""
-    cls = type(mock)
-    if cls.__dict__.get("_mock_kind") == "own":
-        return cls
-    bases = cls.__bases__ if cls.__dict__.get("_mock_kind") == "shared" else (cls,)
-    own = _derive(cls, bases, "own", _slots_of(cls))
-    type.__setattr__(own, "_mock_owner", weakref.ref(mock))
-    _instance_classes[own] = own
-    _set_class(mock, own)
-    return own
-
-
-def variant_class(cls: type, mixin: type) -> type:
-    """A shared instance class for ``cls`` with ``mixin`` in front (how a Mock
-    specced on a coroutine function becomes async)."""
-    key = (cls, mixin)
-    found = _variants.get(key)
-    if found is None:
-        public = cls.__mro__[1] if cls.__dict__.get("_mock_kind") else cls
-        found = _derive(public, (mixin, public), "shared", _slots_of(cls))
-        _instance_classes[found] = found
-        _variants[key] = found
-    return found
-
-
-_variants: dict[tuple[type, type], type] = {}
-
-
-def set_slots(mock: Any, slots: frozenset[str]) -> None:
-    """Give ``mock`` a class carrying exactly ``slots`` as default magic methods."""
-    cls = type(mock)
-    current = _slots_of(cls)
-    if current is None or current == slots:
+def retire(cls: type) -> None:
+    """Take ``cls`` out of its pool for good (it was edited, or will be). Its
+    mock's children are then made through the hooks, which read the class as it
+    is now, as the stdlib's do."""
+    pool = cls.__dict__.get("_mock_pool")
+    if pool is None:
         return
-    if cls.__dict__.get("_mock_kind") == "own":
-        # That mock's class alone: edit it in place.
-        for name in current - slots:
-            if name in cls.__dict__:
-                type.__delattr__(cls, name)
-        for name in slots - current:
-            if name not in cls.__dict__:
-                type.__setattr__(cls, name, slot_factory(name))
-        type.__setattr__(cls, "_mock_slots", slots)
-        return
-    key = (cls, slots)
-    found = _slot_variants.get(key)
-    if found is None:
+    type.__setattr__(cls, "_mock_pool", None)
+    with _lock:
+        if pool.members.pop(cls, _missing) is not _missing:
+            try:
+                pool.free.remove(cls)
+            except ValueError:
+                pass
+
+
+_missing: Any = object()
+
+
+def is_leaf(cls: type) -> bool:
+    """Whether ``cls`` is the class of one mock (a leaf, or a copy's class)."""
+    return isinstance(cls, LeafType)
+
+
+def owner_of(cls: type) -> Any:
+    """The mock whose class ``cls`` is (None if unknown or gone)."""
+    cell = cls.__dict__.get("_mock_cell")
+    if cell is None:
+        return None
+    link = cell[0]
+    return None if link is None else link()
+
+
+def remember_owner(mock: Any) -> None:
+    """Make ``owner_of(type(mock))`` find ``mock`` (its leaf has no bag)."""
+    cls = type(mock)
+    cell = cls.__dict__.get("_mock_cell")
+    if cell is None:
+        cell = [None]
+        setattr(cls, "_mock_cell", cell)  # noqa: B010 - through LeafType, on purpose
+    cell[0] = _weakref(mock)
+
+
+_pools: dict[tuple[tuple[type, ...], Any], Pool] = {}
+
+
+def pool_for(bases: tuple[type, ...], bag: type | None) -> Pool:
+    """The pool of leaves with these bases and this bag."""
+    key = (bases, bag)
+    pool = _pools.get(key)
+    if pool is None:
         with _lock:
-            found = _slot_variants.get(key)
-            if found is None:
-                found = _derive(cls, cls.__bases__, "shared", slots)
-                _instance_classes[found] = found
-                _slot_variants[key] = found
-    _set_class(mock, found)
+            pool = _pools.get(key)
+            if pool is None:
+                pool = _pools[key] = Pool(bases, bag)
+    return pool
 
 
-_slot_variants: dict[tuple[type, frozenset[str]], type] = {}
+class _Forward:
+    """A magic method of a copy's class: the original mock's (as the stdlib's
+    copies find the original's methods on the class they derive from)."""
+
+    __slots__ = ("name", "source")
+
+    def __init__(self, name: str, source: Any) -> None:
+        self.name = name
+        self.source = source
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        return getattr(self.source, self.name)
 
 
-def mock_of_class(cls: type, depth: int) -> Any:
-    """The one mock an instance class was reached from (``type(mock)``), if known."""
-    kind = cls.__dict__.get("_mock_kind")
-    if kind == "own":
-        return cls.__dict__["_mock_owner"]()
-    if kind == "shared":
-        from turbomock._class_edits import mock_behind_type_call
+def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:
+    """What ``type(m)()`` (and so ``copy``) gets: a new class derived from ``m``'s,
+    whose magic methods (``magic_names``, those ``m``'s class carries) are
+    ``m``'s own, as with the stdlib."""
+    namespace: dict[str, Any] = {
+        "__module__": leaf.__module__,
+        "__qualname__": leaf.__name__,
+        "__doc__": leaf.__doc__,
+        "__slots__": (),
+        "_mock_pool": None,  # its children are made through _get_child_mock
+    }
+    owner = owner_of(leaf)
+    if owner is not None:
+        namespace["_mock_cell"] = [_weakref(owner)]
+        for name in magic_names:
+            namespace[name] = _Forward(name, owner)
+    meta = type(leaf)
+    return meta(leaf.__name__, (leaf,), namespace)
 
-        return mock_behind_type_call(cls, depth=depth + 1)
+
+def drop_forwards(cls: type) -> None:
+    """Make a derived class's magic methods its own mock's again (its ``__init__``
+    ran: the stdlib's gives the new mock methods of its own)."""
+    for name, value in list(vars(cls).items()):
+        if type(value) is _Forward:
+            type.__delattr__(cls, name)
+    if "_mock_cell" in cls.__dict__:
+        type.__setattr__(cls, "_mock_cell", [None])  # its own mock is not known yet
+
+
+def change_bag(mock: Any, bag: type | None) -> None:
+    """Give ``mock``'s class another bag of default magic methods, in place (its
+    class stays the same object, as with the stdlib)."""
+    cls = type(mock)
+    bases = _real_bases.__get__(cls)
+    if bag is not None and bag in bases:
+        return
+    retire(cls)
+    if owner_of(cls) is None:
+        remember_owner(mock)
+    kept = tuple(b for b in bases if b not in _bags)
+    _real_bases.__set__(cls, kept if bag is None else (*kept, bag))
+
+
+def bag_of(cls: type) -> type | None:
+    """The bag in ``cls``'s MRO, if any."""
+    for klass in cls.__mro__:
+        if klass in _bags:
+            return klass
     return None
 
 
-def new_mock(cls: type, /, *args: Any, **kwargs: Any) -> Any:
-    """``__new__`` of every mock class: an instance of the shared instance class."""
-    target = _instance_classes.get(cls)
-    return _new_object(instance_class(cls) if target is None else target)
+def make_bag(names: frozenset[str], slot: Any) -> type:
+    """A bag class carrying ``slot(name)`` for each of ``names``."""
+    bag = type("MagicSlots", (_BagBase,), {"__slots__": (), "_mock_slots": names})
+    # Set after creation: ``__eq__`` in a class body would set ``__hash__`` to None.
+    for name in names:
+        type.__setattr__(bag, name, slot(name))
+    _bags.add(bag)
+    return bag
 
 
-_new_object = object.__new__
-_new_state = dict.__new__
-
-
-#: ``_mock_new_class`` of a class whose instance class isn't known yet.
-BARE_UNRESOLVED: Any = object()
-
-#: Set by ``turbomock._mock``: the state class, and how a mock's state is stored.
-_MockState: Any = None
-_set_state: Any = None
-
-
-class MockType(type):
-    """Metaclass of every mock class: sends ``type(mock)`` edits to that mock's
-    own class, and makes ``Mock()`` without arguments in one step."""
-
-    def __call__(cls, /, *args: Any, **kwargs: Any) -> Any:
-        target = cls._mock_new_class  # type: ignore[attr-defined]
-        if target is None:
-            return type.__call__(cls, *args, **kwargs)
-        if target is BARE_UNRESOLVED:
-            target = instance_class(cls)
-            type.__setattr__(cls, "_mock_new_class", target)
-        # What new_mock (the engine's __new__) does, without its frame.
-        mock: Any = _new_object(target)
-        if args or kwargs or not cls._mock_bare_init:  # type: ignore[attr-defined]
-            cls.__init__(mock, *args, **kwargs)  # type: ignore[misc]
-        else:
-            # All an engine __init__ does without arguments: MockState(), written
-            # out (tests/test_mock_type.py checks the two stay the same).
-            st = _new_state(_MockState)
-            st.parent = st.name = st.new_parent = None
-            st.new_name = ""
-            st.pending = st.magics = st.side_effect = st.calls = st.extra = None
-            st.return_value = DEFAULT
-            _set_state(mock, st)
-        return mock
-
-    def __setattr__(cls, name: str, value: Any) -> None:
-        if cls.__dict__.get("_mock_kind") == "shared":
-            mock = _edited_mock(cls)
-            if mock is not None:
-                setattr(own_class(mock), name, value)
-                return
-        type.__setattr__(cls, name, value)
-        if name in _FLAG_NAMES:
-            _refresh_flags(cls)
-
-    def __delattr__(cls, name: str) -> None:
-        if cls.__dict__.get("_mock_kind") == "shared":
-            mock = _edited_mock(cls)
-            if mock is not None:
-                delattr(own_class(mock), name)
-                return
-        type.__delattr__(cls, name)
-        if name in _FLAG_NAMES:
-            _refresh_flags(cls)
-
-
-def _edited_mock(cls: type) -> Any:
-    from turbomock._class_edits import mock_behind_type_call
-
-    # Frames: 0 here, 1 MockType.__setattr__/__delattr__, 2 the editing code.
-    return mock_behind_type_call(cls, depth=3)
-
-
-def _refresh_flags(cls: type) -> None:
-    """Recompute the fast-path flags of ``cls`` and every class below it."""
-    stack = [cls]
-    while stack:
-        klass = stack.pop()
-        refresh = getattr(klass, "_mock_refresh_flags", None)
-        if refresh is not None:
-            refresh()
-        stack.extend(type.__subclasses__(klass))
+#: Every bag class (bags live as long as the process: one per set of methods).
+_bags: set[type] = set()

@@ -15,7 +15,7 @@ first turn their pending events into entries (``flush_ancestors``).
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._sentinels import DEFAULT
@@ -102,19 +102,22 @@ class MockState(dict):  # type: ignore[type-arg]
         "extra",
     )
 
+    if TYPE_CHECKING:  # all set by new_state()
+        parent: Any
+        name: Any
+        new_parent: Any
+        new_name: Any
+        pending: list[Any] | None
+        magics: dict[str, Any] | None
+        return_value: Any
+        side_effect: Any
+        calls: _CallList | None
+        extra: Extra | None
+
     def __init__(
         self, parent: Any = None, name: Any = None, new_parent: Any = None, new_name: Any = ""
     ) -> None:
-        self.parent = parent
-        self.name = name
-        self.new_parent = new_parent
-        self.new_name = new_name
-        self.pending: list[Any] | None = None
-        self.magics: dict[str, Any] | None = None
-        self.return_value: Any = DEFAULT
-        self.side_effect: Any = None
-        self.calls: _CallList | None = None
-        self.extra: Extra | None = None
+        raise TypeError("make states with new_state()")
 
     # Equal as dicts (``_mock_children == {}``), hashed by identity.
     __hash__ = object.__hash__  # type: ignore[assignment]
@@ -184,6 +187,22 @@ class MockState(dict):  # type: ignore[type-arg]
         count = 0 if calls is None else len(calls)
         extra = self.extra
         return count if extra is None else count + extra.count_adjust
+
+
+_new_dict = dict.__new__
+
+
+def new_state(parent: Any, name: Any, new_parent: Any, new_name: Any) -> MockState:
+    """A fresh state: the one place a ``MockState`` is made (every mock pays for
+    it, so it skips the type call and ``__init__``)."""
+    st: MockState = _new_dict(MockState)
+    st.parent = parent
+    st.name = name
+    st.new_parent = new_parent
+    st.new_name = new_name
+    st.pending = st.magics = st.side_effect = st.calls = st.extra = None
+    st.return_value = DEFAULT
+    return st
 
 
 def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:

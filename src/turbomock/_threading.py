@@ -24,13 +24,11 @@ from turbomock._magic import MagicMixin
 from turbomock._mock import (
     KINDS,
     Base,
-    CallableMixin,
     Mock,
-    _execute,
     passthrough,
 )
 from turbomock._sentinels import sentinel
-from turbomock._state import MockState, lock, record_call
+from turbomock._state import MockState, lock
 
 _UNSET: Any = sentinel.TIMEOUT_UNSET
 
@@ -139,9 +137,6 @@ class ThreadingMixin(_MixinBase):
     #: The timeout of ThreadingMocks made without ``timeout=`` (None: wait forever).
     DEFAULT_TIMEOUT: Any = None
 
-    #: Class flag: the call hooks are the standard ones (see ``__call__``).
-    _mock_threading_plain = False
-
     _mock_reset_hook = _reset_waits
 
     def __init__(self, /, *args: Any, timeout: Any = _UNSET, **kwargs: Any) -> None:
@@ -150,29 +145,6 @@ class ThreadingMixin(_MixinBase):
             timeout = self.DEFAULT_TIMEOUT
         if timeout is not None:
             _waiter(self._mock_state).timeout = timeout
-
-    @classmethod
-    def _mock_refresh_flags(cls) -> None:
-        refresh = getattr(super(), "_mock_refresh_flags", None)
-        if refresh is not None:
-            refresh()
-        cls._mock_threading_plain = (
-            getattr(cls, "_mock_call", None) is ThreadingMixin._mock_call
-            and getattr(cls, "_execute_mock_call", None) is CallableMixin._execute_mock_call
-            and getattr(cls, "_increment_mock_call", None) is CallableMixin._increment_mock_call
-            and getattr(cls, "_mock_check_sig", None) is CallableMixin._mock_check_sig
-        )
-
-    def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        st = self._mock_state
-        if self._mock_threading_plain:
-            extra = st.extra
-            if extra is None or (extra.check_sig is None and extra.delegate is None):
-                record = record_call(st, args, kwargs)
-                result = _execute(self, st, args, kwargs)
-                _finished(st, record)
-                return result
-        return CallableMixin.__call__(self, *args, **kwargs)
 
     def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         result = super()._mock_call(*args, **kwargs)
@@ -274,9 +246,6 @@ class ThreadingMock(ThreadingMixin, MagicMixin, Mock):
     ``timeout=`` keyword on every wait.
     """
 
-
-# Introspected at runtime as ``(*args, **kwargs)``, like the stdlib's ``__call__``.
-ThreadingMixin.__call__.__annotations__ = {}
 
 passthrough(ThreadingMixin)
 
