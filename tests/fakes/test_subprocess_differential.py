@@ -50,7 +50,9 @@ def run_text() -> Any:
 
 @case(lambda f: f.register([SH, "-c", "echo hello"], stdout="hello\n"))
 def run_universal_newlines() -> Any:
-    return subprocess.run([SH, "-c", "echo hello"], stdout=PIPE, universal_newlines=True)
+    return subprocess.run(  # the old spelling is the point here
+        [SH, "-c", "echo hello"], stdout=PIPE, universal_newlines=True  # noqa: UP021
+    )
 
 
 @case(lambda f: f.register([SH, "-c", "echo o; echo e >&2; exit 3"], stdout="o\n",
@@ -169,7 +171,7 @@ def run_unknown_keyword() -> Any:
 
 @case(nothing)
 def run_text_and_universal_newlines_differ() -> Any:
-    return subprocess.run(["true"], text=True, universal_newlines=False)
+    return subprocess.run(["true"], text=True, universal_newlines=False)  # noqa: UP021
 
 
 @case(nothing)

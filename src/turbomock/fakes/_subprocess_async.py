@@ -226,14 +226,13 @@ class FakeAsyncProcess:
         if error is not None:
             raise error
         self._response = response
-        out, err = response.stdout, response.stderr
-        stdout_target, stderr_target = self._targets[1], self._targets[2]
-        if stderr_target == "stdout":
-            out, err, stderr_target = out + err, b"", stdout_target
-        for data, target, stream in ((out, stdout_target, self.stdout),
-                                     (err, stderr_target, self.stderr)):
-            if target == "pipe":
-                assert stream is not None
+        deliveries = [(response.stdout, self._targets[1], self.stdout)]
+        if self._targets[2] == "stdout":  # stderr=STDOUT: both go where stdout goes
+            deliveries = [(response.stdout + response.stderr, self._targets[1], self.stdout)]
+        else:
+            deliveries.append((response.stderr, self._targets[2], self.stderr))
+        for data, target, stream in deliveries:
+            if stream is not None:
                 if data:
                     stream.feed_data(data)
             else:

@@ -60,7 +60,7 @@ class Engine:
         __tracebackhide__ = True
         with self.lock:
             snapshot = list(self.registrations)
-        matching = [reg for reg in snapshot if reg.differences(call)[0] == 0]
+        matching = [reg for reg in snapshot if reg.matches(call)]
         with self.lock:
             self.calls.append(call)
             for registration in matching:
@@ -78,15 +78,15 @@ class Engine:
         self, call: ProcessCall, registrations: list[Registration], used_up: list[Registration]
     ) -> str:
         """The error for ``call``: the closest registrations and how each differs."""
-        ranked: list[tuple[int, int, int, Registration, list[str]]] = []
+        ranked: list[tuple[tuple[int, int, int], int, Registration, list[str]]] = []
         for order, registration in enumerate(registrations):
             if registration in used_up:
-                ranked.append((0, 0, order, registration, [msg.used_up(registration)]))
+                key, found = (0, 0, 0), [msg.used_up(registration)]
             else:
-                cost, argv_cost, found = registration.differences(call)
-                ranked.append((cost, argv_cost, order, registration, found))
-        ranked.sort(key=lambda item: item[:3])
-        closest = [(registration, found) for *_, registration, found in ranked[:_CLOSEST]]
+                key, found = registration.differences(call)
+            ranked.append((key, order, registration, found))
+        ranked.sort(key=lambda item: item[:2])
+        closest = [(registration, found) for _, _, registration, found in ranked[:_CLOSEST]]
         return msg.unregistered(call, closest, len(registrations))
 
     def unmet(self) -> str | None:

@@ -27,6 +27,7 @@ __all__ = [
     "align",
     "call_argv",
     "effective_env",
+    "match",
     "matches",
     "env_differences",
     "parse_command",
@@ -161,11 +162,32 @@ class Step:
         return msg.argument_step(self.kind, self.index, self.expected, self.actual)
 
 
-def align(patterns: Sequence[Pattern], argv: Sequence[str]) -> tuple[int, list[Step]]:
-    """The cheapest alignment of ``patterns`` with ``argv``: its cost and its differences.
+def match(patterns: Sequence[Pattern], argv: Sequence[str]) -> bool:
+    """Whether ``argv`` matches: each pattern against the argument in its place only
+    (``ANY_ARGS`` tries each place it could end at)."""
+    tried: dict[tuple[int, int], bool] = {}
 
-    Cost 0 means the call matches. Each pattern/argument pair is compared once, with
-    the pattern on the left.
+    def from_(i: int, j: int) -> bool:
+        if i == len(patterns):
+            return j == len(argv)
+        if (i, j) not in tried:
+            if patterns[i] is ANY_ARGS:
+                tried[i, j] = any(from_(i + 1, k) for k in range(j, len(argv) + 1))
+            else:
+                tried[i, j] = j < len(argv) and matches(patterns[i], argv[j]) and from_(
+                    i + 1, j + 1
+                )
+        return tried[i, j]
+
+    return from_(0, 0)
+
+
+def align(patterns: Sequence[Pattern], argv: Sequence[str]) -> tuple[int, int, list[Step]]:
+    """The closest alignment of ``patterns`` with ``argv``: how many differences, how
+    many arguments are equal, and each difference.
+
+    For explaining a mismatch: every pattern meets every argument here, so a matcher
+    that raises on an argument it never expected counts as differing from it.
     """
     m, n = len(patterns), len(argv)
     equal: dict[tuple[int, int], bool] = {}
@@ -173,46 +195,57 @@ def align(patterns: Sequence[Pattern], argv: Sequence[str]) -> tuple[int, list[S
     def same(i: int, j: int) -> bool:
         key = (i, j)
         if key not in equal:
-            equal[key] = matches(patterns[i], argv[j])
+            try:
+                equal[key] = matches(patterns[i], argv[j])
+            except Exception:
+                equal[key] = False
         return equal[key]
 
-    # cost[i][j]: cheapest alignment of patterns[i:] with argv[j:]
-    cost = [[0] * (n + 1) for _ in range(m + 1)]
+    # score[i][j]: the best alignment of patterns[i:] with argv[j:]. Each difference
+    # costs ``unit``, each argument found equal earns 1, so among the alignments with
+    # the fewest differences the one keeping the most arguments equal wins.
+    unit = m + n + 1
+
+    def diagonal(i: int, j: int) -> int:
+        return -1 if same(i, j) else unit
+
+    score = [[0] * (n + 1) for _ in range(m + 1)]
     for j in range(n - 1, -1, -1):
-        cost[m][j] = cost[m][j + 1] + 1
+        score[m][j] = score[m][j + 1] + unit
     for i in range(m - 1, -1, -1):
         rest = patterns[i] is ANY_ARGS
-        cost[i][n] = cost[i + 1][n] + (0 if rest else 1)
+        score[i][n] = score[i + 1][n] + (0 if rest else unit)
         for j in range(n - 1, -1, -1):
             if rest:
-                cost[i][j] = min(cost[i + 1][j], cost[i][j + 1])
+                score[i][j] = min(score[i + 1][j], score[i][j + 1])
             else:
-                cost[i][j] = min(
-                    cost[i + 1][j + 1] + (0 if same(i, j) else 1),
-                    cost[i + 1][j] + 1,
-                    cost[i][j + 1] + 1,
+                score[i][j] = min(
+                    score[i + 1][j + 1] + diagonal(i, j),
+                    score[i + 1][j] + unit,
+                    score[i][j + 1] + unit,
                 )
     steps: list[Step] = []
     i = j = 0
     while i < m or j < n:
-        here = cost[i][j]
+        here = score[i][j]
         if i < m and patterns[i] is ANY_ARGS:
-            if j < n and cost[i][j + 1] == here:
+            if j < n and score[i][j + 1] == here:
                 j += 1
             else:
                 i += 1
-        elif i < m and j < n and cost[i + 1][j + 1] + (0 if same(i, j) else 1) == here:
+        elif i < m and j < n and score[i + 1][j + 1] + diagonal(i, j) == here:
             if not same(i, j):
                 steps.append(Step("differs", j, patterns[i], argv[j]))
             i += 1
             j += 1
-        elif i < m and cost[i + 1][j] + 1 == here:
+        elif i < m and score[i + 1][j] + unit == here:
             steps.append(Step("missing", j, patterns[i]))
             i += 1
         else:
             steps.append(Step("unexpected", j, actual=argv[j]))
             j += 1
-    return cost[0][0], steps
+    kept = len(steps) * unit - score[0][0]
+    return len(steps), kept, steps
 
 
 def effective_env(env: Mapping[Any, Any] | None) -> dict[str, str]:

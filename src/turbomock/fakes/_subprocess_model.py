@@ -18,6 +18,7 @@ from turbomock.fakes._subprocess_match import (
     align,
     effective_env,
     env_differences,
+    match,
     matches,
     show_command,
 )
@@ -240,16 +241,24 @@ class Registration:
 
     # -- used by the engine ---------------------------------------------------------
 
-    def differences(self, call: ProcessCall) -> tuple[int, int, list[str]]:
-        """How far ``call`` is from this registration: in all, in its argv, and each
-        difference in words."""
-        cost, steps = align(self.command, call.argv)
+    def matches(self, call: ProcessCall) -> bool:
+        """Whether this registration answers ``call`` (room aside)."""
+        if not match(self.command, call.argv):
+            return False
+        if self.cwd is not UNSET and not matches(self.cwd, call.cwd):
+            return False
+        return self.env is UNSET or not env_differences(self.env, effective_env(call.env))
+
+    def differences(self, call: ProcessCall) -> tuple[tuple[int, int, int], list[str]]:
+        """How far ``call`` is from this registration (differences in all, in argv,
+        and arguments not equal, for ranking), and each difference in words."""
+        cost, kept, steps = align(self.command, call.argv)
         found = [str(step) for step in steps]
         if self.cwd is not UNSET and not matches(self.cwd, call.cwd):
             found.append(msg.cwd_differs(self.cwd, call.cwd))
         if self.env is not UNSET:
             found.extend(env_differences(self.env, effective_env(call.env)))
-        return cost + len(found) - len(steps), cost, found
+        return (len(found), cost, -kept), found
 
     def has_room(self) -> bool:
         """Whether the registration may answer one more call (caller holds the lock)."""

@@ -46,6 +46,7 @@ from turbomock.fakes._subprocess_match import (
     Command,
     Regex,
     align,
+    match,
     matches,
     parse_command,
 )
@@ -115,11 +116,15 @@ def _field_differences(call: ProcessCall, fields: dict[str, Any]) -> list[str]:
 
 def _differences(
     command: Sequence[Any], call: ProcessCall, fields: dict[str, Any]
-) -> tuple[int, int, list[str]]:
-    """How far ``call`` is from the expectation: in all, in its argv, and in words."""
-    cost, steps = align(command, call.argv)
-    more = _field_differences(call, fields)
-    return cost + len(more), cost, [str(step) for step in steps] + more
+) -> tuple[tuple[int, int, int], list[str]]:
+    """How far ``call`` is from the expectation (for ranking), and how in words."""
+    cost, kept, steps = align(command, call.argv)
+    found = [str(step) for step in steps] + _field_differences(call, fields)
+    return (len(found), cost, -kept), found
+
+
+def _matches(command: Sequence[Any], call: ProcessCall, fields: dict[str, Any]) -> bool:
+    return match(command, call.argv) and not _field_differences(call, fields)
 
 
 class FakeSubprocess:
@@ -321,7 +326,7 @@ class FakeSubprocess:
         __tracebackhide__ = True
         patterns = parse_command(command)
         calls = self.calls
-        matching = [c for c in calls if _differences(patterns, c, fields)[0] == 0]
+        matching = [c for c in calls if _matches(patterns, c, fields)]
         if times is None and matching:
             return
         if times is not None and len(matching) == times:
@@ -330,9 +335,9 @@ class FakeSubprocess:
             raise AssertionError(_msg.wrong_count(patterns, fields, times, matching, calls))
         ranked = sorted(
             ((_differences(patterns, c, fields), n) for n, c in enumerate(calls)),
-            key=lambda item: (item[0][0], item[0][1], item[1]),
+            key=lambda item: (item[0][0], item[1]),
         )
-        closest = None if not ranked else (ranked[0][1], ranked[0][0][2])
+        closest = None if not ranked else (ranked[0][1], ranked[0][0][1])
         raise AssertionError(_msg.not_called(patterns, fields, times, closest, calls))
 
     def assert_called_once(self, command: Command, **fields: Any) -> None:
@@ -345,7 +350,7 @@ class FakeSubprocess:
         __tracebackhide__ = True
         patterns = parse_command(command)
         calls = self.calls
-        matching = [c for c in calls if _differences(patterns, c, fields)[0] == 0]
+        matching = [c for c in calls if _matches(patterns, c, fields)]
         if matching:
             raise AssertionError(_msg.called_anyway(patterns, fields, matching, calls))
 
