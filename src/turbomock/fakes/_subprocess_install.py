@@ -10,7 +10,9 @@ per-thread stack which function the code called and with what, so the fake
 Copies bound elsewhere (``from subprocess import run``) are found by scanning the
 globals of loaded modules for the very objects replaced, and rebound. Every change
 goes on an undo list that is undone last-first on exit, each step even when an
-earlier one fails; copies of the fakes bound while active are put back too.
+earlier one fails; modules loaded while the fake was active are searched for copies
+of the fakes, which are put back to the originals too. (A module loaded before,
+re-executed meanwhile with ``importlib.reload``, is not searched again.)
 
 One fake is active at a time (per process): starting a second raises.
 """
@@ -137,6 +139,9 @@ class Installation:
         self.rebound: list[tuple[str, str]] = []
         self._undo: list[tuple[types.ModuleType, str, Any]] = []
         self._fakes: dict[int, tuple[Any, Any]] = {}  # id(fake) -> (fake, original)
+        # The modules loaded when the fake started (name -> id): rebound then if need be,
+        # so only modules loaded later are searched for copies of the fakes at the end.
+        self._modules = {name: id(module) for name, module in list(sys.modules.items())}
 
     def _set(self, module: types.ModuleType, name: str, value: Any) -> None:
         original = getattr(module, name)
@@ -154,7 +159,7 @@ class Installation:
             except BaseException as exc:  # keep restoring the rest, then re-raise
                 errors.append(exc)
         # Modules imported while the fake was active may hold the fakes: restore them.
-        for module, name, value in _scan(self._fakes):
+        for module, name, value in _scan(self._fakes, skip=self._modules):
             try:
                 setattr(module, name, value)
                 self.rebound.append((module.__name__, name))
@@ -164,19 +169,24 @@ class Installation:
             raise errors[0]
 
 
-def _scan(wanted: Mapping[int, tuple[Any, Any]]) -> list[tuple[types.ModuleType, str, Any]]:
+def _scan(
+    wanted: Mapping[int, tuple[Any, Any]], skip: Mapping[str, int] | None = None
+) -> list[tuple[types.ModuleType, str, Any]]:
     """Module globals that are one of ``wanted``'s keys (by identity), with the
-    replacement for each."""
+    replacement for each; modules listed in ``skip`` (name to id) are left out."""
     found = []
-    for module in list(sys.modules.values()):
-        name = getattr(module, "__name__", None)
-        if not isinstance(module, types.ModuleType) or not isinstance(name, str):
+    ids = frozenset(wanted)
+    for name, module in list(sys.modules.items()):
+        if not isinstance(module, types.ModuleType) or name.startswith(_OWN_PREFIX):
             continue
-        if name.startswith(_OWN_PREFIX):
+        if skip is not None and skip.get(name) == id(module):
             continue
-        try:
-            namespace = vars(module)
-        except TypeError:
+        namespace = getattr(module, "__dict__", None)
+        if type(namespace) is not dict:
+            continue
+        # Most modules hold none: find that out at C speed (no other thread can change
+        # the dict meanwhile, as nothing here releases the GIL).
+        if ids.isdisjoint(map(id, namespace.values())):
             continue
         for attr, value in list(namespace.items()):
             pair = wanted.get(id(value))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from turbomock.fakes.subprocess import FakeSubprocess
+from turbomock.fakes.subprocess import FakeSubprocess, FakeSubprocessError
 
 __all__ = ["fake_subprocess"]
 
@@ -16,11 +16,17 @@ def fake_subprocess(request: pytest.FixtureRequest) -> Iterator[FakeSubprocess]:
     """A strict ``FakeSubprocess``, active for the test.
 
     At teardown everything is restored; the registrations are verified only when the
-    test itself passed, so a failing test is not reported a second time.
+    test itself passed, so a failing test is not reported a second time. A failed
+    check is reported as its message alone (no traceback of this fixture).
     """
     failed_before = request.session.testsfailed
     fake = FakeSubprocess().start()
     try:
         yield fake
     finally:
-        fake.stop(verify=request.session.testsfailed == failed_before)
+        fake.stop(verify=False)
+    if request.session.testsfailed == failed_before:
+        try:
+            fake.verify()
+        except FakeSubprocessError as exc:
+            pytest.fail(str(exc), pytrace=False)

@@ -77,11 +77,27 @@ __all__ = [
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-_REPLACEMENTS = {
-    "Popen": FakePopen,
-    "create_subprocess_exec": create_subprocess_exec,
-    "create_subprocess_shell": create_subprocess_shell,
-}
+
+
+def _fresh_factory(factory: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(factory)
+    async def fake_factory(*args: Any, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
+        return await factory(*args, **kwargs)
+
+    return fake_factory
+
+
+def _replacements() -> dict[str, Any]:
+    """New objects for each start, so that at the end the module globals holding one
+    are exactly the copies bound while the fake was active (and are restored)."""
+    popen = type("FakePopen", (FakePopen,), {"__module__": FakePopen.__module__,
+                                              "__doc__": FakePopen.__doc__})
+    return {
+        "Popen": popen,
+        "create_subprocess_exec": _fresh_factory(create_subprocess_exec),
+        "create_subprocess_shell": _fresh_factory(create_subprocess_shell),
+    }
 
 
 def _caller_location() -> str:
@@ -236,7 +252,7 @@ class FakeSubprocess:
         if self._installation is not None:
             raise RuntimeError(_msg.ALREADY_ACTIVE)
         self._engine.reset()
-        self._installation = _install.install(self._engine, _REPLACEMENTS)
+        self._installation = _install.install(self._engine, _replacements())
         self._rebound = self._installation.rebound
         return self
 
