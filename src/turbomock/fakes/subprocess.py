@@ -45,6 +45,7 @@ from turbomock.fakes._subprocess_match import (
     UNSET,
     Command,
     Regex,
+    _Unset,
     align,
     match,
     matches,
@@ -189,7 +190,7 @@ class FakeSubprocess:
         callback: Responder | None = None,
         responses: Sequence[Response] | None = None,
         real: bool = False,
-        times: Any = UNSET,
+        times: int | _Unset | None = UNSET,
         cwd: Any = UNSET,
         env: Any = UNSET,
     ) -> Registration:
