@@ -279,3 +279,19 @@ def test_stop_signals_are_refused() -> None:
 def test_subprocess_pipe_constants_are_shared() -> None:
     """asyncio's PIPE and STDOUT are subprocess's, which the fake relies on."""
     assert (PIPE, STDOUT) == (subprocess.PIPE, subprocess.STDOUT)
+
+
+@pytest.mark.parametrize("how", ["real-registration", "allow_unregistered"])
+def test_real_asyncio_process_is_recorded_once(how: str) -> None:
+    """A command run for real through asyncio is a real Process, recorded once."""
+
+    async def scenario() -> Any:
+        process = await asyncio.create_subprocess_exec(SH, "-c", "echo real", stdout=PIPE)
+        return type(process), await process.communicate()
+
+    with FakeSubprocess(allow_unregistered=how == "allow_unregistered") as fake:
+        if how == "real-registration":
+            fake.register([SH, "-c", "echo real"], real=True)
+        result = asyncio.run(scenario())
+    assert result == (asyncio.subprocess.Process, (b"real\n", None))
+    assert [c.function for c in fake.calls] == ["asyncio.create_subprocess_exec"]

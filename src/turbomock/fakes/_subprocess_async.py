@@ -20,7 +20,7 @@ from typing import Any
 
 from turbomock._compat import PY310
 from turbomock.fakes import _subprocess_messages as msg
-from turbomock.fakes._subprocess_install import active
+from turbomock.fakes._subprocess_install import PASSTHROUGH, active
 from turbomock.fakes._subprocess_match import call_argv
 from turbomock.fakes._subprocess_model import ProcessCall, Response
 from turbomock.fakes._subprocess_popen import bind_popen, next_pid, record_call
@@ -124,13 +124,23 @@ async def _create(
         text=False, check=False, input=given_input, timeout=None,
     )
     if installation.engine.begin(call):
-        original = installation.originals[name]
-        if shell:
-            return await original(command, stdin=stdin, stdout=stdout, stderr=stderr,
-                                  limit=limit, **kwds)
-        return await original(*command, stdin=stdin, stdout=stdout, stderr=stderr,
-                              limit=limit, **kwds)
+        return await _real(installation.originals[name], command, shell, stdin, stdout,
+                           stderr, limit, kwds)
     return FakeAsyncProcess(call, targets, loop, limit)
+
+
+async def _real(
+    original: Any, command: Any, shell: bool, stdin: Any, stdout: Any, stderr: Any,
+    limit: int, kwds: dict[str, Any],
+) -> Any:
+    """Run the real factory; the ``subprocess.Popen`` it makes is the real one."""
+    token = PASSTHROUGH.set(True)
+    try:
+        args = (command,) if shell else tuple(command)
+        return await original(*args, stdin=stdin, stdout=stdout, stderr=stderr, limit=limit,
+                              **kwds)
+    finally:
+        PASSTHROUGH.reset(token)
 
 
 class _Stdin:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import asyncio.subprocess
+import contextvars
 import functools
 import inspect
 import subprocess
@@ -35,7 +36,9 @@ from turbomock.fakes import _subprocess_messages as msg
 if TYPE_CHECKING:
     from turbomock.fakes._subprocess_engine import Engine
 
-__all__ = ["ENTRY_POINTS", "Entry", "Installation", "active", "claim_entries", "install"]
+__all__ = [
+    "ENTRY_POINTS", "PASSTHROUGH", "Entry", "Installation", "active", "claim_entries", "install",
+]
 
 #: The functions replaced by entry points that call the real function, by name.
 ENTRY_POINTS = ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")
@@ -48,6 +51,11 @@ _REPLACED = (
 # The fake's own modules hold no copies worth rebinding.
 _OWN_PREFIX = "turbomock.fakes._subprocess"
 
+#: Set while a real asyncio factory runs for the fake: the ``subprocess.Popen`` it makes
+#: is the real one, not a second fake process (task-local, so other tasks are unaffected).
+PASSTHROUGH: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "turbomock_subprocess_passthrough", default=False
+)
 _state_lock = threading.Lock()
 _active: Installation | None = None
 _local = threading.local()

@@ -35,7 +35,7 @@ from typing import IO, Any, Callable, ClassVar
 
 from turbomock._compat import PY310, PY311, PY313
 from turbomock.fakes import _subprocess_messages as msg
-from turbomock.fakes._subprocess_install import Entry, active, claim_entries
+from turbomock.fakes._subprocess_install import PASSTHROUGH, Entry, active, claim_entries
 from turbomock.fakes._subprocess_match import call_argv
 from turbomock.fakes._subprocess_model import ProcessCall, Response, mapping_copy
 from turbomock.fakes._subprocess_streams import (
@@ -140,7 +140,7 @@ def _default_encoding() -> str | None:
 
 def decode_input(data: bytes, encoding: str | None, errors: str | None) -> str | bytes:
     """Input as a text-mode process's record shows it (bytes if it does not decode)."""
-    if encoding in (None, "locale"):
+    if encoding is None or encoding == "locale":
         encoding = locale.getpreferredencoding(False)
     try:
         return data.decode(encoding, errors or "strict")
@@ -207,6 +207,8 @@ class FakePopen:
         __tracebackhide__ = True
         installation = active()
         popen = installation.originals["Popen"]
+        if PASSTHROUGH.get():
+            return popen(*args, **kwargs)
         options = bind_popen(popen, args, kwargs)
         self = object.__new__(cls)
         self._configure(options)
