@@ -292,7 +292,9 @@ class FakeAsyncProcess:
         self._exit(-int(sig))
 
     def terminate(self) -> None:
+        """Send SIGTERM."""
         self.send_signal(signal.SIGTERM)
 
     def kill(self) -> None:
+        """Send SIGKILL."""
         self.send_signal(signal.SIGKILL)

@@ -215,19 +215,18 @@ class FakePopen:
         argv = call_argv(options["args"], bool(options["shell"]))
         function, arguments, check, given_input, timeout = _entry_facts(claim_entries())
         stdin = self._stdin_target
-        known = isinstance(stdin, OutputPipe) or (stdin == "pipe" and given_input is not None)
-        if isinstance(stdin, OutputPipe):
-            given_input = stdin.drain()
-            if self.text_mode:
-                given_input = decode_input(given_input, self.encoding, self.errors)
+        piped = stdin == "pipe" and given_input is not None
         call = record_call(
             function=function or "subprocess.Popen", kwargs=arguments if function else options,
             options=options, argv=argv, text=bool(self.text_mode), check=check,
-            input=given_input if known else None, timeout=timeout,
+            input=given_input if piped else None, timeout=timeout,
         )
         if installation.engine.begin(call):
             return popen(*args, **kwargs)
-        self._start(call, known)
+        if isinstance(stdin, OutputPipe):  # another fake process's output is the input
+            data = stdin.drain()
+            call.input = decode_input(data, self.encoding, self.errors) if self.text_mode else data
+        self._start(call, piped or isinstance(stdin, OutputPipe))
         return self
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -395,9 +394,11 @@ class FakePopen:
         self._signal = int(sig)
 
     def terminate(self) -> None:
+        """Send SIGTERM."""
         self.send_signal(signal.SIGTERM)
 
     def kill(self) -> None:
+        """Send SIGKILL."""
         self.send_signal(signal.SIGKILL)
 
     # -- talking to the process ---------------------------------------------------------

@@ -1,12 +1,18 @@
-"""The ``fake_subprocess`` pytest fixture (the fake itself never imports pytest)."""
+"""The ``fake_subprocess`` pytest fixture (the fake itself never imports pytest).
+
+Importing this module costs nothing beyond pytest: the fake (and asyncio with it) is
+imported when a test first asks for the fixture, so a plugin may import this freely.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from turbomock.fakes.subprocess import FakeSubprocess, FakeSubprocessError
+if TYPE_CHECKING:
+    from turbomock.fakes.subprocess import FakeSubprocess
 
 __all__ = ["fake_subprocess"]
 
@@ -19,6 +25,8 @@ def fake_subprocess(request: pytest.FixtureRequest) -> Iterator[FakeSubprocess]:
     test itself passed, so a failing test is not reported a second time. A failed
     check is reported as its message alone (no traceback of this fixture).
     """
+    from turbomock.fakes.subprocess import FakeSubprocess, FakeSubprocessError
+
     failed_before = request.session.testsfailed
     fake = FakeSubprocess().start()
     try:
