@@ -9,10 +9,12 @@ import os
 import signal
 import subprocess
 import time
+import types
 from collections.abc import Iterator
 
 import pytest
 
+from turbomock.fakes import _subprocess_popen
 from turbomock.fakes.subprocess import FakePopen, FakeSubprocess, ProcessCall, Response
 
 
@@ -110,13 +112,17 @@ def test_waits_with_timeouts_add_up(fake: FakeSubprocess) -> None:
     assert outcomes == ["timeout", "timeout", 0]
 
 
-def test_poll_sees_real_time(fake: FakeSubprocess) -> None:
-    """poll() is None until the duration has really gone by."""
-    fake.register(["build"], duration=0.05, returncode=3)
+def test_poll_sees_real_time(fake: FakeSubprocess, monkeypatch: pytest.MonkeyPatch) -> None:
+    """poll() is None until the duration has really gone by (on the monotonic clock)."""
+    now = [1000.0]
+    monkeypatch.setattr(_subprocess_popen, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    fake.register(["build"], duration=10, returncode=3)
     process = subprocess.Popen(["build"])
-    first = process.poll()
-    time.sleep(0.1)
-    assert (first, process.poll()) == (None, 3)
+    polls = [process.poll()]
+    now[0] += 9.9
+    polls.append(process.poll())
+    now[0] += 0.1
+    assert [*polls, process.poll()] == [None, None, 3]
 
 
 def test_endless_process_waited_without_timeout_fails(fake: FakeSubprocess) -> None:
