@@ -3,8 +3,9 @@
 Fairness comes from doing the same thing to both sides: the same op code, batches
 calibrated to the same wall time, rounds that interleave the two (and alternate which
 goes first, so neither always runs on a cache the other warmed), the garbage collector
-run before and paused during every batch (as ``timeit`` does), and the median of the
-rounds, which shrugs off the odd slow batch. An op that raises on one side is reported
+run before every batch and left on during it, as test suites run (mocks make reference
+cycles, so collecting them is part of what they cost), and the median of the rounds,
+which shrugs off the odd slow batch. An op that raises on one side is reported
 as an error for that side; the run goes on.
 """
 
@@ -148,19 +149,14 @@ def native_core(module: ModuleType) -> bool | None:
 
 
 def time_batch(setup: Setup, module: ModuleType, n: int) -> int:
-    """Nanoseconds ``n`` iterations take, setup excluded, garbage collector paused."""
+    """Nanoseconds ``n`` iterations take, setup excluded, with the garbage collector
+    on (and run just before, so each batch starts from the same place)."""
     with time_limit(BATCH_TIMEOUT_S):
         run = setup(module, n)
         gc.collect()
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            start = time.perf_counter_ns()
-            run()
-            return time.perf_counter_ns() - start
-        finally:
-            if was_enabled:
-                gc.enable()
+        start = time.perf_counter_ns()
+        run()
+        return time.perf_counter_ns() - start
 
 
 def calibrate(setup: Setup, module: ModuleType, min_ns: int) -> int:

@@ -159,7 +159,7 @@ def test_memory_reports_bytes_per_magicmock(tmp_path: Path) -> None:
     assert figures["unit"] == "bytes"
     assert figures["baseline_bytes"] > 0
     assert figures["impl_bytes"] > 0
-    assert figures["target"] == pytest.approx(0.1)
+    assert figures["target"] == pytest.approx(0.2)
 
 
 def test_unimportable_impl_exits_2(tmp_path: Path) -> None:

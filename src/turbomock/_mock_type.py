@@ -42,12 +42,6 @@ _lock = threading.RLock()
 _new_object = object.__new__
 
 
-class _BagBase:
-    """Marks the classes that carry default magic methods (see ``LeafType.mro``)."""
-
-    __slots__ = ()
-
-
 _real_bases = type.__dict__["__bases__"]
 
 
@@ -325,7 +319,7 @@ def bag_of(cls: type) -> type | None:
 
 def make_bag(names: frozenset[str], slot: Any) -> type:
     """A bag class carrying ``slot(name)`` for each of ``names``."""
-    bag = type("MagicSlots", (_BagBase,), {"__slots__": (), "_mock_slots": names})
+    bag = type("MagicSlots", (), {"__slots__": (), "_mock_slots": names})
     # Set after creation: ``__eq__`` in a class body would set ``__hash__`` to None.
     for name in names:
         type.__setattr__(bag, name, slot(name))
