@@ -1,1 +1,3 @@
 """Fixtures of the fakes, registered here until turbomock's pytest plugin serves them."""
+
+from turbomock.fakes._docker_pytest import fake_docker as fake_docker
