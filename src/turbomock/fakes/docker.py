@@ -114,7 +114,7 @@ class FakeDocker:
         self.stop()
 
     def __call__(self, function: F) -> F:
-        """Decorate a test: each call gets a fresh fake, as its last positional argument."""
+        """Decorate a test: each call gets a fresh fake, as its last positional parameter."""
         if not inspect.isfunction(function) and not inspect.ismethod(function):
             raise TypeError(msg.not_a_function(function))
         options = self._options
@@ -124,19 +124,28 @@ class FakeDocker:
         if not positional:
             raise TypeError(f"{function.__qualname__} must take the fake as its last positional "
                             "parameter")
-        params.remove(positional[-1])
+        taken = positional[-1]
+        params.remove(taken)
+
+        def arguments(fake: FakeDocker, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+            # By name, so that callers passing the rest by keyword (pytest) fit too.
+            if taken.kind is taken.POSITIONAL_ONLY:
+                return (*args, fake), kwargs
+            return args, {**kwargs, taken.name: fake}
 
         if inspect.iscoroutinefunction(function):
             @functools.wraps(function)
             async def run_async(*args: Any, **kwargs: Any) -> Any:
                 with FakeDocker(**options) as fake:
-                    return await function(*args, fake, **kwargs)
+                    args, kwargs = arguments(fake, args, kwargs)
+                    return await function(*args, **kwargs)
             wrapper: Any = run_async
         else:
             @functools.wraps(function)
             def run(*args: Any, **kwargs: Any) -> Any:
                 with FakeDocker(**options) as fake:
-                    return function(*args, fake, **kwargs)
+                    args, kwargs = arguments(fake, args, kwargs)
+                    return function(*args, **kwargs)
             wrapper = run
         wrapper.__signature__ = signature.replace(parameters=params)
         return wrapper  # type: ignore[no-any-return]
