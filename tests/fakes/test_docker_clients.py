@@ -182,7 +182,10 @@ def test_decorated_pytest_test_runs(pytester: pytest.Pytester) -> None:
             assert tmp_path.exists() and len(docker.from_env().images.list()) == 1
         """
     )
-    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+    # hypothesis's plugin spends seconds on its summary; this run has no use for it
+    pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest").assert_outcomes(
+        passed=1
+    )
 
 
 def test_decorator_on_coroutine_function() -> None:

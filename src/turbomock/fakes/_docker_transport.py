@@ -24,6 +24,7 @@ from typing import Any, Callable
 import requests
 import requests.exceptions
 import requests.structures
+import requests.utils
 import urllib3.exceptions
 
 from turbomock.fakes import _docker_messages as msg
@@ -105,10 +106,11 @@ class Body:
 
 
 def _read_timeout(timeout: Any) -> float | None:
+    """The read timeout in what requests got (a number, a (connect, read) pair, or None)."""
     if isinstance(timeout, tuple):
         return timeout[1] if len(timeout) > 1 else None
-    read = getattr(timeout, "read_timeout", timeout)
-    return None if read is None else float(read)
+    read: float | None = getattr(timeout, "read_timeout", timeout)
+    return read
 
 
 def _pool(url: str) -> str:
@@ -188,7 +190,6 @@ class EngineAdapter:
         response.reason = HTTPStatus(reply.status).phrase
         response.url = prepared.url
         response.request = prepared
-        response.encoding = "utf-8"
         response.headers = requests.structures.CaseInsensitiveDict({
             "Api-Version": views.API_VERSION,
             "Content-Type": reply.content_type,
@@ -196,5 +197,6 @@ class EngineAdapter:
             "Ostype": self._daemon.engine.platform.os,
             "Server": f"Docker/{views.ENGINE_VERSION} ({self._daemon.engine.platform.os})",
         })
+        response.encoding = requests.utils.get_encoding_from_headers(response.headers)
         response.raw = Body(reply.body_chunks())
         return response
