@@ -77,3 +77,21 @@ def test_reset_mock_starts_a_new_record(fake_docker: FakeDocker, client: Any) ->
     fake_docker.api.reset_mock()
     client.version()
     assert fake_docker.api.mock_calls == [call.version()]
+
+
+def test_calls_before_first_look_are_kept(client: Any) -> None:
+    """Calls made before fake.api is first read are all there, in order, once it is."""
+    with FakeDocker() as fake:
+        fake.add_image("alpine:3.20")
+        fresh = docker.from_env()
+        fresh.ping()
+        fresh.images.get("alpine:3.20")
+        assert fake.api.mock_calls == [call.ping(), call.inspect_image("alpine:3.20")]
+
+
+def test_reset_with_return_value_keeps_recording(fake_docker: FakeDocker, client: Any) -> None:
+    """reset_mock(return_value=True) on fake.api does not count as configuring it."""
+    client.ping()
+    fake_docker.api.reset_mock(return_value=True)
+    client.ping()
+    fake_docker.api.ping.assert_called_once_with()

@@ -35,6 +35,7 @@ import docker.utils.proxy
 import docker.utils.socket
 import requests
 
+import turbomock
 from turbomock import DEFAULT
 from turbomock.fakes import _docker_messages as msg
 from turbomock.fakes._docker_errors import FakeDockerError
@@ -201,26 +202,48 @@ def new_api_client(fake: FakeDocker, **kwargs: Any) -> Any:
 
 
 class Recorder:
-    """Records each outermost APIClient call on ``fake.api`` and raises faults armed for it.
+    """Records each outermost APIClient call for ``fake.api``, and raises faults armed for it.
 
-    ``fake.api``'s methods are records, not stubs: each one's ``return_value`` is a
-    private marker, so a ``return_value`` or ``side_effect`` a test sets on it (which
-    would silently change nothing) is noticed and refused.
+    ``fake.api`` is built on first use (autospeccing all of APIClient's methods costs
+    milliseconds, and most tests never look); calls made before are replayed into it
+    in order. Its methods are records, not stubs: each one's ``return_value`` is a
+    private marker, so a ``return_value`` or ``side_effect`` a test sets on it, which
+    would silently change nothing, is noticed and refused at the next call.
     """
 
-    _RECORDED = object()
+    _RECORDED = turbomock.sentinel.turbomock_fake_docker_recorded
 
-    def __init__(self, api: Any, take_exception: Callable[[str], BaseException | None]) -> None:
-        self.api = api
+    def __init__(self, take_exception: Callable[[str], BaseException | None]) -> None:
         self._take_exception = take_exception
+        self._lock = threading.Lock()
+        self._pending: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._api: Any = None
+
+    @property
+    def api(self) -> Any:
+        with self._lock:
+            if self._api is None:
+                api = turbomock.create_autospec(docker.APIClient, instance=True, name="api")
+                for name in sdk_method_names():
+                    getattr(api, name).return_value = self._RECORDED
+                for name, args, kwargs in self._pending:
+                    getattr(api, name)(*args, **kwargs)
+                self._pending = []
+                self._api = api
+            return self._api
 
     def record(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        child = getattr(self.api, name)
-        if child._mock_return_value is DEFAULT:
-            child.return_value = self._RECORDED
-        if child.side_effect is not None or child.return_value is not self._RECORDED:
-            raise FakeDockerError(msg.recorder_configured(name))
-        child(*args, **kwargs)
+        with self._lock:
+            api = self._api
+            if api is None:
+                self._pending.append((name, args, kwargs))
+        if api is not None:
+            child = getattr(api, name)
+            if child._mock_return_value is DEFAULT:  # reset_mock(return_value=True)
+                child.return_value = self._RECORDED
+            if child.side_effect is not None or child.return_value is not self._RECORDED:
+                raise FakeDockerError(msg.recorder_configured(name))
+            child(*args, **kwargs)
         exception = self._take_exception(name)
         if exception is not None:
             raise exception

@@ -70,11 +70,8 @@ class FakeDocker:
         self.registry = Registry(now)
         #: Failures to inject: a stopped daemon, daemon errors, timeouts, broken pulls.
         self.faults = Faults()
-        #: Every call the code under test made on an ``APIClient`` method, recorded on
-        #: turbomock mocks autospecced from docker-py: ``fake.api.pull.assert_called_once()``.
-        self.api: Any = turbomock.create_autospec(docker.APIClient, instance=True, name="api")
         self._engine = Engine(now, self.registry, parse_platform(platform))
-        self._recorder = clients.Recorder(self.api, self.faults.take_exception)
+        self._recorder = clients.Recorder(self.faults.take_exception)
         self._daemon = Daemon(self._engine, self.faults)
         self._adapter = EngineAdapter(self._daemon, self.faults, clients.current_call)
         self._patch: Any = None
@@ -83,6 +80,12 @@ class FakeDocker:
         state = "active" if self.active else "inactive"
         return f"<FakeDocker {state}: {len(self._engine.images)} images, " \
                f"{len(self._engine.containers)} containers>"
+
+    @property
+    def api(self) -> Any:
+        """Every call the code under test made on an ``APIClient`` method, recorded on turbomock
+        mocks autospecced from docker-py: ``fake.api.pull.assert_called_once_with(...)``."""
+        return self._recorder.api
 
     # --- activation -------------------------------------------------------------------------
 
