@@ -206,6 +206,20 @@ def test_decorator_refuses_a_class() -> None:
         FakeDocker()(int)  # type: ignore[type-var]
 
 
+def test_decorator_needs_a_parameter() -> None:
+    """Decorating a function with no positional parameter for the fake raises TypeError."""
+
+    def check() -> None:
+        """Takes nothing."""
+
+    with pytest.raises(TypeError) as caught:
+        FakeDocker()(check)
+    assert str(caught.value) == (
+        "test_decorator_needs_a_parameter.<locals>.check must take the fake as its last "
+        "positional parameter"
+    )
+
+
 def test_fixture_is_active(fake_docker: FakeDocker) -> None:
     """The fake_docker fixture is an active fake."""
     assert (fake_docker.active, docker.from_env().ping()) == (True, True)

@@ -393,6 +393,13 @@ def test_add_container_refuses_an_unknown_status(fake_docker: FakeDocker) -> Non
         fake_docker.add_container("alpine:3.20", status="up")
 
 
+def test_unknown_health_is_refused(fake_docker: FakeDocker) -> None:
+    """program and add_container accept only the daemon's health statuses."""
+    with pytest.raises(ValueError, match=r"^health must be one of starting, healthy, unhealthy "
+                                         r"\(or None\), not 'fine'$"):
+        fake_docker.program("alpine:3.20", health="fine")
+
+
 def test_most_specific_program_wins(fake_docker: FakeDocker, client: Any) -> None:
     """A program declared for the command beats one for the image alone, in any order."""
     fake_docker.program("alpine:3.20", command="echo a", stdout=b"a", exit_code=0)

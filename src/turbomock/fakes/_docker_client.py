@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import inspect
 import threading
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable
@@ -75,7 +74,8 @@ def _inside(name: str | None) -> Iterator[None]:
             _calls.name = None
 
 
-def sdk_method_names() -> list[str]:
+@functools.cache
+def sdk_method_names() -> tuple[str, ...]:
     """The public methods of docker-py's low-level API, without those of ``requests.Session``."""
     session = set(dir(requests.Session))
     names = set()
@@ -85,7 +85,7 @@ def sdk_method_names() -> list[str]:
         for name, value in vars(klass).items():
             if not name.startswith("_") and name not in session and inspect.isfunction(value):
                 names.add(name)
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 def _recorded(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -98,8 +98,10 @@ def _recorded(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         try:
             signature.bind(self, *args, **kwargs)
         except TypeError:
-            # docker-py's own method rejects the call with its own message.
-            return function(self, *args, **kwargs)
+            # docker-py's own method rejects the call, with its own message; a refused
+            # call is not recorded, as with an autospecced mock.
+            with _inside(name):
+                return function(self, *args, **kwargs)
         self._turbomock_fake._recorder.record(name, args, kwargs)
         with _inside(name):
             return function(self, *args, **kwargs)
@@ -142,7 +144,9 @@ def _read_from_socket(
         response.close()
 
 
-_made: weakref.WeakKeyDictionary[type, type] = weakref.WeakKeyDictionary()
+# One subclass per client class ever used; each refers to its base, so a weak mapping
+# would never let go either.
+_made: dict[type, type] = {}
 _lock = threading.Lock()
 
 
@@ -181,8 +185,7 @@ def init_for(fake: FakeDocker) -> Callable[..., None]:
     @functools.wraps(SDK_INIT)
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         self.__class__ = fake_class(type(self))
-        if getattr(self, "_turbomock_fake", None) is None:
-            self._turbomock_fake = fake
+        self._turbomock_fake = fake
         with _inside(None):
             SDK_INIT(self, *args, **kwargs)
         _isolate(self)
@@ -194,10 +197,7 @@ def new_api_client(fake: FakeDocker, **kwargs: Any) -> Any:
     """A low-level client of ``fake``, whether or not it is active."""
     cls: Any = fake_class(docker.APIClient)
     client = cls.__new__(cls)
-    client._turbomock_fake = fake
-    with _inside(None):
-        SDK_INIT(client, **kwargs)
-    _isolate(client)
+    init_for(fake)(client, **kwargs)
     return client
 
 

@@ -267,6 +267,10 @@ def unknown_status(status: str, allowed: Sequence[str]) -> str:
     return f"status must be one of {', '.join(allowed)}, not {status!r}"
 
 
+def unknown_health(health: str, allowed: Sequence[str]) -> str:
+    return f"health must be one of {', '.join(allowed)} (or None), not {health!r}"
+
+
 def already_active() -> str:
     return "this FakeDocker is already active; make a new one to nest fakes"
 
@@ -279,8 +283,5 @@ def not_a_function(target: object) -> str:
     return f"FakeDocker() decorates functions and coroutine functions, not {target!r}"
 
 
-NO_ACTIVE_FAKE = (
-    "this client class belongs to turbomock's fake Docker engine; make clients with "
-    "docker.from_env(), docker.DockerClient() or docker.APIClient() while a FakeDocker "
-    "is active, or with fake.client()"
-)
+def no_parameter_for_fake(qualname: str) -> str:
+    return f"{qualname} must take the fake as its last positional parameter"

@@ -34,6 +34,7 @@ from turbomock.fakes._docker_names import (
 from turbomock.fakes._docker_registry import ImageContent, Registry
 
 STATUSES = ("created", "running", "paused", "restarting", "exited", "dead")
+HEALTH_STATUSES = ("starting", "healthy", "unhealthy")
 STDOUT, STDERR = 1, 2
 _NAME = re.compile(r"^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 _ADJECTIVES = ("admiring", "brave", "clever", "dreamy", "eager", "festive", "gallant", "happy")

@@ -45,7 +45,13 @@ from turbomock.fakes._docker_faults import Faults
 from turbomock.fakes._docker_http import Request
 from turbomock.fakes._docker_names import parse_platform, parse_reference
 from turbomock.fakes._docker_registry import Layer, LayerSpec, Registry, make_content
-from turbomock.fakes._docker_state import STATUSES, Engine, ExecProgram, Program
+from turbomock.fakes._docker_state import (
+    HEALTH_STATUSES,
+    STATUSES,
+    Engine,
+    ExecProgram,
+    Program,
+)
 from turbomock.fakes._docker_transport import EngineAdapter
 
 __all__ = ["FakeDocker", "FakeDockerError", "Faults", "Layer", "Registry"]
@@ -125,8 +131,7 @@ class FakeDocker:
         params = list(signature.parameters.values())
         positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         if not positional:
-            raise TypeError(f"{function.__qualname__} must take the fake as its last positional "
-                            "parameter")
+            raise TypeError(msg.no_parameter_for_fake(function.__qualname__))
         taken = positional[-1]
         params.remove(taken)
 
@@ -226,9 +231,10 @@ class FakeDocker:
         """
         if status not in STATUSES:
             raise ValueError(msg.unknown_status(status, STATUSES))
+        _check_health(health)
         body: dict[str, Any] = {
             "Image": image,
-            "Cmd": [command] if isinstance(command, str) else command,
+            "Cmd": _command(command),
             "Env": [f"{key}={value}" for key, value in (env or {}).items()],
             "Labels": dict(labels or {}),
         }
@@ -268,6 +274,7 @@ class FakeDocker:
         ``stop_exit_code``) or killed. The most specific declaration wins, the latest
         among equals. Without any, a container runs silently until stopped.
         """
+        _check_health(health)
         self._engine.programs.append(Program(
             image=image, command=_command(command), exit_code=exit_code,
             stdout=stdout, stderr=stderr, health=health, stop_exit_code=stop_exit_code,
@@ -288,6 +295,11 @@ class FakeDocker:
             command=_command(command) or [], container=container, exit_code=exit_code,
             stdout=stdout, stderr=stderr,
         ))
+
+
+def _check_health(health: str | None) -> None:
+    if health is not None and health not in HEALTH_STATUSES:
+        raise ValueError(msg.unknown_health(health, HEALTH_STATUSES))
 
 
 def _command(command: Sequence[str] | str | None) -> list[str] | None:
