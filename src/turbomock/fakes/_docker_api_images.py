@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from turbomock.fakes import _docker_messages as msg
 from turbomock.fakes import _docker_progress as progress
 from turbomock.fakes import _docker_views as views
-from turbomock.fakes._docker_errors import DaemonError
+from turbomock.fakes._docker_errors import DaemonError, FakeDockerError
 from turbomock.fakes._docker_http import Reply, Request, label_matches, truthy
 from turbomock.fakes._docker_names import (
     InvalidReference,
@@ -74,7 +74,7 @@ def pull(daemon: Daemon, request: Request, groups: Sequence[str]) -> Reply:
     engine = daemon.engine
     source = request.param("fromImage")
     if not source:
-        raise DaemonError(400, "fromSrc (image import) is not served by the fake")
+        raise FakeDockerError(msg.not_served("POST", "/images/create?fromSrc=...", None))
     wanted = _platform(request.param("platform"))
     tag = request.param("tag") or None
     every_tag = tag is None and "@" not in source and ":" not in source.rpartition("/")[2]
@@ -86,19 +86,22 @@ def pull(daemon: Daemon, request: Request, groups: Sequence[str]) -> Reply:
     plan = [engine.registry.resolve(ref, wanted, engine.platform) for ref in refs]
     transfer = daemon.faults.take_transfer("pull", base.familiar)
     shown = base.repository if every_tag else base.familiar
+    # What is already local is read now, under the engine's lock, not while streaming.
+    fetch = []
+    for resolved in plan:
+        local = engine.image_by_reference(resolved.reference)
+        fresh = local is None or local.id != resolved.content.image_id
+        fetch.append(_transfers(engine, resolved.content) if fresh else None)
 
     def messages() -> Iterator[progress.Message]:
-        fresh = False
-        for resolved in plan:
+        for resolved, layers in zip(plan, fetch):
             ref = resolved.reference
             ident = ref.digest or ref.tag or "latest"
-            local = engine.image_by_reference(ref)
-            if local is not None and local.id == resolved.content.image_id:
+            if layers is None:
                 yield from progress.up_to_date_messages(ref.path, ident, resolved.digest)
             else:
-                fresh = True
-                layers = _transfers(engine, resolved.content)
                 yield from progress.pull_messages(ref.path, ident, layers, resolved.digest)
+        fresh = any(layers is not None for layers in fetch)
         outcome = "Downloaded newer image for" if fresh else "Image is up to date for"
         yield progress.status(f"Status: {outcome} {shown}")
 
@@ -189,7 +192,7 @@ def tag(daemon: Daemon, request: Request, groups: Sequence[str]) -> Reply:
     image = daemon.engine.find_image(groups[0])
     target = _reference(request.param("repo") or "", request.param("tag") or None)
     if target.digest is not None:
-        raise DaemonError(400, "refusing to create a tag with a digest reference")
+        raise DaemonError(400, msg.TAG_WITH_DIGEST)
     daemon.engine.tag_image(image, target.familiar)
     return Reply.empty(201)
 

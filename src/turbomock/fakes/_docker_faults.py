@@ -134,7 +134,7 @@ class Faults:
 
     def _arm(self, table: dict[K, list[_Armed[T]]], key: K, what: T, times: int | None) -> None:
         if times is not None and times < 1:
-            raise ValueError(f"times must be at least 1 (or None for every call), not {times}")
+            raise ValueError(msg.times_not_positive(times))
         with self._lock:
             table.setdefault(key, []).append(_Armed(what, times))
 

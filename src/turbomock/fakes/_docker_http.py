@@ -49,7 +49,7 @@ class Request:
         try:
             raw = json.loads(text)
         except ValueError as error:
-            raise DaemonError(400, f"invalid filter: {error}") from None
+            raise DaemonError(400, msg.unreadable_filters(error)) from None
         parsed: dict[str, list[str]] = {}
         for name, values in raw.items():
             if name not in allowed:

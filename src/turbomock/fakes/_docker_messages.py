@@ -182,6 +182,17 @@ def invalid_filter(name: str) -> str:
     return f"invalid filter '{name}'"
 
 
+def unreadable_filters(error: object) -> str:
+    return f"invalid filter: {error}"
+
+
+def ambiguous_prefix(text: str) -> str:
+    return f"multiple IDs found with provided prefix: {text}"
+
+
+TAG_WITH_DIGEST = "refusing to create a tag with a digest reference"
+
+
 def version_too_new(requested: str, maximum: str) -> str:
     return (
         f"client version {requested} is too new. Maximum supported API version is {maximum}"
@@ -250,6 +261,14 @@ def recorder_configured(name: str) -> str:
         f"change nothing. To make {name} fail, use fake.faults.fail({name!r}, exception) "
         "or fake.faults.daemon_error(...)."
     )
+
+
+def times_not_positive(times: int) -> str:
+    return f"times must be at least 1 (or None for every call), not {times}"
+
+
+def registry_needs_tag(reference: str) -> str:
+    return f"registry.add needs a tag, not a digest: {reference!r}"
 
 
 def unknown_method(name: str) -> str:

@@ -180,7 +180,7 @@ class Registry:
         """
         ref = parse_reference(reference)
         if ref.tag is None:
-            raise ValueError(f"registry.add needs a tag, not a digest: {reference!r}")
+            raise ValueError(msg.registry_needs_tag(reference))
         content = make_content(
             ref.familiar, platform=platform, layers=layers, labels=labels, env=env, cmd=cmd,
             entrypoint=entrypoint, working_dir=working_dir, exposed_ports=exposed_ports,

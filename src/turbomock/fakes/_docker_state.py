@@ -438,7 +438,7 @@ class Engine:
     @staticmethod
     def _unique(found: list[R], text: str) -> R | None:
         if len(found) > 1:
-            raise DaemonError(400, f"multiple IDs found with provided prefix: {text}")
+            raise DaemonError(400, msg.ambiguous_prefix(text))
         return found[0] if found else None
 
     def sorted_containers(self) -> Iterator[ContainerRecord]:

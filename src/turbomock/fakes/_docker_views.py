@@ -167,7 +167,9 @@ def container_inspect(engine: Engine, container: ContainerRecord) -> dict[str, A
         "MountLabel": "",
         "ProcessLabel": "",
         "AppArmorProfile": "",
-        "ExecIDs": list(container.exec_ids) or None,
+        "ExecIDs": [
+            e for e in container.exec_ids if e in engine.execs and engine.execs[e].running
+        ] or None,
         "HostConfig": container.host_config,
         "GraphDriver": {
             "Data": {
