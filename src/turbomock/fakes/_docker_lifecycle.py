@@ -38,7 +38,7 @@ def start(engine: Engine, container: ContainerRecord) -> int:
     container.program = program
     container.status = "running"
     container.pid = engine.new_pid()
-    container.started_at, container.finished_at = now, None
+    container.started_at = now  # FinishedAt keeps the last exit's time, as the daemon's
     container.exit_code, container.error, container.oom_killed = 0, "", False
     container.health = _initial_health(container)
     _publish_ports(engine, container)
