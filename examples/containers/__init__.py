@@ -1,0 +1,1 @@
+"""Container code written against docker-py, tested with the fake and with MagicMock."""
