@@ -9,13 +9,13 @@ from __future__ import annotations
 from turbomock._async import AsyncMock
 from turbomock._async import AsyncMockMixin as AsyncMockMixin
 from turbomock._autospec import create_autospec
+from turbomock._base import Base as Base
 from turbomock._calls import _Call as _Call
 from turbomock._calls import _CallList as _CallList
 from turbomock._calls import call
 from turbomock._magic import MagicMixin as MagicMixin
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import _magics as _magics
-from turbomock._mock import Base as Base
 from turbomock._mock import CallableMixin as CallableMixin
 from turbomock._mock import InvalidSpecError, Mock, NonCallableMock
 from turbomock._mock_open import mock_open

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
 from turbomock._assertions import binding_errors, unmatched
+from turbomock._base import Base
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS
 from turbomock._magic import AsyncMagicMixin
 from turbomock._mock import (
     KINDS,
-    Base,
     CallableMixin,
     Mock,
     _is_instance_mock,
@@ -142,7 +142,8 @@ def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
         check = extra.check_sig
         if check is not None:
             check(*args, **kwargs)
-    cls = type(self)
+    pool = type(self)._mock_pool
+    cls = type(self) if pool is None else pool.probe  # see CallableMixin.__call__
     if (
         cls._mock_check_sig is _CHECK_SIG
         and cls._increment_mock_call is _INCREMENT
@@ -309,6 +310,7 @@ class AsyncMockMixin(_MixinBase):
     """
 
     _mock_reset_hook = _reset_awaits
+    _mock_async_signature = True
 
     # What makes ``inspect``/``asyncio.iscoroutinefunction`` take it for an async
     # function. Shared by all instances; assigning any of them stays per-mock.

@@ -10,15 +10,19 @@ stdlib's, with a user subclass's own ``__new__``/``__init__`` copied onto it.
 
 from __future__ import annotations
 
-import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from turbomock._compat import NEW_REPORTS_INIT_SIGNATURE
+from turbomock._compat import ASYNC_SIGNATURE_EXPLICIT, NEW_REPORTS_INIT_SIGNATURE
+
+if TYPE_CHECKING:
+    import inspect
 
 _mirrors: dict[str, type] = {}
 
 
 def _build_mirrors() -> None:
+    import inspect  # here, not at the top: a first mock doesn't need it
+
     from turbomock._sentinels import DEFAULT, sentinel
 
     class Base:
@@ -94,6 +98,8 @@ def _build_mirrors() -> None:
 
 def class_signature(cls: type) -> inspect.Signature:
     """The signature ``inspect`` reports for the stdlib class ``cls`` stands for."""
+    import inspect
+
     if not _mirrors:
         _build_mirrors()
     own: dict[str, Any] = {}
@@ -111,3 +117,43 @@ def class_signature(cls: type) -> inspect.Signature:
     if own:
         mirror = type(cls.__name__, (mirror,), own)
     return inspect.signature(mirror)
+
+
+def _args_kwargs_signature() -> Any:
+    import inspect
+
+    kinds = inspect.Parameter
+    return inspect.Signature(
+        [kinds("args", kinds.VAR_POSITIONAL), kinds("kwargs", kinds.VAR_KEYWORD)]
+    )
+
+
+class SignatureAttribute:
+    """``mock.__signature__``: what ``inspect.signature`` reports for an
+    autospecced mock (looked up only when asked), or one set by hand. Absent
+    otherwise, and on the class itself."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            if owner is None:
+                raise AttributeError("__signature__")
+            return class_signature(owner)
+        extra = obj._mock_state.extra
+        if extra is not None:
+            if extra.signature is not None:
+                return extra.signature
+            check = extra.check_sig
+            signature = getattr(check, "signature", None)
+            if signature is not None:
+                found = signature()
+                if found is not None:
+                    return found
+        if ASYNC_SIGNATURE_EXPLICIT and type(obj)._mock_async_signature:
+            return _args_kwargs_signature()
+        raise AttributeError("__signature__")
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj._mock_state.signature = value
+
+    def __delete__(self, obj: Any) -> None:
+        obj._mock_state.signature = None

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from turbomock._base import Base
+from turbomock._base import set_state as _set_state
+from turbomock._base import state_of as _get_state
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
@@ -18,7 +21,6 @@ from turbomock._magic_names import (
 )
 from turbomock._mock import (
     KINDS,
-    Base,
     MagicSlot,
     MissingMagic,
     Mock,
@@ -27,7 +29,6 @@ from turbomock._mock import (
     _instance,
     _is_instance_mock,
     _missing_magic_text,
-    _set_state,
     passthrough,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag
@@ -98,7 +99,7 @@ _SIDE_EFFECTS = {
 
 def _configure_default(owner: Any, child: Any, name: str) -> None:
     """Give a freshly made magic method mock the stdlib's default behaviour."""
-    cst = child._mock_state
+    cst = _get_state(child)
     fixed = RETURN_VALUES.get(name, _missing)
     if fixed is not _missing:
         cst.return_value = fixed
@@ -160,7 +161,7 @@ class _DefaultMagicSlot(MagicSlot):
 
     def missing(self, obj: Any) -> Any:
         name = self.name
-        st = obj._mock_state
+        st = _get_state(obj)
         existing = st.get(name)
         spec = st.spec
         if spec is not None and name not in spec.names:
@@ -214,7 +215,7 @@ class MagicMixin(Base):
     def _mock_set_magics(self) -> None:
         """Support exactly the magic methods the spec has (all of them without a
         spec); configured ones the spec lacks are deleted, as by the stdlib."""
-        st = self._mock_state
+        st = _get_state(self)
         spec = st.spec
         defaults = self._mock_default_slots or DEFAULT_MAGICS
         cls = type(self)

@@ -16,10 +16,13 @@ from weakref import ref as _weakref
 
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
+from turbomock._base import Base
+from turbomock._base import set_state as _set_state
+from turbomock._base import state_of as _get_state
 from turbomock._calls import _CallList, new_named_call
+from turbomock._class_signatures import SignatureAttribute
 from turbomock._compat import (
     ALL_ASSERT_TYPOS,
-    ASYNC_SIGNATURE_EXPLICIT,
     NEW_BINDS_SPEC_EXPLICITLY,
     PROPERTYMOCK_ATTRIBUTE_STAYS,
     REJECT_ASSERT_NAMES_WITHOUT_PREFIX,
@@ -104,14 +107,14 @@ def _check_and_set_parent(parent: Any, value: Any, name: Any, new_name: Any) -> 
     value = _extract_mock(value)
     if not _is_instance_mock(value):
         return False
-    vst = value._mock_state
+    vst = _get_state(value)
     if vst.name or vst.new_name or vst.parent is not None or vst.new_parent is not None:
         return False
     node = parent
     while node is not None:
         if node is value:  # a mock can't become its own descendant
             return False
-        node = node._mock_state.new_parent
+        node = _get_state(node).new_parent
     if new_name:
         vst.new_parent = parent
         vst.new_name = new_name
@@ -121,7 +124,6 @@ def _check_and_set_parent(parent: Any, value: Any, name: Any, new_name: Any) -> 
     return True
 
 
-_set_state: Callable[[Any, MockState], None]
 _new_object = object.__new__
 _new_state = dict.__new__
 _object_setattr = object.__setattr__
@@ -133,10 +135,10 @@ def _state_property(field: str, doc: str) -> property:
     """Exposes a state field under the stdlib's private ``_mock_*`` name."""
 
     def fget(self: NonCallableMock) -> Any:
-        return getattr(self._mock_state, field)
+        return getattr(_get_state(self), field)
 
     def fset(self: NonCallableMock, value: Any) -> None:
-        setattr(self._mock_state, field, value)
+        setattr(_get_state(self), field, value)
 
     return property(fget, fset, doc=doc)
 
@@ -145,56 +147,14 @@ def _link_property(field: str) -> property:
     """A parent/name field: changing it renames pending calls, so settle them first."""
 
     def fget(self: NonCallableMock) -> Any:
-        return getattr(self._mock_state, field)
+        return getattr(_get_state(self), field)
 
     def fset(self: NonCallableMock, value: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         flush_ancestors(st)
         setattr(st, field, value)
 
     return property(fget, fset)
-
-
-def _args_kwargs_signature() -> Any:
-    import inspect
-
-    kinds = inspect.Parameter
-    return inspect.Signature(
-        [kinds("args", kinds.VAR_POSITIONAL), kinds("kwargs", kinds.VAR_KEYWORD)]
-    )
-
-
-class _SignatureAttribute:
-    """``mock.__signature__``: what ``inspect.signature`` reports for an
-    autospecced mock (looked up only when asked), or one set by hand. Absent
-    otherwise, and on the class itself."""
-
-    def __get__(self, obj: Any, owner: Any = None) -> Any:
-        if obj is None:
-            if owner is None:
-                raise AttributeError("__signature__")
-            from turbomock._class_signatures import class_signature
-
-            return class_signature(owner)
-        extra = obj._mock_state.extra
-        if extra is not None:
-            if extra.signature is not None:
-                return extra.signature
-            check = extra.check_sig
-            signature = getattr(check, "signature", None)
-            if signature is not None:
-                found = signature()
-                if found is not None:
-                    return found
-        if ASYNC_SIGNATURE_EXPLICIT and issubclass(type(obj), KINDS["AsyncMockMixin"]):
-            return _args_kwargs_signature()
-        raise AttributeError("__signature__")
-
-    def __set__(self, obj: Any, value: Any) -> None:
-        obj._mock_state.signature = value
-
-    def __delete__(self, obj: Any) -> None:
-        obj._mock_state.signature = None
 
 
 def _delegated(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
@@ -202,7 +162,7 @@ def _delegated(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], An
 
     def decorate(fget: Callable[[Any], Any]) -> Callable[[Any], Any]:
         def getter(self: NonCallableMock) -> Any:
-            delegate = self._mock_state.delegate
+            delegate = _get_state(self).delegate
             if delegate is None:
                 return fget(self)
             return getattr(delegate, name)
@@ -212,18 +172,6 @@ def _delegated(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], An
         return getter
 
     return decorate
-
-
-class Base:
-    """The root of every mock class and mixin (kept for code that names it)."""
-
-    _mock_return_value = DEFAULT
-    _mock_side_effect = None
-
-    __signature__ = _SignatureAttribute()
-
-    def __init__(self, /, *args: Any, **kwargs: Any) -> None:
-        pass
 
 
 #: ``cls`` -> the pool its instances come from when made without a spec.
@@ -344,7 +292,7 @@ def _magic_names(cls: type) -> set[str]:
 class NonCallableMock(AssertionMethods, Base):
     """A non-callable version of ``Mock``."""
 
-    __slots__ = ("_mock_state",)
+    __slots__ = ()
 
     #: MagicMock on 3.13: ``reset_mock(return_value=True)`` spares magic methods.
     _mock_keeps_magic_returns = False
@@ -398,7 +346,7 @@ class NonCallableMock(AssertionMethods, Base):
     @property  # type: ignore[misc]
     def __class__(self) -> type:
         try:
-            spec_class = self._mock_state.spec_class
+            spec_class = _get_state(self).spec_class
         except AttributeError:
             return type(self)
         return type(self) if spec_class is None else spec_class
@@ -416,32 +364,32 @@ class NonCallableMock(AssertionMethods, Base):
 
     @property
     def _mock_return_value(self) -> Any:
-        return self._mock_state.return_value
+        return _get_state(self).return_value
 
     @_mock_return_value.setter
     def _mock_return_value(self, value: Any) -> None:
-        self._mock_state.return_value = value
+        _get_state(self).return_value = value
 
     @property
     def _mock_side_effect(self) -> Any:
-        return self._mock_state.side_effect
+        return _get_state(self).side_effect
 
     @_mock_side_effect.setter
     def _mock_side_effect(self, value: Any) -> None:
-        self._mock_state.side_effect = value
+        _get_state(self).side_effect = value
 
     @property
     def _mock_children(self) -> dict[str, Any]:
-        return self._mock_state
+        return _get_state(self)
 
     @property
     def _mock_methods(self) -> Any:
-        spec = self._mock_state.spec
+        spec = _get_state(self).spec
         return None if spec is None else spec.methods
 
     @property
     def _spec_signature(self) -> Any:
-        st = self._mock_state
+        st = _get_state(self)
         sig = st.spec_signature
         if sig is DEFAULT:
             spec = st.spec
@@ -451,11 +399,11 @@ class NonCallableMock(AssertionMethods, Base):
 
     @_spec_signature.setter
     def _spec_signature(self, value: Any) -> None:
-        self._mock_state.spec_signature = value
+        _get_state(self).spec_signature = value
 
     @property
     def _spec_asyncs(self) -> list[str]:
-        spec = self._mock_state.spec
+        spec = _get_state(self).spec
         return [] if spec is None else spec.async_names()
 
     @property
@@ -478,12 +426,12 @@ class NonCallableMock(AssertionMethods, Base):
     def _mock_mock_calls(self) -> Any:
         return self.mock_calls
 
-    __signature__ = _SignatureAttribute()
+    __signature__ = SignatureAttribute()
 
     # -- configuration ---------------------------------------------------------
 
     def _get_return_value(self) -> Any:
-        st = self._mock_state
+        st = _get_state(self)
         extra = st.extra
         if extra is None:
             value = st.return_value
@@ -502,13 +450,13 @@ class NonCallableMock(AssertionMethods, Base):
                     value = st.return_value = fresh
             finally:
                 _release()
-            if value is fresh and value._mock_state.new_parent is not self:
+            if value is fresh and _get_state(value).new_parent is not self:
                 # Made by a _get_child_mock of the user's: adopt it if it has no parent.
                 _check_and_set_parent(self, value, None, "()")
         return value
 
     def _set_return_value(self, value: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is not None:
             st.delegate.return_value = value
             return
@@ -522,7 +470,7 @@ class NonCallableMock(AssertionMethods, Base):
     )
 
     def _get_side_effect(self) -> Any:
-        st = self._mock_state
+        st = _get_state(self)
         delegate = st.delegate
         if delegate is None:
             return st.side_effect
@@ -539,7 +487,7 @@ class NonCallableMock(AssertionMethods, Base):
 
     def _set_side_effect(self, value: Any) -> None:
         value = _try_iter(value)
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is None:
             st.side_effect = value
         else:
@@ -551,7 +499,7 @@ class NonCallableMock(AssertionMethods, Base):
 
     @_delegated("called")
     def _get_called(self) -> Any:
-        st = self._mock_state
+        st = _get_state(self)
         count = st.call_count()
         pinned = st.called_set
         if pinned is not None and pinned[1] == count:
@@ -559,7 +507,7 @@ class NonCallableMock(AssertionMethods, Base):
         return count > 0
 
     def _set_called(self, value: bool) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is not None:
             st.delegate.called = value
         else:
@@ -569,10 +517,10 @@ class NonCallableMock(AssertionMethods, Base):
 
     @_delegated("call_count")
     def _get_call_count(self) -> int:
-        return self._mock_state.call_count()
+        return _get_state(self).call_count()
 
     def _set_call_count(self, value: int) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is not None:
             st.delegate.call_count = value
             return
@@ -586,7 +534,7 @@ class NonCallableMock(AssertionMethods, Base):
 
     @_delegated("call_args")
     def _get_call_args(self) -> Any:
-        st = self._mock_state
+        st = _get_state(self)
         pinned = st.call_args_set
         if pinned is not None and pinned[1] == st.call_count():
             return pinned[0]
@@ -596,7 +544,7 @@ class NonCallableMock(AssertionMethods, Base):
         return None if pinned is None else pinned[0]
 
     def _set_call_args(self, value: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is not None:
             st.delegate.call_args = value
         else:
@@ -606,10 +554,10 @@ class NonCallableMock(AssertionMethods, Base):
 
     @_delegated("call_args_list")
     def _get_call_args_list(self) -> _CallList:
-        return self._mock_state.call_list()
+        return _get_state(self).call_list()
 
     def _set_call_args_list(self, value: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is not None:
             st.delegate.call_args_list = value
             return
@@ -624,14 +572,14 @@ class NonCallableMock(AssertionMethods, Base):
 
     @_delegated("mock_calls")
     def _get_mock_calls(self) -> _CallList:
-        st = self._mock_state
+        st = _get_state(self)
         if st.pending or st.mock_calls is None:
             drain(st)
         calls: _CallList = st.mock_calls  # drain() made it
         return calls
 
     def _set_mock_calls(self, value: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if st.delegate is not None:
             st.delegate.mock_calls = value
             return
@@ -641,14 +589,14 @@ class NonCallableMock(AssertionMethods, Base):
     mock_calls = property(_get_mock_calls, _set_mock_calls)
 
     def _get_method_calls(self) -> _CallList:
-        st = self._mock_state
+        st = _get_state(self)
         if st.pending or st.method_calls is None:
             drain(st)
         calls: _CallList = st.method_calls  # drain() made it
         return calls
 
     def _set_method_calls(self, value: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         drain(st)
         st.method_calls = value
 
@@ -660,7 +608,7 @@ class NonCallableMock(AssertionMethods, Base):
         """Attach a mock as an attribute of this one, replacing its name and
         parent; its calls then show in this mock's method_calls and mock_calls."""
         inner = _extract_mock(mock)
-        ist = inner._mock_state
+        ist = _get_state(inner)
         flush_ancestors(ist)
         ist.parent = None
         ist.new_parent = None
@@ -676,7 +624,7 @@ class NonCallableMock(AssertionMethods, Base):
     def _mock_add_spec(
         self, spec: Any, spec_set: Any, _spec_as_instance: bool = False, _eat_self: bool = False
     ) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         # Children already cached in __dict__ must now pass the spec check again.
         if st and st.spec is not None:
@@ -774,7 +722,7 @@ class NonCallableMock(AssertionMethods, Base):
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _PASSTHROUGH:
             return object.__setattr__(self, name, value)
-        st = self._mock_state
+        st = _get_state(self)
         extra = st.extra
         spec = None if extra is None else extra.spec
         if (
@@ -810,7 +758,7 @@ class NonCallableMock(AssertionMethods, Base):
         return object.__setattr__(self, name, value)
 
     def __delattr__(self, name: str) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         if name in ALL_MAGICS and _delete_magic(self, st, name):
             return
         existing = st.get(name, _missing)
@@ -825,7 +773,7 @@ class NonCallableMock(AssertionMethods, Base):
         package = sys.modules.get("turbomock")
         if package is not None and not getattr(package, "FILTER_DIR", True):
             return list(object.__dir__(self))
-        st = self._mock_state
+        st = _get_state(self)
         names = set(st.spec.methods) if st.spec is not None else set()
         names.update(e for e in dir(type(self)) if not e.startswith("_"))
         names.update(e for e in self.__dict__ if not e.startswith("_") or is_magic(e))
@@ -836,10 +784,10 @@ class NonCallableMock(AssertionMethods, Base):
         return sorted(names)
 
     def _extract_mock_name(self) -> str:
-        return extract_mock_name(self._mock_state)
+        return extract_mock_name(_get_state(self))
 
     def __repr__(self) -> str:
-        st = self._mock_state
+        st = _get_state(self)
         name = extract_mock_name(st)
         name_string = "" if name in ("mock", "mock.") else f" name={name!r}"
         spec_string = ""
@@ -854,7 +802,7 @@ class NonCallableMock(AssertionMethods, Base):
         Children are of the parent's type, except that non-callable mocks get
         callable children, async spec attributes get AsyncMocks, and so on as the
         stdlib does. Subclasses may override this."""
-        st = self._mock_state
+        st = _get_state(self)
         new_name = kw.get("_new_name")
         spec = st.spec
         is_async = spec is not None and spec.is_async(new_name)
@@ -908,7 +856,7 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
             node.reset_mock(visited, return_value=forget_return, side_effect=forget_effect)
             continue
         seen(key)
-        st = node._mock_state
+        st = _get_state(node)
         if forget_return and cls._mock_keeps_magic_returns:
             name = st.name
             if name and is_magic(name):
@@ -1166,7 +1114,7 @@ class MagicSlot:
             # ``type(mock).__str__``: the stdlib hands out that mock's method.
             mock = None if owner is None else owner_of(owner)
             return self if mock is None else getattr(mock, self.name)
-        magics = obj._mock_state.magics
+        magics = _get_state(obj).magics
         if magics is not None:
             found = magics.get(self.name)
             if found is not None:
@@ -1272,6 +1220,7 @@ class CallableMixin(Base):
 
     if TYPE_CHECKING:  # provided by NonCallableMock
         _mock_state: MockState
+        _mock_pool: Pool | None
         return_value: Any
         side_effect: Any
 
@@ -1281,13 +1230,16 @@ class CallableMixin(Base):
         """Hook for signature checking; autospec sets ``check_sig`` instead."""
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        st = self._mock_state
+        st = _get_state(self)
         extra = st.extra
         if extra is not None:
             check = extra.check_sig  # autospec's signature check, where the hook is
             if check is not None:
                 check(*args, **kwargs)
-        cls = type(self)
+        # The hooks as the mock's class resolves them, read off its pool's probe
+        # when the class is an unedited leaf (see Pool.probe).
+        pool = type(self)._mock_pool
+        cls = type(self) if pool is None else pool.probe
         if cls._mock_check_sig is not _CHECK_SIG or cls._increment_mock_call is not _INCREMENT:
             self._mock_check_sig(*args, **kwargs)
             self._increment_mock_call(*args, **kwargs)
@@ -1316,7 +1268,7 @@ class CallableMixin(Base):
         return self._execute_mock_call(*args, **kwargs)
 
     def _increment_mock_call(self, /, *args: Any, **kwargs: Any) -> None:
-        st = self._mock_state
+        st = _get_state(self)
         delegate = st.delegate
         if delegate is None:
             record_call(st, args, kwargs)
@@ -1325,7 +1277,7 @@ class CallableMixin(Base):
 
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         """A call's result: side effect, else return value, else the wrapped object."""
-        st = self._mock_state
+        st = _get_state(self)
         extra = st.extra
         delegate = None if extra is None else extra.delegate
         effect = st.side_effect if delegate is None else self.side_effect
@@ -1385,10 +1337,6 @@ class Mock(CallableMixin, NonCallableMock):
 
 
 _ENGINE_INITS.extend((NonCallableMock.__init__, _init_mock))
-_set_state = NonCallableMock.__dict__["_mock_state"].__set__
-#: Reads a mock's state without a type lookup, which misses CPython's type
-#: cache when many mock classes are in use (they are: one per mock).
-_get_state = NonCallableMock.__dict__["_mock_state"].__get__
 _GET_CHILD_MOCK = NonCallableMock._get_child_mock
 
 #: Names whose setting bypasses the spec/child logic: the engine's own

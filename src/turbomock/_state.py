@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from turbomock._base import state_of as _state_of
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._sentinels import DEFAULT
 
@@ -233,7 +234,7 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
     if parent is not None:
         event = (st, record)
         while parent is not None:
-            pst = parent._mock_state
+            pst = _state_of(parent)
             pending = pst.pending
             if pending is None:
                 _acquire()
@@ -255,7 +256,7 @@ def _notify_locked(
     """Append a call event to the pending list of ``parent`` and each mock above
     it, making the lists that are missing; the caller holds the lock."""
     while parent is not None:
-        pst = parent._mock_state
+        pst = _state_of(parent)
         pending = pst.pending
         if pending is None:
             pending = pst.pending = []
@@ -289,7 +290,7 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
     method_name = callee.name
     parent = callee.new_parent
     while parent is not None:
-        pst = parent._mock_state
+        pst = _state_of(parent)
         if pst is ancestor:
             break
         if method_ok:
@@ -388,7 +389,7 @@ def flush_ancestors(st: MockState) -> None:
     """Settle the names of pending events above ``st`` before its link changes."""
     parent = st.new_parent
     while parent is not None:
-        pst = parent._mock_state
+        pst = _state_of(parent)
         if pst.pending:
             drain(pst)
         parent = pst.new_parent
@@ -401,7 +402,7 @@ def extract_mock_name(st: MockState) -> str:
     parent = st.new_parent
     while parent is not None:
         steps.append(node.new_name)
-        node = parent._mock_state
+        node = _state_of(parent)
         parent = node.new_parent
     label = node.name or "mock"
     if not steps:

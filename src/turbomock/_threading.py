@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
 from turbomock._async import _Awaits
+from turbomock._base import Base
 from turbomock._calls import _Call
 from turbomock._magic import MagicMixin
 from turbomock._mock import (
     KINDS,
-    Base,
     Mock,
     passthrough,
 )

@@ -1,0 +1,42 @@
+"""``Base``, the root of every mock class, and the slot a mock keeps its state in.
+
+A mock's state (``_state.MockState``) lives in the one slot ``Base`` declares.
+The engine reads it with ``state_of(mock)``, the slot's own descriptor, rather
+than ``mock._mock_state``: an attribute read looks the name up on the mock's
+class first, and every mock has a class of its own (``_mock_type``), so on a
+mock not used for a while that lookup misses CPython's type cache and walks the
+whole MRO. The descriptor goes straight to the slot.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from turbomock._class_signatures import SignatureAttribute
+from turbomock._sentinels import DEFAULT
+
+if TYPE_CHECKING:
+    from turbomock._state import MockState
+
+
+class Base:
+    """The root of every mock class and mixin (kept for code that names it)."""
+
+    __slots__ = ("_mock_state", "__dict__", "__weakref__")
+
+    _mock_return_value = DEFAULT
+    _mock_side_effect = None
+    #: Whether ``inspect.signature`` of such mocks is ``(*args, **kwargs)`` (async ones).
+    _mock_async_signature = False
+
+    __signature__ = SignatureAttribute()
+
+    def __init__(self, /, *args: Any, **kwargs: Any) -> None:
+        pass
+
+
+_slot = Base.__dict__["_mock_state"]
+#: ``state_of(mock)``: the mock's ``MockState`` (AttributeError before ``__init__``).
+state_of: Callable[[Any], MockState] = _slot.__get__
+#: ``set_state(mock, state)``.
+set_state: Callable[[Any, MockState], None] = _slot.__set__
