@@ -302,3 +302,33 @@ def test_sealed_mock_with_async_spec_attribute() -> None:
         return type(m.fetch).__name__, m.fetch
 
     assert _outcome(lambda: scenario(turbomock)) == _outcome(lambda: scenario(unittest.mock))
+
+
+_FUNCTIONS = [
+    lambda mod: mod.Mock().assert_called_with,
+    lambda mod: mod.Mock.assert_called_once_with,
+    lambda mod: mod.NonCallableMock.reset_mock,
+    lambda mod: mod.NonCallableMock.return_value.fget,
+    lambda mod: mod.MagicMock().mock_add_spec,
+    lambda mod: mod.AsyncMock.assert_awaited,
+    lambda mod: mod.patch,
+    lambda mod: mod.patch.object,
+    lambda mod: mod.patch.dict,
+    lambda mod: mod.patch.multiple,
+    lambda mod: mod.patch.stopall,
+    lambda mod: mod._patch.__enter__,
+    lambda mod: mod._patch.start,
+    lambda mod: mod.create_autospec,
+    lambda mod: mod.mock_open,
+    lambda mod: mod.seal,
+    lambda mod: mod._Call.__eq__,
+    lambda mod: mod.call.call_list,
+]
+
+
+@pytest.mark.parametrize("get", _FUNCTIONS)
+def test_functions_report_the_public_module(get: Any) -> None:
+    """Public functions and methods report the package as their module, as the
+    stdlib's report ``unittest.mock``."""
+    assert get(unittest.mock).__module__ == "unittest.mock"
+    assert get(turbomock).__module__ == "turbomock"

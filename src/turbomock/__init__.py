@@ -34,16 +34,32 @@ FILTER_DIR = True
 
 
 def _claim_classes() -> None:
-    """Classes report this module, as the stdlib's report ``unittest.mock``: in reprs,
-    pickling errors, and for pickling ``call`` objects by reference."""
+    """Classes and their functions report this module, as the stdlib's report
+    ``unittest.mock``: in reprs, pickling errors, for pickling ``call`` objects by
+    reference, and for tools that look at a method's ``__module__``."""
     from types import FunctionType
 
     from turbomock._state import LiveCallList
 
-    classes = [obj for obj in [*globals().values(), LiveCallList] if isinstance(obj, type)]
+    def functions(value: object) -> list[FunctionType]:
+        if isinstance(value, property):
+            found = [value.fget, value.fset, value.fdel]
+        else:
+            found = [getattr(value, "__func__", value)]
+        return [f for f in found if type(f) is FunctionType]
+
+    def claim(function: FunctionType) -> None:
+        if function.__module__.startswith("turbomock._"):
+            function.__module__ = __name__
+
+    reachable = [*globals().values(), *vars(patch).values(), LiveCallList, type(ANY)]
+    classes = [obj for obj in reachable if isinstance(obj, type)]
     for obj in classes:
         if obj.__module__.startswith("turbomock._"):
             obj.__module__ = __name__
+    for value in [*globals().values(), *vars(patch).values()]:
+        for function in functions(value):
+            claim(function)
     # The stdlib's classes and methods carry no annotations at run time; ours are for
     # type checkers, and as strings naming private modules they would only confuse
     # typing.get_type_hints, inspect.signature and ``mock.__annotations__``.
@@ -54,9 +70,9 @@ def _claim_classes() -> None:
         if type(own.get("__annotations__")) is dict:
             type.__delattr__(obj, "__annotations__")
         for value in own.values():
-            function = getattr(value, "__func__", value)
-            if type(function) is FunctionType:
+            for function in functions(value):
                 function.__annotations__ = {}
+                claim(function)
 
 
 _claim_classes()
