@@ -20,7 +20,7 @@ from turbomock import _messages as msg
 from turbomock._assertions import binding_errors, unmatched
 from turbomock._base import Base
 from turbomock._calls import _Call, _CallList
-from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS
+from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, PY311
 from turbomock._magic import AsyncMagicMixin
 from turbomock._mock import (
     KINDS,
@@ -127,7 +127,14 @@ async def _awaited(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict
 
 # Never-awaited coroutines warn with this name, which suites filter on, as in
 # ``filterwarnings("ignore:coroutine 'AsyncMockMixin._execute_mock_call' was never awaited")``.
+# Tracebacks and frame inspection inside a side effect see the stdlib's names too.
 _awaited.__qualname__ = "AsyncMockMixin._execute_mock_call"
+_awaited.__name__ = "_execute_mock_call"
+_awaited.__code__ = (
+    _awaited.__code__.replace(co_name=_awaited.__name__, co_qualname=_awaited.__qualname__)
+    if PY311
+    else _awaited.__code__.replace(co_name=_awaited.__name__)
+)
 
 
 def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
