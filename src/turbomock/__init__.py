@@ -24,6 +24,7 @@ from turbomock._patch import _patch as _patch
 from turbomock._patch import patch
 from turbomock._property import PropertyMock
 from turbomock._seal import seal
+from turbomock._sentinels import _ANY as _ANY
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable
 from turbomock._threading import ThreadingMixin as ThreadingMixin
@@ -42,11 +43,12 @@ def _claim_classes() -> None:
     from turbomock._state import LiveCallList
 
     def functions(value: object) -> list[FunctionType]:
+        found: list[object]
         if isinstance(value, property):
             found = [value.fget, value.fset, value.fdel]
         else:
             found = [getattr(value, "__func__", value)]
-        return [f for f in found if type(f) is FunctionType]
+        return [f for f in found if type(f) is FunctionType]  # type: ignore[misc]
 
     def claim(function: FunctionType) -> None:
         if function.__module__.startswith("turbomock._"):
