@@ -48,7 +48,7 @@ def _claim_classes() -> None:
             found = [value.fget, value.fset, value.fdel]
         else:
             found = [getattr(value, "__func__", value)]
-        return [f for f in found if type(f) is FunctionType]  # type: ignore[misc]
+        return [f for f in found if type(f) is FunctionType]
 
     def claim(function: FunctionType) -> None:
         if function.__module__.startswith("turbomock._"):
