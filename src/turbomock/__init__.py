@@ -12,6 +12,7 @@ from turbomock._autospec import create_autospec
 from turbomock._calls import _Call as _Call
 from turbomock._calls import _CallList as _CallList
 from turbomock._calls import call
+from turbomock._config import configure
 from turbomock._magic import MagicMixin as MagicMixin
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import _magics as _magics
@@ -76,6 +77,7 @@ __all__ = [
     "PropertyMock",
     "ThreadingMock",
     "call",
+    "configure",
     "create_autospec",
     "mock_open",
     "patch",
