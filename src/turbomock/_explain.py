@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from turbomock import _explain_text as text
 from turbomock._calls import _Call
 from turbomock._diff import Difference, differences, equal
+from turbomock._messages import safe_repr
 from turbomock._where import never_called_hint
 from turbomock.matchers import recording_paused
 
@@ -50,6 +51,8 @@ class Compared(NamedTuple):
     differences: list[Difference]
     #: How many parameters (or the name) differ: the first measure of distance.
     weight: int
+    #: How many of those differ as a whole (no common structure to look into).
+    whole: int
 
 
 def split(kall: Any) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
@@ -142,28 +145,33 @@ def compare(expected: Any, actual: Any, sig: Any, index: int = 0) -> Compared:
         mine = _bound_arguments(sig, e_bound)
         theirs = _bound_arguments(sig, a_bound)
     paths = sorted({**theirs, **mine}, key=lambda p: (mine.get(p) or theirs[p])[0])
+    whole = 0
     for path in paths:
         if path not in theirs:
             _, value, default = mine[path]
-            found.append(Difference(path, text.not_passed(value, default)))
+            inner = [Difference(path, text.not_passed(value, default))]
         elif path not in mine:
             _, value, default = theirs[path]
-            found.append(Difference(path, text.passed_unexpectedly(value, default)))
+            inner = [Difference(path, text.passed_unexpectedly(value, default))]
         else:
             inner = differences(mine[path][1], theirs[path][1], path, 1)
             if not inner:
                 continue
-            found += inner
+        found += inner
         weight += 1
-    return Compared(index, found, weight)
+        if len(inner) == 1 and inner[0].path == path:
+            whole += 1
+    return Compared(index, found, weight, whole)
 
 
 def closest(comparisons: Sequence[Compared], prefer_last: bool = False) -> Compared:
-    """The comparison with the fewest differing parameters, then differences; ties
-    go to the first (to the last, with ``prefer_last``)."""
+    """The closest call: the fewest differing parameters, then the fewest that
+    differ as a whole (a dict with one wrong key is nearer than a string), then
+    the fewest differences; ties go to the first (the last, with ``prefer_last``)."""
 
-    def key(c: Compared) -> tuple[int, int, int]:
-        return (c.weight, len(c.differences), -c.position if prefer_last else c.position)
+    def key(c: Compared) -> tuple[int, int, int, int]:
+        order = -c.position if prefer_last else c.position
+        return (c.weight, c.whole, len(c.differences), order)
 
     return min(comparisons, key=key)
 
@@ -193,7 +201,8 @@ def for_call(
     """A failed assertion about one expected call: the closest actual call and
     how it differs, the other calls, and what the assertion looked at."""
     if not calls:
-        return never_called_hint(mock, noun)
+        return _none_hint(mock, noun)
+    render = _clipped(render)
     total = len(calls)
     lines: list[str] = []
     sig = _signature(mock, expected)
@@ -233,8 +242,24 @@ def for_count(
     """A failed count assertion: the calls one per line, or, with none, why the
     mock may never have been reached."""
     if not calls:
-        return never_called_hint(mock, noun)
-    return text.listed_calls(noun, [render(c) for c in calls])
+        return _none_hint(mock, noun)
+    return text.listed_calls(noun, [text.short_call(render(c)) for c in calls])
+
+
+def _shown(kall: Any) -> str:
+    return text.short_call(safe_repr(kall))
+
+
+def _clipped(render: Callable[[Any], str]) -> Callable[[Any], str]:
+    return lambda kall: text.short_call(render(kall))
+
+
+def _none_hint(mock: Any, noun: str) -> list[str]:
+    """Why there is nothing to compare: awaits that never happened, or a patch of
+    a name the code under test does not look up."""
+    if noun == "await" and mock.call_count:
+        return [text.called_not_awaited(mock.call_count)]
+    return never_called_hint(mock, noun)
 
 
 def for_sequence(
@@ -248,7 +273,7 @@ def for_sequence(
     """A failed ``assert_has_calls``/``assert_has_awaits``: which expected call
     was missed, where the run broke off, and the call found there instead."""
     if not actual:
-        return never_called_hint(mock, noun)
+        return _none_hint(mock, noun)
     expected = [_as_call(c) for c in expected]
     lines: list[str] = []
     total = len(expected)
@@ -256,7 +281,7 @@ def for_sequence(
         sig = _signature(mock, kall)
         problem = binding_error(sig, kall)
         if problem is not None:
-            lines.append(text.expected_binding(position, total, repr(kall), sig, problem))
+            lines.append(text.expected_binding(position, total, _shown(kall), sig, problem))
     if lines:
         return lines
     matched_expected = [_matched(mock, c) for c in expected]
@@ -307,26 +332,26 @@ def _ordered(
     missed = expected[best_run]
     lines: list[str] = []
     if best_run == 0:
-        lines.append(text.sequence_not_started(0, total_e, repr(missed), where))
+        lines.append(text.sequence_not_started(0, total_e, _shown(missed), where))
         compared = [
             compare(missed, c, _pair_signature(mock, missed, c), i) for i, c in enumerate(actual)
         ]
         best = closest(compared)
-        lines.append(text.closest("call", best.position, total_a, repr(actual[best.position])))
+        lines.append(text.closest("call", best.position, total_a, _shown(actual[best.position])))
         lines += text.differences_block([str(d) for d in best.differences])
         return lines
-    lines.append(text.sequence_broke_off(best_run, total_e, best_start, repr(missed), where))
+    lines.append(text.sequence_broke_off(best_run, total_e, best_start, _shown(missed), where))
     at = best_start + best_run
     if at < total_a:
         instead = actual[at]
-        lines.append(text.next_instead(where, at, total_a, repr(instead)))
+        lines.append(text.next_instead(where, at, total_a, _shown(instead)))
         found = compare(missed, instead, _pair_signature(mock, missed, instead), at)
         lines += text.differences_block([str(d) for d in found.differences])
     else:
         lines.append(text.sequence_ends(where, total_a))
     elsewhere = [i for i in range(total_a) if _same(matched_actual[i], matched_expected[best_run])]
     if elsewhere:
-        lines.append(text.found_elsewhere(repr(missed), where, elsewhere[0], total_a))
+        lines.append(text.found_elsewhere(_shown(missed), where, elsewhere[0], total_a))
     return lines
 
 
@@ -347,7 +372,7 @@ def _unordered(
     lines: list[str] = []
     for position in missing:
         kall = expected[position]
-        lines.append(text.unordered_missing(position, total_e, repr(kall)))
+        lines.append(text.unordered_missing(position, total_e, _shown(kall)))
         if not left:
             lines.append(text.nothing_left(where))
             continue
@@ -355,7 +380,9 @@ def _unordered(
             compare(kall, actual[i], _pair_signature(mock, kall, actual[i]), i) for i in left
         ]
         best = closest(compared)
-        lines.append(text.closest_left(where, best.position, total_a, repr(actual[best.position])))
+        lines.append(
+            text.closest_left(where, best.position, total_a, _shown(actual[best.position]))
+        )
         lines += text.differences_block([str(d) for d in best.differences], "    ")
     return lines, left
 
@@ -373,13 +400,13 @@ def for_exact(mock: Any, expected: Sequence[Any], actual: Sequence[Any]) -> list
         for e, a in zip(gap_e, gap_a):
             kall, got = expected[e], actual[a]
             lines.append(
-                text.exact_pair(e, total_e, repr(kall), "mock_calls", a, total_a, repr(got))
+                text.exact_pair(e, total_e, _shown(kall), "mock_calls", a, total_a, _shown(got))
             )
             found = compare(kall, got, _pair_signature(mock, kall, got), a)
             lines += text.differences_block([str(d) for d in found.differences])
-        lines += [text.exact_missing(e, total_e, repr(expected[e])) for e in gap_e[len(gap_a) :]]
+        lines += [text.exact_missing(e, total_e, _shown(expected[e])) for e in gap_e[len(gap_a) :]]
         lines += [
-            text.exact_unexpected("mock_calls", a, total_a, repr(actual[a]))
+            text.exact_unexpected("mock_calls", a, total_a, _shown(actual[a]))
             for a in gap_a[len(gap_e) :]
         ]
     return lines
@@ -442,7 +469,7 @@ def for_unordered(mock: Any, expected: Sequence[Any], actual: Sequence[Any]) -> 
     mine = [exact_key(mock, c) for c in expected]
     theirs = [exact_key(mock, c) for c in actual]
     lines, left = _unordered(mock, expected, actual, mine, theirs, "mock_calls")
-    lines += [text.exact_unexpected("mock_calls", i, len(actual), repr(actual[i])) for i in left]
+    lines += [text.exact_unexpected("mock_calls", i, len(actual), _shown(actual[i])) for i in left]
     return lines
 
 

@@ -18,6 +18,8 @@ WIDTH = 60
 LEAD = 20
 #: Other calls listed at most; the rest are counted.
 MAX_LISTED = 10
+#: Longest call shown whole in an explanation.
+CALL_WIDTH = 100
 
 
 # -- values -------------------------------------------------------------------------
@@ -29,6 +31,13 @@ def short_repr(obj: object, width: int = WIDTH) -> str:
     if len(text) <= width:
         return text
     return text[: width - 3] + "..."
+
+
+def short_call(rendered: str) -> str:
+    """A call as the explanation shows it: cut at ``CALL_WIDTH``."""
+    if len(rendered) <= CALL_WIDTH:
+        return rendered
+    return rendered[: CALL_WIDTH - 3] + "..."
 
 
 def typed(obj: object) -> str:
@@ -138,8 +147,18 @@ def other_name(expected: str, actual: str) -> str:
     return f"expected {expected}, got {actual}"
 
 
-def does_not_bind(what: str, signature: object, exc: BaseException) -> str:
-    return f"{what} does not fit the signature {signature}: {exc}"
+def does_not_bind(what: str, signature: Any, exc: BaseException) -> str:
+    return f"{what} does not fit the signature {_bare(signature)}: {exc}"
+
+
+def _bare(signature: Any) -> str:
+    """A signature without its annotations: the parameters are what matter here."""
+    try:
+        empty = signature.empty
+        parameters = [p.replace(annotation=empty) for p in signature.parameters.values()]
+        return str(signature.replace(parameters=parameters, return_annotation=empty))
+    except Exception:
+        return safe_repr(signature)
 
 
 def difference_count(count: int) -> str:
@@ -217,8 +236,9 @@ def sequence_not_started(position: int, total: int, rendered: str, where: str) -
 
 def sequence_broke_off(matched: int, total: int, start: int, rendered: str, where: str) -> str:
     calls = "call" if matched == 1 else "calls"
+    verb = "matches" if matched == 1 else "match"
     return (
-        f"Expected {calls} {_span(0, matched)} match {where} {_span(start, start + matched)}; "
+        f"Expected {calls} {_span(0, matched)} {verb} {where} {_span(start, start + matched)}; "
         f"then expected call {numbered(matched, total)}, {rendered}, does not follow."
     )
 
@@ -314,6 +334,14 @@ def expected_does_not_bind(exc: BaseException) -> str:
     return f"the expected call does not fit the mock's signature: {exc}"
 
 
+def called_not_awaited(count: int) -> str:
+    times = "once" if count == 1 else f"{count} times"
+    return (
+        f"Called {times}, but never awaited: a call counts as an await only once the "
+        "coroutine it returned is awaited."
+    )
+
+
 # -- where to patch -------------------------------------------------------------------
 
 
@@ -341,6 +369,10 @@ def unused_header() -> str:
 
 
 def unused_entry(name: str, field: str, value: object) -> str:
+    if hasattr(type(value), "__next__") and not callable(value):
+        # A side effect given as a list is kept as an iterator: show what it is
+        # without consuming it.
+        return f"  {name}: {field} = an iterator ({type(value).__name__})"
     return f"  {name}: {field} = {short_repr(value)}"
 
 

@@ -229,11 +229,13 @@ class Report:
     """What a scope found: unused configuration (strict mode only) and patches
     started in the scope and still active at its end."""
 
-    __slots__ = ("unused", "leaked")
+    __slots__ = ("unused", "leaked", "_leaked_names")
 
     def __init__(self, unused: list[str], leaked: list[Any]) -> None:
         self.unused = unused
         self.leaked = leaked
+        # Named now: once the plugin stops them, a patch no longer knows its target.
+        self._leaked_names = [describe(p) for p in leaked]
 
     def __bool__(self) -> bool:
         return bool(self.unused or self.leaked)
@@ -244,7 +246,7 @@ class Report:
         if self.unused:
             lines += [text.unused_header(), *self.unused]
         if self.leaked:
-            lines += [text.leaked_header(), *(text.leaked_entry(describe(p)) for p in self.leaked)]
+            lines += [text.leaked_header(), *map(text.leaked_entry, self._leaked_names)]
         return "\n".join(lines)
 
 
@@ -275,7 +277,8 @@ def finish_scope(scope: Scope) -> Report:
         for mock in scope.watched:
             unused += _report_lines(None, mock)
         for patcher in leaked:
-            record = _placed.get(patcher)
+            # Reported here, so not again when the plugin stops the patch.
+            record = _placed.pop(patcher, None)
             if record is not None:
                 unused += _report_lines(patcher, *record)
     return Report(unused, leaked)

@@ -23,6 +23,21 @@ __all__ = ["holders", "never_called_hint", "patched_name"]
 
 #: Other names listed at most.
 MAX_HOLDERS = 5
+#: Values Python shares between unrelated names: holding one says nothing.
+_SHARED_VALUES = (
+    type(None),
+    bool,
+    int,
+    float,
+    complex,
+    str,
+    bytes,
+    tuple,
+    frozenset,
+    range,
+    type(Ellipsis),
+    type(NotImplemented),
+)
 
 
 def never_called_hint(mock: Any, noun: str) -> list[str]:
@@ -98,8 +113,13 @@ def patched_name(target: Any, attribute: str) -> str:
 
 
 def holders(original: Any, target: Any, attribute: str) -> list[str]:
-    """``module.name`` of every module global (other than the patched one) that is
-    ``original``, sorted; at most ``MAX_HOLDERS``."""
+    """``module.name`` of every module global that is ``original``, sorted, at most
+    ``MAX_HOLDERS``: not the patched one, and not the original's own home (where a
+    function or class was defined), since patching where a name is imported, not
+    where it is defined, is the right thing, not the mistake."""
+    if isinstance(original, _SHARED_VALUES):
+        return []  # small ints, interned strings...: equal values are one object
+    home = _home(original)
     found = set()
     for name, module in list(sys.modules.items()):
         namespace = getattr(module, "__dict__", None)
@@ -108,4 +128,14 @@ def holders(original: Any, target: Any, attribute: str) -> list[str]:
         for key, value in list(namespace.items()):
             if value is original and not (module is target and key == attribute):
                 found.add(f"{getattr(module, '__name__', name)}.{key}")
+    found.discard(home)
     return sorted(found)[:MAX_HOLDERS]
+
+
+def _home(original: Any) -> str:
+    """``module.qualname`` where a function or class was defined ("" for others)."""
+    module = getattr(original, "__module__", None)
+    qualname = getattr(original, "__qualname__", None)
+    if isinstance(module, str) and isinstance(qualname, str):
+        return f"{module}.{qualname}"
+    return ""

@@ -256,8 +256,9 @@ class _Subset(Matcher):
                 reasons.append(f"{step}: {_why_not(expected, value)}")
         return "; ".join(reasons)
 
-    _wrong_kind = ""
-    _absent = ""
+    #: How ``describe_mismatch`` words a value of the wrong kind, and a missing entry.
+    _wrong_kind = "not a match"
+    _absent = "missing"
 
 
 class DictContaining(_Subset):
@@ -266,7 +267,6 @@ class DictContaining(_Subset):
 
     __slots__ = ()
     _wrong_kind = "not a mapping"
-    _absent = "missing"
 
     def __init__(self, entries: Mapping[Any, Any] | None = None, /, **named: Any) -> None:
         super().__init__({**(entries or {}), **named})
@@ -286,8 +286,6 @@ class HasAttrs(_Subset):
     """Accepts objects having at least these attributes, each equal (or matched)."""
 
     __slots__ = ()
-    _wrong_kind = ""
-    _absent = "missing"
 
     def __init__(self, **attributes: Any) -> None:
         if not attributes:
