@@ -200,8 +200,8 @@ class AssertionMethods:
 
 def check_latest(mock: Any, kind: _Kind, latest: Any, args: Any, kwargs: Any) -> None:
     """``assert_called_with``/``assert_awaited_with``: ``latest`` must match."""
-    assertion = f"assert_{kind.noun}ed_with"
     if latest is None:
+        assertion = f"assert_{kind.noun}ed_with"
         text = kind.none_yet(mock._format_mock_call_signature(args, kwargs))
         raise _failure(text, call_story(mock, assertion, kind, args, kwargs, True))
     expected = mock._call_matcher(_Call((args, kwargs), two=True))
@@ -211,6 +211,7 @@ def check_latest(mock: Any, kind: _Kind, latest: Any, args: Any, kwargs: Any) ->
             text = mock._format_mock_failure_message(args, kwargs)
         else:
             text = mock._format_mock_failure_message(args, kwargs, action=kind.noun)
+        assertion = f"assert_{kind.noun}ed_with"
         raise _failure(text, call_story(mock, assertion, kind, args, kwargs, True)) from cause
 
 

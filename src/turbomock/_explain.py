@@ -286,9 +286,8 @@ def for_sequence(
         return lines
     matched_expected = [_matched(mock, c) for c in expected]
     matched_actual = [_matched(mock, c) for c in actual]
-    if any_order:
-        return _unordered(mock, expected, actual, matched_expected, matched_actual, where)[0]
-    return _ordered(mock, expected, actual, matched_expected, matched_actual, where)
+    lists = _Lists(mock, expected, actual, matched_expected, matched_actual, where)
+    return _unordered(lists)[0] if any_order else _ordered(lists)
 
 
 def _as_call(kall: Any) -> _Call:
@@ -309,14 +308,20 @@ def _same(actual: Any, expected: Any) -> bool:
     return equal(actual, expected) is True
 
 
-def _ordered(
-    mock: Any,
-    expected: list[_Call],
-    actual: Sequence[Any],
-    matched_expected: list[Any],
-    matched_actual: list[Any],
-    where: str,
-) -> list[str]:
+class _Lists(NamedTuple):
+    """An expected list of calls and a recorded one, each also as compared."""
+
+    mock: Any
+    expected: list[_Call]
+    actual: Sequence[Any]
+    matched_expected: list[Any]
+    matched_actual: list[Any]
+    #: What the recorded list is called: ``mock_calls``, ``await_args_list``.
+    where: str
+
+
+def _ordered(lists: _Lists) -> list[str]:
+    mock, expected, actual, matched_expected, matched_actual, where = lists
     total_e, total_a = len(expected), len(actual)
     best_start, best_run = 0, 0
     for start in range(total_a):
@@ -329,6 +334,8 @@ def _ordered(
             run += 1
         if run > best_run:
             best_start, best_run = start, run
+    if best_run == total_e:
+        return []  # found after all: nothing to explain
     missed = expected[best_run]
     lines: list[str] = []
     if best_run == 0:
@@ -355,17 +362,12 @@ def _ordered(
     return lines
 
 
-def _unordered(
-    mock: Any,
-    expected: list[_Call],
-    actual: Sequence[Any],
-    matched_expected: list[Any],
-    matched_actual: list[Any],
-    where: str,
-) -> tuple[list[str], list[int]]:
+def _unordered(lists: _Lists) -> tuple[list[str], list[int]]:
     """Lines for the expected calls no recorded call matched, and the positions
     of the recorded calls left over."""
     from turbomock._assertions import unmatched_positions
+
+    mock, expected, actual, matched_expected, matched_actual, where = lists
 
     missing, left = unmatched_positions(matched_expected, matched_actual)
     total_e, total_a = len(expected), len(actual)
@@ -468,7 +470,7 @@ def for_unordered(mock: Any, expected: Sequence[Any], actual: Sequence[Any]) -> 
     expected = [_as_call(c) for c in expected]
     mine = [exact_key(mock, c) for c in expected]
     theirs = [exact_key(mock, c) for c in actual]
-    lines, left = _unordered(mock, expected, actual, mine, theirs, "mock_calls")
+    lines, left = _unordered(_Lists(mock, expected, actual, mine, theirs, "mock_calls"))
     lines += [text.exact_unexpected("mock_calls", i, len(actual), _shown(actual[i])) for i in left]
     return lines
 

@@ -31,11 +31,7 @@ __all__ = [
 def assert_calls(mock: Any, calls: Iterable[Any]) -> None:
     """Assert ``mock.mock_calls`` is exactly ``calls``, in order: the calls of the
     mock, its children and their return values (``call(1)``, ``call.close()``)."""
-    mock = _the_mock("assert_calls", mock)
-    wanted = list(calls)
-    actual = mock.mock_calls
-    expected = [exact_key(mock, c) for c in wanted]
-    recorded = [exact_key(mock, c) for c in actual]
+    mock, wanted, actual, expected, recorded = _lists("assert_calls", mock, calls)
     if len(expected) == len(recorded) and all(map(_same, recorded, expected)):
         return
     message = text.calls_differ(_CallList(wanted), actual, "")
@@ -45,11 +41,7 @@ def assert_calls(mock: Any, calls: Iterable[Any]) -> None:
 def assert_calls_any_order(mock: Any, calls: Iterable[Any]) -> None:
     """Assert ``mock.mock_calls`` holds exactly ``calls``, in any order (each
     recorded call stands for one expected call)."""
-    mock = _the_mock("assert_calls_any_order", mock)
-    wanted = list(calls)
-    actual = mock.mock_calls
-    expected = [exact_key(mock, c) for c in wanted]
-    recorded = [exact_key(mock, c) for c in actual]
+    mock, wanted, actual, expected, recorded = _lists("assert_calls_any_order", mock, calls)
     missing, left = unmatched_positions(expected, recorded)
     if not missing and not left:
         return
@@ -83,6 +75,21 @@ def assert_never_called_with(mock: Any, /, *args: Any, **kwargs: Any) -> None:
     shown = mock._format_mock_call_signature(args, kwargs)
     message = text.called_with_after_all(_name(mock), shown, found, len(history))
     raise _failure(message, _story(mock, "assert_never_called_with", args, kwargs))
+
+
+def _lists(function: str, obj: Any, calls: Iterable[Any]) -> tuple[Any, ...]:
+    """The mock, the expected calls, its ``mock_calls``, and both lists of calls
+    as they are compared (``exact_key``)."""
+    mock = _the_mock(function, obj)
+    wanted = list(calls)
+    actual = mock.mock_calls
+    return (
+        mock,
+        wanted,
+        actual,
+        [exact_key(mock, c) for c in wanted],
+        [exact_key(mock, c) for c in actual],
+    )
 
 
 def _the_mock(function: str, obj: Any) -> Any:

@@ -339,15 +339,24 @@ class Predicate(Matcher):
         return f"Predicate({getattr(self.function, '__name__', short_repr(self.function))})"
 
 
-class AllOf(Matcher):
-    """Accepts what every one of ``parts`` (matchers or plain values) accepts."""
+class _Combination(Matcher):
+    """A matcher made of ``parts``: matchers, or plain values compared with ``==``."""
 
     __slots__ = ("parts",)
 
     def __init__(self, *parts: Any) -> None:
         if not parts:
-            raise TypeError("AllOf() needs at least one part")
+            raise TypeError(f"{type(self).__name__}() needs at least one part")
         self.parts = parts
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({_arguments(*self.parts)})"
+
+
+class AllOf(_Combination):
+    """Accepts what every one of ``parts`` accepts."""
+
+    __slots__ = ()
 
     def matches(self, actual: Any) -> bool:
         return all(_accepts(part, actual) for part in self.parts)
@@ -355,28 +364,17 @@ class AllOf(Matcher):
     def describe_mismatch(self, actual: Any) -> str:
         return "; ".join(_why_not(p, actual) for p in self.parts if not _accepts(p, actual))
 
-    def __repr__(self) -> str:
-        return f"AllOf({_arguments(*self.parts)})"
 
+class AnyOf(_Combination):
+    """Accepts what at least one of ``parts`` accepts."""
 
-class AnyOf(Matcher):
-    """Accepts what at least one of ``parts`` (matchers or plain values) accepts."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, *parts: Any) -> None:
-        if not parts:
-            raise TypeError("AnyOf() needs at least one part")
-        self.parts = parts
+    __slots__ = ()
 
     def matches(self, actual: Any) -> bool:
         return any(_accepts(part, actual) for part in self.parts)
 
     def describe_mismatch(self, actual: Any) -> str:
         return "none matched: " + "; ".join(_why_not(p, actual) for p in self.parts)
-
-    def __repr__(self) -> str:
-        return f"AnyOf({_arguments(*self.parts)})"
 
 
 class Not(Matcher):
