@@ -9,6 +9,7 @@ message must come first (``explanation()`` checks it), the rest is pinned.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import warnings
@@ -192,6 +193,34 @@ def test_long_lists_of_other_calls_are_cut() -> None:
     assert lines[3:] == [f"  #{i} of 13: mock({i - 1}): 1 difference" for i in range(2, 12)] + [
         "  ... and 2 more"
     ]
+
+
+@dataclasses.dataclass
+class Order:
+    id: int
+    lines: list[tuple[str, int]]
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def save(order: Order, *, dry_run: bool = False) -> None:
+    """A function taking a dataclass, to autospec."""
+
+
+def test_nested_data_by_parameter_and_field() -> None:
+    """Paths go through the parameter, dataclass fields, lists, tuples and dicts."""
+
+    def scenario(mod: Any) -> None:
+        m = mod.create_autospec(save)
+        m(Order(7, [("pen", 2), ("ink", 1)], {"gift": True}))
+        m.assert_called_with(Order(7, [("pen", 2), ("ink", 3)], {"gift": False, "note": "x"}))
+
+    assert explanation(scenario) == (
+        "Closest call: #1 of 1: mock(Order(id=7, lines=[('pen', 2), ('ink', 1)], "
+        "meta={'gift': True}))\n"
+        "  order.lines[1][1]: expected 3, got 1\n"
+        "  order.meta['gift']: expected False, got True\n"
+        "  order.meta['note']: expected 'x', key missing"
+    )
 
 
 # -- matchers and ANY --------------------------------------------------------------------

@@ -86,3 +86,12 @@ def test_configure_is_keyword_only() -> None:
     """Positional switches would be easy to mix up."""
     with pytest.raises(TypeError):
         turbomock.configure(True)  # type: ignore[misc]
+
+
+def test_set_by_environment_names_only_explicit_switches() -> None:
+    """The plugin's view: switches the environment sets, on or off; unset ones are absent."""
+    code = "from turbomock import _config; print(_config.set_by_environment())"
+    assert run_python(code, TURBOMOCK_STRICT="0").stdout == "{'strict': False}\n"
+    assert run_python(code, TURBOMOCK_EXPLAIN="yes", TURBOMOCK_STRICT="").stdout == (
+        "{'explain': True}\n"
+    )

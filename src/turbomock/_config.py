@@ -15,16 +15,22 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
-__all__ = ["Settings", "configure", "current", "explain", "strict"]
+__all__ = ["Settings", "configure", "current", "explain", "set_by_environment", "strict"]
 
 _ON = frozenset({"1", "true", "yes", "on"})
-_OFF = frozenset({"", "0", "false", "no", "off"})
+_OFF = frozenset({"0", "false", "no", "off"})
 
 
-def _from_environment(variable: str) -> bool:
-    """The switch ``variable`` sets; an unrecognised value is an error, not a guess."""
+_VARIABLES = {"explain": "TURBOMOCK_EXPLAIN", "strict": "TURBOMOCK_STRICT"}
+
+
+def _from_environment(variable: str) -> bool | None:
+    """The switch ``variable`` sets (None when unset or empty); an unrecognised
+    value is an error, not a guess."""
     raw = os.environ.get(variable, "")
     value = raw.strip().lower()
+    if not value:
+        return None
     if value in _ON:
         return True
     if value in _OFF:
@@ -36,9 +42,9 @@ def _from_environment(variable: str) -> bool:
 
 
 #: Failing assertions append an explanation to the stdlib's message.
-explain: bool = _from_environment("TURBOMOCK_EXPLAIN")
+explain: bool = _from_environment(_VARIABLES["explain"]) or False
 #: ``patch`` autospecs by default and reports configured mocks that were never called.
-strict: bool = _from_environment("TURBOMOCK_STRICT")
+strict: bool = _from_environment(_VARIABLES["strict"]) or False
 
 
 class Settings(NamedTuple):
@@ -64,6 +70,13 @@ def configure(*, explain: bool | None = None, strict: bool | None = None) -> Set
 def current() -> Settings:
     """The switches now."""
     return Settings(explain, strict)
+
+
+def set_by_environment() -> dict[str, bool]:
+    """The switches the environment sets explicitly, by ``configure`` keyword: for
+    the pytest plugin, where they take precedence over the ini options."""
+    found = {name: _from_environment(variable) for name, variable in _VARIABLES.items()}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 def _checked(name: str, value: object) -> bool:
