@@ -159,6 +159,17 @@ def test_says_why_it_refused(matcher: Any, good: Any, bad: Any, shown: str, reas
     assert matcher.describe_mismatch(bad) == reason
 
 
+def test_contains_leaves_iterators_alone() -> None:
+    """An iterator is refused rather than used up by looking into it."""
+    items = iter([1, 2])
+    assert Contains(1) != items
+    assert re.fullmatch(
+        r"got <list_iterator object at 0x[0-9a-f]+> \(list_iterator\), not a container",
+        Contains(1).describe_mismatch(items),
+    )
+    assert list(items) == [1, 2]
+
+
 def test_hasattrs_reason_names_attributes_with_a_dot() -> None:
     """Attribute steps read ``.name``, key steps ``['key']``."""
     assert HasAttrs(name="x").describe_mismatch(Thing(name="y")) == ".name: expected 'x', got 'y'"

@@ -77,7 +77,9 @@ def _patchers() -> Iterator[Any]:
 
     yield from list(_patch._active_patches)
     for obj in gc.get_objects():
-        if isinstance(obj, _patch):
+        # type(), not isinstance(): isinstance may ask an object's __class__, which
+        # for mocks and lazy proxies runs code.
+        if issubclass(type(obj), _patch):
             yield obj
 
 
@@ -122,10 +124,9 @@ def holders(original: Any, target: Any, attribute: str) -> list[str]:
     home = _home(original)
     found = set()
     for name, module in list(sys.modules.items()):
-        namespace = getattr(module, "__dict__", None)
-        if not isinstance(namespace, dict):
-            continue
-        for key, value in list(namespace.items()):
+        if not issubclass(type(module), ModuleType):
+            continue  # something else registered as a module: leave it alone
+        for key, value in list(module.__dict__.items()):
             if value is original and not (module is target and key == attribute):
                 found.add(f"{getattr(module, '__name__', name)}.{key}")
     found.discard(home)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from turbomock._explain_text import got, short_repr, typed
@@ -188,7 +188,8 @@ class Regex(Matcher):
 
 class Contains(Matcher):
     """Accepts containers holding every one of ``items`` (substrings, for strings;
-    keys, for mappings). Items may be matchers."""
+    keys, for mappings). Items may be matchers. Iterators are refused: looking
+    into one would use it up."""
 
     __slots__ = ("items",)
 
@@ -206,8 +207,8 @@ class Contains(Matcher):
                 return list(self.items)
         if isinstance(actual, Mapping):
             actual = list(actual)
-        elif not isinstance(actual, Iterable) or _is_mock(actual):
-            return None
+        elif not isinstance(actual, Iterable) or isinstance(actual, Iterator) or _is_mock(actual):
+            return None  # an iterator would be used up by looking into it
         else:
             actual = list(actual)
         return [item for item in self.items if not any(_accepts(item, e) for e in actual)]
