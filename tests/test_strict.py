@@ -254,6 +254,18 @@ def test_side_effect_iterables_are_reported(app: ModuleType) -> None:
     )
 
 
+def test_a_decorated_test_fails_with_the_report(app: ModuleType) -> None:
+    """With ``@patch`` the report is raised when the decorated function returns."""
+
+    @patch("strictapp.fetch", return_value=b"{}")
+    def check(fetch: Any) -> None:
+        pass
+
+    assert message(check) == (
+        "strict mode: configured but never called:\n  fetch: return_value = b'{}'"
+    )
+
+
 def test_a_failing_body_is_not_reported_over(app: ModuleType) -> None:
     """When the body raised, that error is the news: nothing is added."""
     with pytest.raises(ValueError, match="the body"), patch("strictapp.fetch", return_value=1):
