@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-CONFTEST = '''
+CONFTEST = """
 import pytest
 import turbomock
 from turbomock import _config, _strict
@@ -73,9 +73,9 @@ def patcher():
     yield start
     for p in reversed(started):
         p.stop()
-'''
+"""
 
-TESTS = '''
+TESTS = """
 import os
 import turbomock
 
@@ -97,7 +97,7 @@ def test_leaked():
 def test_failing(patcher):
     patcher("os.getcwd", return_value="/x")
     assert False, "the test's own failure"
-'''
+"""
 
 
 @pytest.fixture
