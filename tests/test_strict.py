@@ -229,6 +229,18 @@ def test_default_magic_methods_are_not_reported(app: ModuleType) -> None:
         limit.__hash__  # noqa: B018
 
 
+def test_mock_open_is_not_reported_for_what_it_sets_up(app: ModuleType) -> None:
+    """``mock_open`` configures every file method; only what the test set counts."""
+    with patch("builtins.open", turbomock.mock_open(read_data="data")), open("any.txt") as f:
+        assert f.read() == "data"
+
+
+def test_none_return_values_are_not_configuration(app: ModuleType) -> None:
+    """``return_value = None`` only stops a mock making a child: nothing to report."""
+    with patch("strictapp.Client") as client:
+        client.return_value.get.return_value = None
+
+
 def test_configured_magic_methods_are_reported(app: ModuleType) -> None:
     """A magic method given a value of its own and never used is reported."""
 

@@ -131,16 +131,17 @@ def passed_unexpectedly(actual: object, default: object) -> str:
 
 
 def _default_note(default: object) -> str:
-    return "" if default is _NO_DEFAULT else f" (default {short_repr(default)})"
+    return "" if default is NO_DEFAULT else f" (default {short_repr(default)})"
 
 
 class _NoDefault:
+    """Marks a parameter without a default (``None`` is a default like any other)."""
+
     def __repr__(self) -> str:
         return "<no default>"
 
 
-_NO_DEFAULT: Any = _NoDefault()
-NO_DEFAULT = _NO_DEFAULT
+NO_DEFAULT: Any = _NoDefault()
 
 
 def other_name(expected: str, actual: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from types import FunctionType, GeneratorType
 from typing import Any
 
 from turbomock import _explain_text as text
@@ -107,20 +108,22 @@ def unused_configuration(mock: Any) -> list[tuple[str, str, Any]]:
     """``(name, 'return_value' or 'side_effect', value)`` for every mock in
     ``mock``'s tree that was given one of its own and never called.
 
-    A return value that is itself a mock is not configuration (mocks make those
-    for themselves); its own tree is searched instead. Magic methods keep the
-    values MagicMock gives them by default without being reported.
+    Not configuration: a return value that is itself a mock (mocks make those for
+    themselves; its own tree is searched instead) or None (it only stops the mock
+    making one); a side effect that turbomock's own code made (a magic method's
+    default, ``mock_open``'s file behaviour); the values MagicMock gives its magic
+    methods by default.
     """
     found = []
     for node, return_value, side_effect in _tree(_extract_mock(mock)):
-        effect = side_effect is not None
-        value = return_value is not DEFAULT and not _is_mock(return_value)
+        effect = side_effect is not None and not _made_by_turbomock(side_effect)
+        value = return_value is not DEFAULT and return_value is not None
         if not (effect or value) or node.call_count:
             continue
         name = extract_mock_name(node._mock_state)
-        if effect and not _default_side_effect(node, side_effect):
+        if effect:
             found.append((name, "side_effect", side_effect))
-        if value and not _default_return_value(node, return_value):
+        if value and not _is_mock(return_value) and not _default_return_value(node, return_value):
             found.append((name, "return_value", return_value))
     return found
 
@@ -179,19 +182,16 @@ def _default_return_value(node: Any, value: Any) -> bool:
         return False
 
 
-def _default_side_effect(node: Any, value: Any) -> bool:
-    return _magic_owner(node) is not None and getattr(value, "__code__", None) in _DEFAULT_EFFECTS
-
-
-def _default_effect_codes() -> frozenset[Any]:
-    from turbomock._magic import _SIDE_EFFECTS
-
-    # Each maker only defines a closure: any owner will do to get at its code.
-    nobody: Any = None
-    return frozenset(make(nobody, nobody).__code__ for make in _SIDE_EFFECTS.values())
-
-
-_DEFAULT_EFFECTS = _default_effect_codes()
+def _made_by_turbomock(effect: Any) -> bool:
+    """Whether a side effect is a function or generator of turbomock's own code."""
+    kind = type(effect)
+    if kind is FunctionType:
+        module = effect.__module__
+    elif kind is GeneratorType and effect.gi_frame is not None:
+        module = effect.gi_frame.f_globals.get("__name__")
+    else:
+        return False
+    return isinstance(module, str) and module.startswith("turbomock.")
 
 
 def _report_lines(patcher: Any, new: Any, target: Any = None, original: Any = DEFAULT) -> list[str]:
