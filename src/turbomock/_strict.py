@@ -117,34 +117,41 @@ def unused_configuration(mock: Any) -> list[tuple[str, str, Any]]:
     found = []
     for node, return_value, side_effect in _tree(_extract_mock(mock)):
         effect = side_effect is not None and not _made_by_turbomock(side_effect)
-        value = return_value is not DEFAULT and return_value is not None
+        value = (
+            return_value is not DEFAULT
+            and return_value is not None
+            and not _is_mock(return_value)
+            and not _default_return_value(node, return_value)
+        )
         if not (effect or value) or node.call_count:
             continue
         name = extract_mock_name(node._mock_state)
         if effect:
             found.append((name, "side_effect", side_effect))
-        if value and not _is_mock(return_value) and not _default_return_value(node, return_value):
+        if value:
             found.append((name, "return_value", return_value))
     return found
 
 
-def _tree(root: Any) -> Iterator[tuple[Any, Any, Any]]:
+def _tree(root: Any) -> list[tuple[Any, Any, Any]]:
     """Every mock under ``root`` (children, magic methods, return values), once,
     with its raw ``return_value`` and ``side_effect``."""
+    found = []
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen or not _is_mock(node):
+        if not issubclass(type(node), NonCallableMock) or id(node) in seen:
             continue
         seen.add(id(node))
         st = node._mock_state
         return_value, side_effect = _configuration(st)
-        yield node, return_value, side_effect
+        found.append((node, return_value, side_effect))
         if st:
-            stack.extend(_extract_mock(child) for child in list(st.values()))
-        if _is_mock(return_value):
+            stack.extend(map(_extract_mock, st.values()))
+        if issubclass(type(return_value), NonCallableMock):
             stack.append(return_value)
+    return found
 
 
 def _configuration(st: MockState) -> tuple[Any, Any]:
@@ -197,12 +204,15 @@ def _made_by_turbomock(effect: Any) -> bool:
 def _report_lines(patcher: Any, new: Any, target: Any = None, original: Any = DEFAULT) -> list[str]:
     """The report's lines for one placed (or watched) mock, with the where-to-patch
     hint when the mock's whole tree went unused."""
+    found = unused_configuration(new)
+    if not found:
+        return []
+    lines = [text.unused_entry(*entry) for entry in found]
+    mock = _extract_mock(new)
+    if original is DEFAULT or mock.call_count or mock.mock_calls:
+        return lines
     from turbomock._where import holders, patched_name
 
-    lines = [text.unused_entry(*entry) for entry in unused_configuration(new)]
-    mock = _extract_mock(new)
-    if not lines or original is DEFAULT or mock.call_count or mock.mock_calls:
-        return lines
     others = holders(original, target, patcher.attribute)
     if others:
         hint = text.patched_elsewhere(patched_name(target, patcher.attribute), others, "call")
