@@ -25,7 +25,6 @@ and never stopped.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from types import FunctionType, GeneratorType
 from typing import Any
 
