@@ -185,6 +185,7 @@ def test_matchers_are_not_hashable() -> None:
     ("make", "error"),
     [
         (lambda: IsInstance(), "IsInstance() needs at least one type"),
+        (lambda: IsInstance(int, "str"), "IsInstance() takes classes, not 'str' (str)"),
         (lambda: Approx("1"), "Approx() takes a number, not '1' (str)"),
         (lambda: Approx(True), "Approx() takes a number, not True (bool)"),
         (lambda: Contains(), "Contains() needs at least one item"),

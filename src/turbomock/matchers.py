@@ -92,6 +92,9 @@ class IsInstance(Matcher):
     def __init__(self, *types: type) -> None:
         if not types:
             raise TypeError("IsInstance() needs at least one type")
+        for kind in types:
+            if not isinstance(kind, type):
+                raise TypeError(f"IsInstance() takes classes, not {typed(kind)}")
         self.types = types
 
     def matches(self, actual: Any) -> bool:
