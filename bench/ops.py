@@ -395,6 +395,52 @@ def _mock_open(impl: ModuleType, n: int) -> Run:
     return run
 
 
+# -- strict mode (turbomock's configure(strict=True)) -----------------------------------
+
+
+def _three_patches(impl: ModuleType, n: int, autospec: bool | None) -> Run:
+    """The ``setUp`` of ``_setup_like`` with the patches' ``autospec`` left to
+    the caller (None: not given)."""
+    patch = impl.patch
+    f, c, p = f"{TARGETS}.fetch", f"{TARGETS}.Client", f"{TARGETS}.parse"
+    mod = targets
+    kw = {} if autospec is None else {"autospec": autospec}
+
+    def run() -> None:
+        for _ in range(n):
+            with patch(f, **kw), patch(c, **kw), patch(p, **kw):
+                mod.fetch("https://example.invalid")
+                mod.Client("db.example.invalid")
+                mod.parse("{}")
+
+    return run
+
+
+@op("setUp: 3 patches")
+def _setup_plain(impl: ModuleType, n: int) -> Run:
+    return _three_patches(impl, n, None)
+
+
+@op("setUp: 3 patches, strict mode")
+def _setup_strict(impl: ModuleType, n: int) -> Run:
+    # The same patches with strict mode on, which autospecs them and checks each
+    # mock for unused configuration at exit. An implementation without strict
+    # mode (the stdlib) gets the same safety the only way it can: autospec=True.
+    configure = getattr(impl, "configure", None)
+    plain = _three_patches(impl, n, None if configure else True)
+    if configure is None:
+        return plain
+
+    def run() -> None:
+        previous = configure(strict=True)
+        try:
+            plain()
+        finally:
+            configure(**previous._asdict())
+
+    return run
+
+
 # -- memory ---------------------------------------------------------------------------
 
 #: Name and target (impl bytes / baseline bytes) of the memory figure.

@@ -13,6 +13,7 @@ from turbomock._base import Base as Base
 from turbomock._calls import _Call as _Call
 from turbomock._calls import _CallList as _CallList
 from turbomock._calls import call
+from turbomock._config import configure
 from turbomock._magic import MagicMixin as MagicMixin
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import _magics as _magics
@@ -94,6 +95,7 @@ __all__ = [
     "PropertyMock",
     "ThreadingMock",
     "call",
+    "configure",
     "create_autospec",
     "mock_open",
     "patch",

@@ -1,31 +1,94 @@
-"""The ``assert_*`` methods and the call matching they rely on.
+"""The ``assert_*`` methods, the call matching they rely on, and their failures.
 
 Kept apart from the engine so the hot paths in ``_mock`` stay readable. The
 methods are defined on a mixin that ``NonCallableMock`` inherits from, so tools
-that wrap ``NonCallableMock.assert_*`` (pytest-mock does) keep working.
+that wrap ``NonCallableMock.assert_*`` (pytest-mock does) keep working; the
+checks that calls and awaits share (``AsyncMock``'s ``assert_*await*``) are
+module functions here, parametrised by a ``_Kind``.
+
+Every failure is built by ``_failure``: the stdlib's message, word for word,
+followed by an explanation only when explanations are on (``_config.explain``).
+Nothing about an explanation runs before an assertion has failed.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from turbomock import _config
 from turbomock import _messages as msg
 from turbomock._calls import _Call, _CallList, call
 from turbomock._compat import CALLS_REPR_PREFIX
 from turbomock._sentinels import DEFAULT as _DEFAULT
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from turbomock._state import MockState
 
+#: Writes an explanation's lines, given the ``_explain`` module (imported on demand).
+Story = Callable[["ModuleType"], list[str]]
 
-class _AnyComparer(list):  # type: ignore[type-arg]
-    """``in`` that puts the expected call on the left, so ``ANY`` in it matches."""
 
-    def __contains__(self, item: object) -> bool:
-        for candidate in self:
-            if all(expected == actual for expected, actual in zip(item, candidate)):  # type: ignore[call-overload]
-                return True
-        return False
+def _failure(message: str, story: Story) -> AssertionError:
+    """The error a failed assertion raises: ``message`` (the stdlib's), then, with
+    explanations on, what ``story`` says about the failure."""
+    if _config.explain:
+        from turbomock import _explain
+
+        message = _explain.append(message, lambda: story(_explain))
+    return AssertionError(message)
+
+
+class _Kind(NamedTuple):
+    """What differs between the assertions about calls and about awaits."""
+
+    noun: str
+    #: The mock's record of them: ``call_args_list`` or ``await_args_list``.
+    records: Callable[[Any], Sequence[Any]]
+    #: Where ``assert_has_calls``/``assert_has_awaits`` look, as the explanation names it.
+    where: str
+    #: The message for an expected call when there was none, given the call as text.
+    none_yet: Callable[[str], str]
+
+
+CALLS = _Kind("call", lambda m: m.call_args_list, "mock_calls", msg.not_called_expected)
+AWAITS = _Kind("await", lambda m: m.await_args_list, "await_args_list", msg.not_awaited_expected)
+
+
+def _name(mock: Any) -> str:
+    return mock._mock_name or "mock"
+
+
+def _as_text(mock: Any) -> Callable[[Any], str]:
+    """How a recorded ``(args, kwargs)`` reads in messages: ``name(1, k=2)``."""
+    return lambda kall: mock._format_mock_call_signature(*tuple(kall)[-2:])
+
+
+def count_story(mock: Any, kind: _Kind) -> Story:
+    """An explanation of a wrong count: the calls, or why there were none."""
+    return lambda explain: explain.for_count(mock, kind.noun, kind.records(mock), _as_text(mock))
+
+
+def call_story(
+    mock: Any, assertion: str, kind: _Kind, args: Any, kwargs: Any, last_only: bool = False
+) -> Story:
+    """An explanation of a call not found: the closest one and how it differs
+    (``last_only``: the assertion looked at the latest one only)."""
+    expected = _Call((args, kwargs), two=True)
+    return lambda explain: explain.for_call(
+        mock, assertion, kind.noun, expected, kind.records(mock), _as_text(mock), last_only
+    )
+
+
+def sequence_story(
+    mock: Any, kind: _Kind, expected: list[Any], actual: Sequence[Any], any_order: bool
+) -> Story:
+    """An explanation of a sequence not found: where it broke off, and why."""
+    return lambda explain: explain.for_sequence(
+        mock, kind.noun, expected, actual, any_order, kind.where
+    )
 
 
 class AssertionMethods:
@@ -43,7 +106,7 @@ class AssertionMethods:
         mock_calls: _CallList
 
     def _format_mock_call_signature(self, args: Any, kwargs: Any) -> str:
-        return msg.format_call(self._mock_name or "mock", args, kwargs)
+        return msg.format_call(_name(self), args, kwargs)
 
     def _format_mock_failure_message(self, args: Any, kwargs: Any, action: str = "call") -> str:
         expected = self._format_mock_call_signature(args, kwargs)
@@ -56,33 +119,26 @@ class AssertionMethods:
             return self._spec_signature
         from turbomock._mock import _extract_mock
 
-        sig = None
+        found = None
         node: Any = self
-        for part in name.replace("()", "").split("."):
-            child = node._mock_state.get(part)
+        for step in name.replace("()", "").split("."):
+            child = node._mock_state.get(step)
             if child is None:
-                # An autospecced method the stdlib would have made up front.
-                child = _eager_autospec_child(node, part)
+                child = _eager_autospec_child(node, step)
             if child is None or not _is_mock_like(child):
-                break
+                return found
             node = _extract_mock(child)
-            sig = node._spec_signature
-        return sig
+            found = node._spec_signature
+        return found
 
     def _call_matcher(self, _call: Any) -> Any:
         """A comparison key for a call: bound through the spec's signature when
         there is one, so ``call(1)`` and ``call(a=1)`` match alike."""
-        if isinstance(_call, tuple) and len(_call) > 2 and _call[0]:
-            sig = self._get_call_signature_from_name(_call[0])
-        else:
-            sig = self._spec_signature
+        named = isinstance(_call, tuple) and len(_call) > 2 and _call[0]
+        sig = self._get_call_signature_from_name(_call[0]) if named else self._spec_signature
         if sig is None:
             return _call
-        if len(_call) == 2:
-            name = ""
-            args, kwargs = _call
-        else:
-            name, args, kwargs = _call
+        name, args, kwargs = ("", *_call) if len(_call) == 2 else _call
         try:
             bound = sig.bind(*args, **kwargs)
         except TypeError as exc:
@@ -103,143 +159,148 @@ class AssertionMethods:
 
     def assert_not_called(self) -> None:
         """Assert the mock was never called."""
-        count = self.call_count
-        if count != 0:
-            raise AssertionError(
-                msg.expected_not_called(self._mock_name or "mock", count, self.mock_calls)
-            )
+        if self.call_count:
+            text = msg.expected_not_called(_name(self), self.call_count, self.mock_calls)
+            raise _failure(text, count_story(self, CALLS))
 
     def assert_called(self) -> None:
         """Assert the mock was called at least once."""
-        if self.call_count == 0:
-            raise AssertionError(msg.expected_called(self._mock_name or "mock"))
+        if not self.call_count:
+            raise _failure(msg.expected_called(_name(self)), count_story(self, CALLS))
 
     def assert_called_once(self) -> None:
         """Assert the mock was called exactly once."""
-        count = self.call_count
-        if count != 1:
-            raise AssertionError(
-                msg.expected_called_once(self._mock_name or "mock", count, self.mock_calls)
-            )
+        if self.call_count != 1:
+            text = msg.expected_called_once(_name(self), self.call_count, self.mock_calls)
+            raise _failure(text, count_story(self, CALLS))
 
     def assert_called_with(self, /, *args: Any, **kwargs: Any) -> None:
         """Assert the last call was made with these arguments."""
-        call_args = self.call_args
-        if call_args is None:
-            raise AssertionError(
-                msg.not_called_expected(self._format_mock_call_signature(args, kwargs))
-            )
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(call_args)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(self._format_mock_failure_message(args, kwargs)) from cause
+        check_latest(self, CALLS, self.call_args, args, kwargs)
 
     def assert_called_once_with(self, /, *args: Any, **kwargs: Any) -> None:
         """Assert the mock was called exactly once, with these arguments."""
-        count = self.call_count
-        if count != 1:
-            raise AssertionError(
-                msg.expected_to_be_called_once(self._mock_name or "mock", count, self.mock_calls)
-            )
+        if self.call_count != 1:
+            text = msg.expected_to_be_called_once(_name(self), self.call_count, self.mock_calls)
+            raise _failure(text, call_story(self, "assert_called_once_with", CALLS, args, kwargs))
         return self.assert_called_with(*args, **kwargs)
 
     def assert_has_calls(self, calls: Any, any_order: bool = False) -> None:
         """Assert ``calls`` appear in ``mock_calls``: as a contiguous run, or in any
         order with ``any_order=True``."""
-        mock_calls = self.mock_calls
-        if _signature_free(self):
-            # Matching would return every call unchanged: skip it.
-            expected = list(calls)
-            cause = None
-            all_calls = mock_calls
-        else:
-            matcher = self._call_matcher
-            expected = [matcher(c) for c in calls]
-            cause = next((e for e in expected if isinstance(e, Exception)), None)
-            all_calls = _CallList(matcher(c) for c in mock_calls)
-        if not any_order:
-            if expected not in all_calls:
-                raise AssertionError(
-                    msg.calls_not_found(
-                        _CallList(calls), mock_calls, binding_errors(expected, cause)
-                    )
-                ) from cause
-            return
-        not_found, remaining = unmatched(expected, all_calls)
-        if not_found:
-            raise AssertionError(
-                msg.not_all_calls_found(self._mock_name or "mock", tuple(not_found), remaining)
-            ) from cause
+        check_sequence(self, CALLS, calls, self.mock_calls, any_order)
 
     def assert_any_call(self, /, *args: Any, **kwargs: Any) -> None:
         """Assert the mock was called with these arguments at some point."""
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
+        check_any(self, CALLS, self.call_args_list, args, kwargs)
+
+
+# -- the checks calls and awaits share --------------------------------------------------
+
+
+def check_latest(mock: Any, kind: _Kind, latest: Any, args: Any, kwargs: Any) -> None:
+    """``assert_called_with``/``assert_awaited_with``: ``latest`` must match."""
+    if latest is None:
+        assertion = f"assert_{kind.noun}ed_with"
+        text = kind.none_yet(mock._format_mock_call_signature(args, kwargs))
+        raise _failure(text, call_story(mock, assertion, kind, args, kwargs, True))
+    expected = mock._call_matcher(_Call((args, kwargs), two=True))
+    if mock._call_matcher(latest) != expected:
         cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.call_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            raise AssertionError(
-                msg.call_not_found(self._format_mock_call_signature(args, kwargs))
-            ) from cause
+        if kind is CALLS:
+            text = mock._format_mock_failure_message(args, kwargs)
+        else:
+            text = mock._format_mock_failure_message(args, kwargs, action=kind.noun)
+        assertion = f"assert_{kind.noun}ed_with"
+        raise _failure(text, call_story(mock, assertion, kind, args, kwargs, True)) from cause
 
 
-def _signature_free(mock: Any) -> bool:
-    """True when neither the mock nor any mock below it has a spec signature,
-    so ``_call_matcher`` would return every call as it is."""
-    if type(mock)._call_matcher is not AssertionMethods._call_matcher:
-        return False
-    stack = [mock]
-    seen = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        st = node._mock_state
-        if st.spec is not None or st.spec_signature not in (None, _DEFAULT):
-            return False
-        if st:  # its children
-            for child in st.values():
-                child = _extract_mock_quick(child)
-                if child is None:
-                    return False
-                if child is not False:
-                    stack.append(child)
-    return True
+def check_any(mock: Any, kind: _Kind, history: Sequence[Any], args: Any, kwargs: Any) -> None:
+    """``assert_any_call``/``assert_any_await``: some recorded one must match."""
+    expected = mock._call_matcher(_Call((args, kwargs), two=True))
+    cause = expected if isinstance(expected, Exception) else None
+    recorded = [mock._call_matcher(c) for c in history]
+    if cause is None and _found(expected, recorded):
+        return
+    text = msg.call_not_found(mock._format_mock_call_signature(args, kwargs), kind.noun)
+    raise _failure(text, call_story(mock, f"assert_any_{kind.noun}", kind, args, kwargs)) from cause
 
 
-def _extract_mock_quick(obj: Any) -> Any:
-    """The mock for a child entry; False for a deleted marker; None if unsure."""
-    from turbomock._mock import _extract_mock, _is_instance_mock
-    from turbomock._sentinels import _deleted
-
-    if obj is _deleted:
-        return False
-    obj = _extract_mock(obj)
-    return obj if _is_instance_mock(obj) else None
-
-
-def _eager_autospec_child(mock: Any, name: str) -> Any:
-    """The child ``name`` of an autospecced mock if the stdlib would already have
-    made it (a function attribute of the spec), made now; else None."""
-    from turbomock._spec import FunctionTypes
-
-    plan = mock._mock_state.autospec
-    if plan is None:
-        return None
-    try:
-        original = getattr(plan.spec, name)
-    except AttributeError:
-        return None
-    if not isinstance(original, FunctionTypes):
-        return None
-    return getattr(mock, name)
+def _found(expected: Any, recorded: list[Any]) -> bool:
+    """Whether a recorded call equals ``expected``, compared part by part with the
+    expected part on the left (so ``ANY`` and matchers in it decide). Every part
+    is compared even after one differs, as the stdlib does."""
+    parts = range(len(expected))
+    for candidate in recorded:
+        if len(candidate) == len(expected) and all([expected[i] == candidate[i] for i in parts]):  # noqa: C419
+            return True
+    return False
 
 
-def _is_mock_like(obj: object) -> bool:
-    from turbomock._mock import _extract_mock, _is_instance_mock
+def check_sequence(
+    mock: Any, kind: _Kind, calls: Any, history: Sequence[Any], any_order: bool
+) -> None:
+    """``assert_has_calls``/``assert_has_awaits``."""
+    wanted = list(calls)  # ``calls`` may be an iterator: the messages see it consumed
+    if kind is CALLS and _signature_free(mock):
+        # Matching would return every call unchanged: skip it.
+        expected, recorded, cause = wanted, history, None
+    else:
+        expected = [mock._call_matcher(c) for c in wanted]
+        recorded = _CallList(mock._call_matcher(c) for c in history)
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+    if not any_order:
+        if expected in _as_call_list(recorded):
+            return
+        errors = binding_errors(expected, cause)
+        if kind is CALLS:
+            text = msg.calls_not_found(_CallList(calls), history, errors)
+        else:
+            text = msg.awaits_not_found(_CallList(calls), history, errors)
+        raise _failure(text, sequence_story(mock, kind, wanted, history, False)) from cause
+    missing, left = unmatched_positions(expected, recorded)
+    if not missing:
+        return
+    not_found = tuple(expected[p] for p in missing)
+    if kind is CALLS:
+        text = msg.not_all_calls_found(_name(mock), not_found, [recorded[i] for i in left])
+    else:
+        text = msg.not_all_awaits_found(not_found)
+    raise _failure(text, sequence_story(mock, kind, wanted, history, True)) from cause
 
-    return _is_instance_mock(_extract_mock(obj))
+
+def _as_call_list(calls: Sequence[Any]) -> _CallList:
+    return calls if isinstance(calls, _CallList) else _CallList(calls)
+
+
+def unmatched_positions(
+    expected: Sequence[Any], recorded: Sequence[Any]
+) -> tuple[list[int], list[int]]:
+    """``any_order`` matching, by position: which expected calls found no recorded
+    call, and which recorded calls were left over. Each recorded call serves the
+    first expected call equal to it (recorded call on the left, as ``list.remove``
+    compares), and serves only once."""
+    free = list(range(len(recorded)))
+    missing = []
+    for position, wanted in enumerate(expected):
+        taken = next((slot for slot, i in enumerate(free) if _same(recorded[i], wanted)), None)
+        if taken is None:
+            missing.append(position)
+        else:
+            del free[taken]
+    return missing, free
+
+
+def exact_key(mock: Any, kall: Any) -> tuple[str, Any]:
+    """What ``turbomock.assertions`` compare a call by: its name, then the call as
+    the assert methods match it. (A recorded ``call(1)`` equals ``call.a(1)`` in
+    the stdlib's comparison; an exact list must not.)"""
+    name = kall[0] if isinstance(kall, tuple) and len(kall) == 3 else ""
+    return name, mock._call_matcher(kall)
+
+
+def _same(recorded: Any, wanted: Any) -> bool:
+    return recorded is wanted or bool(recorded == wanted)
 
 
 def binding_errors(expected: list[Any], cause: Any) -> list[Any] | None:
@@ -250,14 +311,55 @@ def binding_errors(expected: list[Any], cause: Any) -> list[Any] | None:
     return [e if isinstance(e, Exception) else None for e in expected]
 
 
-def unmatched(expected: list[Any], actual: list[Any]) -> tuple[list[Any], list[Any]]:
-    """``any_order`` matching: the expected calls not found in ``actual`` (each
-    actual call matched once), and the actual calls left over."""
-    remaining = list(actual)
-    not_found = []
-    for kall in expected:
-        try:
-            remaining.remove(kall)
-        except ValueError:
-            not_found.append(kall)
-    return not_found, remaining
+# -- signatures of children ------------------------------------------------------------
+
+
+def _signature_free(mock: Any) -> bool:
+    """True when neither the mock nor any mock below it has a spec signature,
+    so ``_call_matcher`` would return every call as it is."""
+    if type(mock)._call_matcher is not AssertionMethods._call_matcher:
+        return False
+    pending = [mock]
+    visited = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        st = node._mock_state
+        if st.spec is not None or st.spec_signature not in (None, _DEFAULT):
+            return False
+        for entry in st.values():  # the children
+            child = _child_mock(entry)
+            if child is None:
+                return False
+            if child is not False:
+                pending.append(child)
+    return True
+
+
+def _child_mock(entry: Any) -> Any:
+    """The mock a child entry stands for; False for a deleted marker; None if unsure."""
+    from turbomock._mock import _extract_mock, _is_instance_mock
+    from turbomock._sentinels import _deleted
+
+    if entry is _deleted:
+        return False
+    entry = _extract_mock(entry)
+    return entry if _is_instance_mock(entry) else None
+
+
+def _eager_autospec_child(mock: Any, name: str) -> Any:
+    """The child ``name`` of an autospecced mock if the stdlib would already have
+    made it (a function attribute of the spec), made now; else None."""
+    from turbomock._spec import FunctionTypes
+
+    plan = mock._mock_state.autospec
+    original = None if plan is None else getattr(plan.spec, name, None)
+    return getattr(mock, name) if isinstance(original, FunctionTypes) else None
+
+
+def _is_mock_like(obj: object) -> bool:
+    from turbomock._mock import _extract_mock, _is_instance_mock
+
+    return _is_instance_mock(_extract_mock(obj))

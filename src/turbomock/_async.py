@@ -17,7 +17,16 @@ from types import FunctionType
 from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
-from turbomock._assertions import binding_errors, unmatched
+from turbomock._assertions import (
+    AWAITS,
+    _failure,
+    _name,
+    call_story,
+    check_any,
+    check_latest,
+    check_sequence,
+    count_story,
+)
 from turbomock._base import Base
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, PY311
@@ -350,73 +359,41 @@ class AsyncMockMixin(_MixinBase):
     def assert_awaited(self) -> None:
         """Assert the mock was awaited at least once."""
         if self.await_count == 0:
-            raise AssertionError(msg.expected_awaited(self._mock_name or "mock"))
+            raise _failure(msg.expected_awaited(_name(self)), count_story(self, AWAITS))
 
     def assert_awaited_once(self) -> None:
         """Assert the mock was awaited exactly once."""
-        count = self.await_count
-        if count != 1:
-            raise AssertionError(msg.expected_awaited_once(self._mock_name or "mock", count))
+        if self.await_count != 1:
+            text = msg.expected_awaited_once(_name(self), self.await_count)
+            raise _failure(text, count_story(self, AWAITS))
 
     def assert_awaited_with(self, /, *args: Any, **kwargs: Any) -> None:
-        """Assert the latest await was with these arguments."""
-        await_args = self.await_args
-        if await_args is None:
-            expected = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError(msg.not_awaited_expected(expected))
-        expected_call = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(await_args)
-        if actual != expected_call:
-            cause = expected_call if isinstance(expected_call, Exception) else None
-            # As in the stdlib, "Actual" shows the latest *call*.
-            raise AssertionError(
-                self._format_mock_failure_message(args, kwargs, action="await")
-            ) from cause
+        """Assert the latest await was with these arguments (the failure's "Actual"
+        shows the latest *call*, as the stdlib's does)."""
+        check_latest(self, AWAITS, self.await_args, args, kwargs)
 
     def assert_awaited_once_with(self, /, *args: Any, **kwargs: Any) -> None:
         """Assert the mock was awaited exactly once, with these arguments."""
-        count = self.await_count
-        if count != 1:
-            raise AssertionError(msg.expected_awaited_once(self._mock_name or "mock", count))
+        if self.await_count != 1:
+            text = msg.expected_awaited_once(_name(self), self.await_count)
+            story = call_story(self, "assert_awaited_once_with", AWAITS, args, kwargs)
+            raise _failure(text, story)
         return self.assert_awaited_with(*args, **kwargs)
 
     def assert_any_await(self, /, *args: Any, **kwargs: Any) -> None:
         """Assert the mock was awaited with these arguments at some point."""
-        from turbomock._assertions import _AnyComparer
-
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.await_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            raise AssertionError(
-                msg.call_not_found(self._format_mock_call_signature(args, kwargs), "await")
-            ) from cause
+        check_any(self, AWAITS, self.await_args_list, args, kwargs)
 
     def assert_has_awaits(self, calls: Any, any_order: bool = False) -> None:
         """Assert ``calls`` appear in ``await_args_list``: as a contiguous run, or in
         any order with ``any_order=True``."""
-        matcher = self._call_matcher
-        expected = [matcher(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
-        awaits = self.await_args_list
-        all_awaits = _CallList(matcher(c) for c in awaits)
-        if not any_order:
-            if expected not in all_awaits:
-                raise AssertionError(
-                    msg.awaits_not_found(
-                        _CallList(calls), awaits, binding_errors(expected, cause)
-                    )
-                ) from cause
-            return
-        not_found, _ = unmatched(expected, all_awaits)
-        if not_found:
-            raise AssertionError(msg.not_all_awaits_found(tuple(not_found))) from cause
+        check_sequence(self, AWAITS, calls, self.await_args_list, any_order)
 
     def assert_not_awaited(self) -> None:
         """Assert the mock was never awaited."""
-        count = self.await_count
-        if count != 0:
-            raise AssertionError(msg.expected_not_awaited(self._mock_name or "mock", count))
+        if self.await_count:
+            text = msg.expected_not_awaited(_name(self), self.await_count)
+            raise _failure(text, count_story(self, AWAITS))
 
 
 _FUNCTION_NAMES = [

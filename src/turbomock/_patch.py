@@ -18,6 +18,7 @@ from functools import partial, wraps
 from types import ModuleType
 from typing import Any, Callable, ClassVar, TypeVar
 
+from turbomock import _config, _strict
 from turbomock import _patch_dict as _patch_dict_module
 from turbomock._compat import PY310
 from turbomock._mock import InvalidSpecError, _is_instance_mock
@@ -265,6 +266,8 @@ class _patch:
             if original is DEFAULT and not self.create:
                 raise AttributeError(f"{target} does not have the attribute {name!r}")
 
+        if _config.strict:
+            autospec = _strict.default_autospec(self, original, autospec)
         if new is DEFAULT and autospec is None:
             new = make_mock(
                 name, self.new_callable, self.kwargs, original, spec, spec_set
@@ -275,6 +278,8 @@ class _patch:
             )
         elif self.kwargs:
             raise TypeError("Can't pass kwargs to a mock we aren't creating")
+        if _config.strict:
+            _strict.placed(self, new, target, original)
 
         attribute_name = self.attribute_name
         if attribute_name is None:
@@ -322,6 +327,8 @@ class _patch:
                 # deleting it did not bring the original back, so put it back.
                 setattr(target, name, original)
         del self._state
+        if _config.strict:
+            return _strict.exit_checked(self, entered, exc_info)
         if entered:
             return _unwind(entered, *exc_info)
         return False
