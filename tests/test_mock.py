@@ -1248,11 +1248,6 @@ def test_reset_mock_of_attached_child() -> None:
     assert_same(scenario)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs: reset_mock(set()) works where the stdlib raises "
-    "AttributeError (visited must be a list there)",
-)
 def test_reset_mock_with_a_set_as_visited() -> None:
     """``reset_mock(set())`` fails as in the stdlib."""
     same_steps(lambda mod: mod.Mock(), lambda mod, m: m.reset_mock(set()))

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import sys
 from types import FunctionType, MethodType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 from weakref import ref as _weakref
 
+from turbomock import _call_state
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
 from turbomock._base import Base
@@ -56,7 +57,6 @@ from turbomock._state import (
     MockState,
     _acquire,
     _release,
-    drain,
     extract_mock_name,
     flush_ancestors,
     new_state,
@@ -155,23 +155,6 @@ def _link_property(field: str) -> property:
         setattr(st, field, value)
 
     return property(fget, fset)
-
-
-def _delegated(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
-    """Call-state properties of autospecced functions live on the function."""
-
-    def decorate(fget: Callable[[Any], Any]) -> Callable[[Any], Any]:
-        def getter(self: NonCallableMock) -> Any:
-            delegate = _get_state(self).delegate
-            if delegate is None:
-                return fget(self)
-            return getattr(delegate, name)
-
-        getter.__name__ = name
-        getter.__doc__ = fget.__doc__
-        return getter
-
-    return decorate
 
 
 #: ``cls`` -> the pool its instances come from when made without a spec.
@@ -495,112 +478,14 @@ class NonCallableMock(AssertionMethods, Base):
 
     side_effect = property(_get_side_effect, _set_side_effect)
 
-    # -- call state: derived from the recorded calls, so never lost -----------
+    # -- call state (see _call_state) ------------------------------------------
 
-    @_delegated("called")
-    def _get_called(self) -> Any:
-        st = _get_state(self)
-        count = st.call_count()
-        pinned = st.called_set
-        if pinned is not None and pinned[1] == count:
-            return pinned[0]
-        return count > 0
-
-    def _set_called(self, value: bool) -> None:
-        st = _get_state(self)
-        if st.delegate is not None:
-            st.delegate.called = value
-        else:
-            st.called_set = (value, st.call_count())
-
-    called = property(_get_called, _set_called)
-
-    @_delegated("call_count")
-    def _get_call_count(self) -> int:
-        return _get_state(self).call_count()
-
-    def _set_call_count(self, value: int) -> None:
-        st = _get_state(self)
-        if st.delegate is not None:
-            st.delegate.call_count = value
-            return
-        called = self.called
-        calls = st.calls
-        st.count_adjust = value - (len(calls) if calls is not None else 0)
-        # As with the stdlib, the flags stay as they were until the next call.
-        st.called_set = (called, value)
-
-    call_count = property(_get_call_count, _set_call_count)
-
-    @_delegated("call_args")
-    def _get_call_args(self) -> Any:
-        st = _get_state(self)
-        pinned = st.call_args_set
-        if pinned is not None and pinned[1] == st.call_count():
-            return pinned[0]
-        calls = st.calls
-        if calls:
-            return calls[-1]
-        return None if pinned is None else pinned[0]
-
-    def _set_call_args(self, value: Any) -> None:
-        st = _get_state(self)
-        if st.delegate is not None:
-            st.delegate.call_args = value
-        else:
-            st.call_args_set = (value, st.call_count())
-
-    call_args = property(_get_call_args, _set_call_args)
-
-    @_delegated("call_args_list")
-    def _get_call_args_list(self) -> _CallList:
-        return _get_state(self).call_list()
-
-    def _set_call_args_list(self, value: Any) -> None:
-        st = _get_state(self)
-        if st.delegate is not None:
-            st.delegate.call_args_list = value
-            return
-        count = st.call_count()
-        call_args = self.call_args
-        st.calls = value
-        st.count_adjust = count - len(value)
-        # call_count and call_args stay as they were until the next call.
-        st.call_args_set = (call_args, count)
-
-    call_args_list = property(_get_call_args_list, _set_call_args_list)
-
-    @_delegated("mock_calls")
-    def _get_mock_calls(self) -> _CallList:
-        st = _get_state(self)
-        if st.pending or st.mock_calls is None:
-            drain(st)
-        calls: _CallList = st.mock_calls  # drain() made it
-        return calls
-
-    def _set_mock_calls(self, value: Any) -> None:
-        st = _get_state(self)
-        if st.delegate is not None:
-            st.delegate.mock_calls = value
-            return
-        drain(st)
-        st.mock_calls = value
-
-    mock_calls = property(_get_mock_calls, _set_mock_calls)
-
-    def _get_method_calls(self) -> _CallList:
-        st = _get_state(self)
-        if st.pending or st.method_calls is None:
-            drain(st)
-        calls: _CallList = st.method_calls  # drain() made it
-        return calls
-
-    def _set_method_calls(self, value: Any) -> None:
-        st = _get_state(self)
-        drain(st)
-        st.method_calls = value
-
-    method_calls = property(_get_method_calls, _set_method_calls)
+    called = _call_state.called
+    call_count = _call_state.call_count
+    call_args = _call_state.call_args
+    call_args_list = _call_state.call_args_list
+    mock_calls = _call_state.mock_calls
+    method_calls = _call_state.method_calls
 
     # -- public configuration methods ----------------------------------------
 
@@ -644,7 +529,9 @@ class NonCallableMock(AssertionMethods, Base):
     ) -> None:
         """Restore the mock (and its children) to the state before any call;
         also forget the return value and/or side effect if asked to."""
-        _reset_tree(self, set() if visited is None else visited, return_value, side_effect)
+        # The ids of the mocks reset so far: the caller's list (or whatever was
+        # passed) used as the stdlib uses it, ``in`` then ``append``.
+        _reset_tree(self, _Visited() if visited is None else visited, return_value, side_effect)
 
     def configure_mock(self, /, **kwargs: Any) -> None:
         """Set attributes, including on children with dotted names:
@@ -761,6 +648,9 @@ class NonCallableMock(AssertionMethods, Base):
         st = _get_state(self)
         if name in ALL_MAGICS and _delete_magic(self, st, name):
             return
+        if name == "method_calls":  # an instance attribute with the stdlib
+            _call_state.delete_method_calls(st)
+            return
         existing = st.get(name, _missing)
         if name in self.__dict__:
             object.__delattr__(self, name)
@@ -837,10 +727,26 @@ def _check_name(st: MockState, spec: Any, name: str) -> None:
         _PLAIN_NAMES.add(name)
 
 
+class _Visited(list):  # type: ignore[type-arg]
+    """The default ``visited`` of ``reset_mock``: a list, as the stdlib's (a class
+    overriding ``reset_mock`` gets it), that answers ``in`` from a set."""
+
+    __slots__ = ("ids",)
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+
+    def append(self, key: Any) -> None:
+        self.ids.add(key)
+        list.append(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.ids
+
+
 def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -> None:
     """``reset_mock`` for a whole tree, without a method call per mock unless a
     class overrides ``reset_mock``."""
-    seen = visited.add if isinstance(visited, set) else visited.append
     stack = [(root, return_value, side_effect)]
     pop = stack.pop
     push = stack.append
@@ -855,7 +761,7 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
         if node is not root and cls.reset_mock is not base:
             node.reset_mock(visited, return_value=forget_return, side_effect=forget_effect)
             continue
-        seen(key)
+        visited.append(key)
         st = _get_state(node)
         if forget_return and cls._mock_keeps_magic_returns:
             name = st.name
@@ -865,9 +771,7 @@ def _reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) 
         if extra is not None:
             if extra.delegate is not None:
                 _forget_delegate_calls(extra.delegate)
-            extra.count_adjust = 0
-            extra.called_set = None
-            extra.call_args_set = None
+            extra.book = None
         st.calls = None
         if st.pending:
             st.pending = []

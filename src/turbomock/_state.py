@@ -36,7 +36,7 @@ class Extra:
     __slots__ = (
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
-        "delegate", "sealed", "unsafe", "count_adjust", "called_set", "call_args_set",
+        "delegate", "sealed", "unsafe", "book",
         "kind", "autospec", "signature",
     )
 
@@ -54,9 +54,7 @@ class Extra:
         self.delegate: Any = None  # the function an autospecced function mock reports to
         self.sealed = False
         self.unsafe = False
-        self.count_adjust = 0  # set by assigning call_count / call_args_list
-        self.called_set: tuple[bool, int] | None = None  # (value, call count then)
-        self.call_args_set: tuple[Any, int] | None = None
+        self.book: Book | None = None  # the call state, once assigned by hand
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
         self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
         self.signature: Any = None  # an explicitly set ``__signature__``
@@ -138,9 +136,7 @@ class MockState(dict):  # type: ignore[type-arg]
     delegate = _extra_field("delegate")
     sealed = _extra_field("sealed")
     unsafe = _extra_field("unsafe")
-    count_adjust = _extra_field("count_adjust")
-    called_set = _extra_field("called_set")
-    call_args_set = _extra_field("call_args_set")
+    book = _extra_field("book")
     kind = _extra_field("kind")
     autospec = _extra_field("autospec")
     signature = _extra_field("signature")
@@ -183,11 +179,32 @@ class MockState(dict):  # type: ignore[type-arg]
                     magics = self.magics = {}
         return magics
 
-    def call_count(self) -> int:
-        calls = self.calls
-        count = 0 if calls is None else len(calls)
+    def call_count(self) -> Any:
         extra = self.extra
-        return count if extra is None else count + extra.count_adjust
+        if extra is not None and extra.book is not None:
+            return extra.book.call_count
+        calls = self.calls
+        return 0 if calls is None else len(calls)
+
+
+class Book:
+    """A mock's six call attributes as stored values, once one was assigned by
+    hand (see ``turbomock._call_state``)."""
+
+    __slots__ = (
+        "called", "call_count", "call_args", "call_args_list", "mock_calls", "method_calls",
+    )
+
+    #: ``method_calls`` after ``del mock.method_calls``.
+    DELETED: Any = object()
+
+    def __init__(self) -> None:
+        self.called: Any = False
+        self.call_count: Any = 0
+        self.call_args: Any = None
+        self.call_args_list: Any = None
+        self.mock_calls: Any = None
+        self.method_calls: Any = None
 
 
 _new_dict = dict.__new__
@@ -212,6 +229,9 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
     calls = st.calls
     pending = st.pending
     if calls is None or pending is None:
+        extra = st.extra
+        if extra is not None and extra.book is not None:
+            return _record_booked(st, extra.book, record, args, kwargs)
         # A first call here: its lists are made under the lock, and so are the
         # ancestors' that are missing, with one acquisition for the whole walk.
         _acquire()
@@ -224,9 +244,11 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
             if pending is None:
                 pending = st.pending = []
             pending.append(record)
-            _notify_locked(st.new_parent, st, (st, record), args, kwargs)
+            booked = _notify_locked(st.new_parent, st, (st, record), args, kwargs)
         finally:
             _release()
+        if booked is not None:
+            _notify_past_books(booked, st, (st, record), args, kwargs)
         return record
     calls.append(record)
     pending.append(record)
@@ -239,9 +261,11 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
             if pending is None:
                 _acquire()
                 try:
-                    _notify_locked(parent, st, event, args, kwargs)
+                    booked = _notify_locked(parent, st, event, args, kwargs)
                 finally:
                     _release()
+                if booked is not None:
+                    _notify_past_books(booked, st, event, args, kwargs)
                 break
             pending.append(event)
             if pst.extra is not None and pst.extra.delegate is not None:
@@ -252,17 +276,69 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
 
 def _notify_locked(
     parent: Any, st: MockState, event: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-) -> None:
+) -> Any:
     """Append a call event to the pending list of ``parent`` and each mock above
-    it, making the lists that are missing; the caller holds the lock."""
+    it, making the lists that are missing; the caller holds the lock. Stops at a
+    booked ancestor (its lists are the user's to append to, outside the lock)
+    and returns it; None when done."""
     while parent is not None:
         pst = _state_of(parent)
+        extra = pst.extra
+        if extra is not None and extra.book is not None:
+            return parent
         pending = pst.pending
         if pending is None:
             pending = pst.pending = []
         pending.append(event)
         if pst.extra is not None and pst.extra.delegate is not None:
             _tell_delegate(st, pst, args, kwargs)
+        parent = pst.new_parent
+    return None
+
+
+def _record_booked(
+    st: MockState, book: Book, record: _Call, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> _Call:
+    """A call of a booked mock, recorded step by step as the stdlib's
+    ``_increment_mock_call`` does (a step that fails leaves the later ones undone)."""
+    book.called = True
+    book.call_count += 1
+    book.call_args = record
+    book.call_args_list.append(record)
+    book.mock_calls.append(new_named_call("", args, kwargs))
+    _notify_past_books(st.new_parent, st, (st, record), args, kwargs)
+    return record
+
+
+def _notify_past_books(
+    parent: Any, st: MockState, event: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Tell ``parent`` and the mocks above it about a call, some of them booked:
+    a booked one gets the call appended to its lists now (method_calls first, as
+    the stdlib does), the others a pending event."""
+    while parent is not None:
+        pst = _state_of(parent)
+        extra = pst.extra
+        book = None if extra is None else extra.book
+        if book is None:
+            _acquire()
+            try:
+                pending = pst.pending
+                if pending is None:
+                    pending = pst.pending = []
+                pending.append(event)
+            finally:
+                _release()
+            if extra is not None and extra.delegate is not None:
+                _tell_delegate(st, pst, args, kwargs)
+        else:
+            name, method_name = relative_names(st, pst)
+            if method_name is not NOT_A_METHOD:
+                method_calls = book.method_calls
+                if method_calls is Book.DELETED:
+                    raise AttributeError("method_calls")
+                method_calls.append(new_named_call(method_name, args, kwargs))
+            book.mock_calls.append(new_named_call(name, args, kwargs))
         parent = pst.new_parent
 
 

@@ -1,0 +1,127 @@
+"""What a mock says about its calls: ``called``, ``call_count``, ``call_args``,
+``call_args_list``, ``mock_calls`` and ``method_calls``.
+
+Normally all six are derived from the calls recorded (``_state.record_call``), so
+none of them can miss an update when threads call at once. The stdlib keeps them
+as six separate attributes that every call updates in turn (``called = True``,
+``call_count += 1``, ``call_args = ...``, ``call_args_list.append(...)``,
+``mock_calls.append(...)``, then each ancestor's ``method_calls`` and
+``mock_calls``). A test that assigns one of them, or deletes ``method_calls``,
+can see that: a ``call_count`` set to ``'x'`` makes the next call fail, a list
+put in place of ``call_args_list`` gets the next calls appended to it. So the
+first such assignment *books* the mock: its six values become stored ones (a
+``Book``), and from then on each of its calls updates them as the stdlib's do, in
+the same order and with the same errors (``_state.record_booked``).
+
+An autospecced function keeps these on the function itself, as the stdlib's
+does; the mock behind it reads and writes them there (``delegate``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from turbomock._base import state_of
+from turbomock._calls import _CallList
+from turbomock._sentinels import _deleted as _DELETED_CHILD
+from turbomock._state import Book, MockState, drain
+
+_DELETED: Any = Book.DELETED
+
+
+def book_of(st: MockState) -> Book:
+    """The mock's stored call state, made from its recorded calls on first need."""
+    book: Book | None = st.book
+    if book is not None:
+        return book
+    drain(st)  # names the pending calls, and makes the mock_calls/method_calls lists
+    calls = st.call_list()
+    book = Book()
+    book.called = len(calls) > 0
+    book.call_count = len(calls)
+    book.call_args = calls[-1] if calls else None
+    book.call_args_list = calls
+    book.mock_calls = st.mock_calls
+    book.method_calls = st.method_calls
+    st.book = book
+    # No pending list from now on, so recording (its own calls and its
+    # descendants') takes the path that updates the book.
+    st.pending = None
+    st.calls = None
+    return book
+
+
+def _field(name: str, derive: Callable[[MockState], Any], delegated: bool = True) -> property:
+    """One of the six: read from the book if the mock has one, else derived;
+    assigning it books the mock. (An autospecced function's live on it.)"""
+
+    def fget(self: Any) -> Any:
+        st = state_of(self)
+        extra = st.extra
+        if extra is not None:
+            if delegated and extra.delegate is not None:
+                return getattr(extra.delegate, name)
+            book = extra.book
+            if book is not None:
+                value = getattr(book, name)
+                if value is _DELETED:
+                    raise AttributeError(name)
+                return value
+        return derive(st)
+
+    def fset(self: Any, value: Any) -> None:
+        st = state_of(self)
+        if delegated and st.delegate is not None:
+            setattr(st.delegate, name, value)
+            return
+        setattr(book_of(st), name, value)
+
+    fget.__name__ = fset.__name__ = name
+    return property(fget, fset)
+
+
+def _called(st: MockState) -> bool:
+    calls = st.calls
+    return calls is not None and len(calls) > 0
+
+
+def _call_count(st: MockState) -> int:
+    calls = st.calls
+    return 0 if calls is None else len(calls)
+
+
+def _call_args(st: MockState) -> Any:
+    calls = st.calls
+    return calls[-1] if calls else None
+
+
+def _mock_calls(st: MockState) -> _CallList:
+    if st.pending or st.mock_calls is None:
+        drain(st)
+    calls: _CallList = st.mock_calls  # drain() made it
+    return calls
+
+
+def _method_calls(st: MockState) -> _CallList:
+    if st.pending or st.method_calls is None:
+        drain(st)
+    calls: _CallList = st.method_calls  # drain() made it
+    return calls
+
+
+called = _field("called", _called)
+call_count = _field("call_count", _call_count)
+call_args = _field("call_args", _call_args)
+call_args_list = _field("call_args_list", MockState.call_list)
+mock_calls = _field("mock_calls", _mock_calls)
+#: An instance attribute with the stdlib (not kept on an autospecced function).
+method_calls = _field("method_calls", _method_calls, delegated=False)
+
+
+def delete_method_calls(st: MockState) -> None:
+    """``del mock.method_calls``: gone, as the stdlib's instance attribute would be."""
+    book = book_of(st)
+    if book.method_calls is _DELETED:
+        raise AttributeError("method_calls")
+    book.method_calls = _DELETED
+    st["method_calls"] = _DELETED_CHILD  # so __getattr__ refuses it, as the stdlib's
