@@ -47,6 +47,26 @@ def _check_spec_arg_typos(kwargs_to_check: dict[str, Any]) -> None:
             raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
 
 
+def _refuse_beside_new_callable(new: Any, autospec: Any) -> None:
+    """``new_callable`` makes the replacement: nothing else may say what it is."""
+    clash = "new" if new is not DEFAULT else "autospec" if autospec is not None else None
+    if clash is not None:
+        raise ValueError(f"Cannot use {clash!r} and 'new_callable' together")
+
+
+def _refuse_bad_specs(attribute: str, spec: Any, spec_set: Any, kwargs: Any) -> None:
+    """3.10+: no misspelt spec keyword (unless ``kwargs`` is None: ``unsafe``), and
+    no spec that is itself a mock (a target patched earlier, most likely)."""
+    if kwargs:
+        _check_spec_arg_typos(kwargs)
+    for role, value, what in (("spec", spec, "spec"), ("spec_set", spec_set, "spec_set target")):
+        if value is not None and _is_instance_mock(value):
+            raise InvalidSpecError(
+                f"Cannot spec attr {attribute!r} as the {what} "
+                f"has already been mocked out. [{role}={value!r}]"
+            )
+
+
 # -- the patcher ------------------------------------------------------------------------
 
 
@@ -86,45 +106,32 @@ class _patch:
         unsafe: bool = False,
     ) -> None:
         if new_callable is not None:
-            if new is not DEFAULT:
-                raise ValueError("Cannot use 'new' and 'new_callable' together")
-            if autospec is not None:
-                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+            _refuse_beside_new_callable(new, autospec)
         if PY310:
-            if kwargs and not unsafe:
-                _check_spec_arg_typos(kwargs)
-            if spec is not None and _is_instance_mock(spec):
-                raise InvalidSpecError(
-                    f"Cannot spec attr {attribute!r} as the spec "
-                    f"has already been mocked out. [spec={spec!r}]"
-                )
-            if spec_set is not None and _is_instance_mock(spec_set):
-                raise InvalidSpecError(
-                    f"Cannot spec attr {attribute!r} as the spec_set "
-                    f"target has already been mocked out. [spec_set={spec_set!r}]"
-                )
-        self.getter = getter
-        self.attribute = attribute
-        self.new = new
-        self.new_callable = new_callable
-        self.spec = spec
-        self.create = create
+            _refuse_bad_specs(attribute, spec, spec_set, kwargs if not unsafe else None)
+        # Where to patch...
+        self.getter, self.attribute, self.create = getter, attribute, create
+        # ...with what, or how to make it (all public attributes in the stdlib too).
+        self.new, self.new_callable, self.kwargs = new, new_callable, kwargs
+        self.spec, self.spec_set, self.autospec = spec, spec_set, autospec
         self.has_local = False
-        self.spec_set = spec_set
-        self.autospec = autospec
-        self.kwargs = kwargs
-        self.additional_patchers: list[Any] = []
+        # patch.multiple: the keyword its mock is passed as, and its other patchers.
         self.attribute_name: str | None = None
+        self.additional_patchers: list[Any] = []
 
     def copy(self) -> _patch:
-        """A fresh patcher with the same settings (one per decorated test method)."""
-        patcher = _patch(
-            self.getter, self.attribute, self.new, self.spec, self.create,
-            self.spec_set, self.autospec, self.new_callable, self.kwargs,
+        """A fresh patcher with the same settings (one per decorated test method).
+
+        Made through the constructor, without ``unsafe``: its checks run again.
+        """
+        twin = _patch(
+            getter=self.getter, attribute=self.attribute, create=self.create,
+            new=self.new, new_callable=self.new_callable, kwargs=self.kwargs,
+            spec=self.spec, spec_set=self.spec_set, autospec=self.autospec,
         )
-        patcher.attribute_name = self.attribute_name
-        patcher.additional_patchers = [p.copy() for p in self.additional_patchers]
-        return patcher
+        twin.attribute_name = self.attribute_name
+        twin.additional_patchers = [each.copy() for each in self.additional_patchers]
+        return twin
 
     # -- decorating ---------------------------------------------------------------------
 
@@ -140,13 +147,11 @@ class _patch:
     def decorate_class(self, klass: type) -> type:
         """Patch every method named with ``patch.TEST_PREFIX``, each with its own copy."""
         prefix = patch.TEST_PREFIX  # type: ignore[attr-defined]
-        for attr in dir(klass):
-            if not attr.startswith(prefix):
-                continue
-            attr_value = getattr(klass, attr)
-            if not hasattr(attr_value, "__call__"):  # noqa: B004 - stdlib parity
-                continue
-            setattr(klass, attr, self.copy()(attr_value))
+        tests = [(name, getattr(klass, name)) for name in dir(klass) if name.startswith(prefix)]
+        for name, method in tests:
+            # Callable or not by the stdlib's test: an attribute named __call__.
+            if hasattr(method, "__call__"):  # noqa: B004 - stdlib parity
+                setattr(klass, name, self.copy()(method))
         return klass
 
     @contextmanager
@@ -166,47 +171,11 @@ class _patch:
 
     def decorate_callable(self, func: _F) -> _F:
         """Wrap ``func`` so its ``patchings`` are entered around each call."""
-        if hasattr(func, "patchings"):
-            func.patchings.append(self)
-            return func
-
-        @wraps(func)
-        def patched(*args: Any, **keywargs: Any) -> Any:
-            __tracebackhide__ = True  # pytest shows the test's frames, not this wrapper
-            entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
-            try:
-                result = func(*args, **keywargs)
-            except BaseException:
-                if _unwind(entered, *sys.exc_info()):
-                    return None
-                raise
-            _unwind(entered, None, None, None)
-            return result
-
-        patched.patchings = [self]  # type: ignore[attr-defined]
-        return patched  # type: ignore[return-value]
+        return func if _stack_onto(func, self) else _wrap_sync(func, [self])
 
     def decorate_async_callable(self, func: _F) -> _F:
         """As ``decorate_callable``, with a coroutine function as the wrapper."""
-        if hasattr(func, "patchings"):
-            func.patchings.append(self)
-            return func
-
-        @wraps(func)
-        async def patched(*args: Any, **keywargs: Any) -> Any:
-            __tracebackhide__ = True
-            entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
-            try:
-                result = await func(*args, **keywargs)
-            except BaseException:
-                if _unwind(entered, *sys.exc_info()):
-                    return None
-                raise
-            _unwind(entered, None, None, None)
-            return result
-
-        patched.patchings = [self]  # type: ignore[attr-defined]
-        return patched  # type: ignore[return-value]
+        return func if _stack_onto(func, self) else _wrap_async(func, [self])
 
     # -- patching -----------------------------------------------------------------------
 
@@ -228,21 +197,15 @@ class _patch:
     def __enter__(self) -> Any:
         """Perform the patch."""
         new = self.new
-        spec = self.spec
-        spec_set = self.spec_set
-        autospec = self.autospec
         target = self.getter()
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
-        if autospec is False:
-            autospec = None
-        if spec is not None or autospec is not None:
-            if spec is not None and autospec is not None:
-                raise TypeError("Can't specify spec and autospec")
-            if spec_set not in (True, None):
-                raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+        # False means "not given" for each of these, as None does.
+        spec = None if self.spec is False else self.spec
+        spec_set = None if self.spec_set is False else self.spec_set
+        autospec = None if self.autospec is False else self.autospec
+        if spec is not None and autospec is not None:
+            raise TypeError("Can't specify spec and autospec")
+        if (spec is not None or autospec is not None) and spec_set not in (True, None):
+            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
 
         name = self.attribute
         if self._custom_get_original:
@@ -352,14 +315,63 @@ class _patch:
 
     def stop(self) -> Any:
         """Stop an active patch; None if it was not started."""
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
+        if self not in self._active_patches:
             return None
+        self._active_patches.remove(self)
         return self.__exit__(None, None, None)
 
 
 _mappingproxy = type(type.__dict__)
+
+
+def _stack_onto(func: Any, patcher: _patch) -> bool:
+    """Add ``patcher`` to ``func`` if a patch decorator made it; whether it did.
+
+    Stacked patch decorators share the innermost one's wrapper, which enters its
+    ``patchings`` list in order on every call.
+    """
+    try:
+        patchings = func.patchings
+    except AttributeError:
+        return False
+    patchings.append(patcher)
+    return True
+
+
+def _wrap_sync(func: _F, patchings: list[Any]) -> _F:
+    @wraps(func)
+    def patched(*args: Any, **keywargs: Any) -> Any:
+        __tracebackhide__ = True  # pytest shows the test's frames, not this wrapper
+        entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
+        try:
+            result = func(*args, **keywargs)
+        except BaseException:
+            if not _unwind(entered, *sys.exc_info()):
+                raise
+            return None
+        _unwind(entered, None, None, None)
+        return result
+
+    patched.patchings = patchings  # type: ignore[attr-defined]
+    return patched  # type: ignore[return-value]
+
+
+def _wrap_async(func: _F, patchings: list[Any]) -> _F:
+    @wraps(func)
+    async def patched(*args: Any, **keywargs: Any) -> Any:
+        __tracebackhide__ = True
+        entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
+        try:
+            result = await func(*args, **keywargs)
+        except BaseException:
+            if not _unwind(entered, *sys.exc_info()):
+                raise
+            return None
+        _unwind(entered, None, None, None)
+        return result
+
+    patched.patchings = patchings  # type: ignore[attr-defined]
+    return patched  # type: ignore[return-value]
 
 
 def _lookup(target: Any, namespace: Any, name: str) -> tuple[Any, bool]:

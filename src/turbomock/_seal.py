@@ -29,6 +29,7 @@ def _offspring(mock: Any) -> Iterator[NonCallableMock]:
     """
     for attr in dir(mock):
         value = getattr(mock, attr, None)  # None for one that raises AttributeError
-        adopted = isinstance(value, NonCallableMock) and value._mock_state.new_parent is mock
-        if adopted and not is_unbuilt_attribute(value, attr):
+        if not isinstance(value, NonCallableMock) or value._mock_state.new_parent is not mock:
+            continue
+        if not is_unbuilt_attribute(value, attr):
             yield value
