@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial, wraps
 from types import ModuleType
-from typing import Any, Callable, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cast, overload
 
 from turbomock import _patch_dict as _patch_dict_module
 from turbomock._compat import PY310
@@ -29,7 +29,17 @@ from turbomock._sentinels import DEFAULT
 
 __all__ = ["_get_target", "_importer", "_is_async_obj", "_patch", "_patch_dict", "patch"]
 
+if TYPE_CHECKING:
+    from typing import ParamSpec
+
+    from turbomock._patch_typing import Patcher
+
+    _P = ParamSpec("_P")
+
 _F = TypeVar("_F", bound=Callable[..., Any])
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=type)
 
 #: Names ``patch`` may create on a module without ``create=True`` (they shadow builtins).
 _builtins = {name for name in dir(builtins) if not name.startswith("_")}
@@ -70,9 +80,12 @@ def _refuse_bad_specs(attribute: str, spec: Any, spec_set: Any, kwargs: Any) -> 
 # -- the patcher ------------------------------------------------------------------------
 
 
-class _patch:
+class _patch(Generic[_T]):
     """One attribute replaced on enter and put back on exit (plus, for
-    ``patch.multiple``, the ``additional_patchers`` that ride along)."""
+    ``patch.multiple``, the ``additional_patchers`` that ride along).
+
+    ``_T`` is what entering gives: ``new``, or the mock created in its place.
+    """
 
     __slots__ = (
         "getter", "attribute", "new", "new_callable", "spec", "create", "has_local",
@@ -119,12 +132,12 @@ class _patch:
         self.attribute_name: str | None = None
         self.additional_patchers: list[Any] = []
 
-    def copy(self) -> _patch:
+    def copy(self) -> _patch[_T]:
         """A fresh patcher with the same settings (one per decorated test method).
 
         Made through the constructor, without ``unsafe``: its checks run again.
         """
-        twin = _patch(
+        twin: _patch[_T] = _patch(
             getter=self.getter, attribute=self.attribute, create=self.create,
             new=self.new, new_callable=self.new_callable, kwargs=self.kwargs,
             spec=self.spec, spec_set=self.spec_set, autospec=self.autospec,
@@ -135,18 +148,22 @@ class _patch:
 
     # -- decorating ---------------------------------------------------------------------
 
-    def __call__(self, func: _F) -> _F:
+    @overload
+    def __call__(self, func: _C) -> _C: ...
+    @overload
+    def __call__(self, func: Callable[_P, _R]) -> Callable[_P, _R]: ...
+    def __call__(self, func: Any) -> Any:
         if isinstance(func, type):
-            return self.decorate_class(func)  # type: ignore[return-value]
+            return self.decorate_class(func)
         import inspect
 
         if inspect.iscoroutinefunction(func):
             return self.decorate_async_callable(func)
         return self.decorate_callable(func)
 
-    def decorate_class(self, klass: type) -> type:
+    def decorate_class(self, klass: _C) -> _C:
         """Patch every method named with ``patch.TEST_PREFIX``, each with its own copy."""
-        prefix = patch.TEST_PREFIX  # type: ignore[attr-defined]
+        prefix = patch.TEST_PREFIX
         tests = [(name, getattr(klass, name)) for name in dir(klass) if name.startswith(prefix)]
         for name, method in tests:
             # Callable or not by the stdlib's test: an attribute named __call__.
@@ -194,7 +211,7 @@ class _patch:
             raise AttributeError(f"{target} does not have the attribute {name!r}")
         return original, local
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> _T:
         """Perform the patch."""
         new = self.new
         target = self.getter()
@@ -247,8 +264,8 @@ class _patch:
             except BaseException:
                 if not self.__exit__(*sys.exc_info()):
                     raise
-                return None
-            return new
+                return cast("_T", None)
+            return cast("_T", new)
         entered: list[Any] = []
         self._state = (target, original, local, entered)
         try:
@@ -261,11 +278,11 @@ class _patch:
                 entered.append(patching)
                 if patching.new is DEFAULT:
                     extra_args.update(arg)
-            return extra_args
+            return cast("_T", extra_args)
         except BaseException:
             if not self.__exit__(*sys.exc_info()):
                 raise
-            return None
+            return cast("_T", None)
 
     def __exit__(self, *exc_info: Any) -> Any:
         """Undo the patch."""
@@ -276,14 +293,17 @@ class _patch:
         if local is _UNSET or original is _UNSET:
             raise _no_attribute(self, "is_local" if local is _UNSET else "temp_original")
         name = self.attribute
-        if local and original is not DEFAULT:
-            setattr(target, name, original)
-        else:
+        put_back = local and original is not DEFAULT
+        if not put_back:
+            # Inherited or created: deleting our value uncovers the original. Unless
+            # the target is a proxy (Django's settings, say) that forwards the name
+            # elsewhere, or the name is one delattr only resets: then, by value.
             delattr(target, name)
-            if not self.create and (not hasattr(target, name) or name in _RESET_ON_DELETE):
-                # A proxy (Django's settings, say) forwards the attribute elsewhere:
-                # deleting it did not bring the original back, so put it back.
-                setattr(target, name, original)
+            put_back = not self.create and (
+                not hasattr(target, name) or name in _RESET_ON_DELETE
+            )
+        if put_back:
+            setattr(target, name, original)
         del self._state
         if entered:
             return _unwind(entered, *exc_info)
@@ -307,7 +327,7 @@ class _patch:
         lambda self: _set_state_field(self, 2, _UNSET),
     )
 
-    def start(self) -> Any:
+    def start(self) -> _T:
         """Activate a patch, returning any created mock."""
         result = self.__enter__()
         self._active_patches.append(self)
@@ -324,7 +344,7 @@ class _patch:
 _mappingproxy = type(type.__dict__)
 
 
-def _stack_onto(func: Any, patcher: _patch) -> bool:
+def _stack_onto(func: Any, patcher: _patch[Any]) -> bool:
     """Add ``patcher`` to ``func`` if a patch decorator made it; whether it did.
 
     Stacked patch decorators share the innermost one's wrapper, which enters its
@@ -413,8 +433,15 @@ def _set_state_field(patcher: Any, index: int, value: Any) -> None:
 # -- the public functions -------------------------------------------------------------
 
 
+def _typed_as_patcher(func: Callable[..., Any]) -> Patcher:
+    """``func`` itself, which type checkers are told is a ``Patcher``: a function with
+    ``patch``'s attributes (``_install_family`` adds them) and typed call forms."""
+    return cast("Patcher", func)
+
+
 if PY310:
 
+    @_typed_as_patcher
     def patch(
         target: Any, new: Any = DEFAULT, spec: Any = None, create: bool = False,
         spec_set: Any = None, autospec: Any = None, new_callable: Any = None,
@@ -450,7 +477,8 @@ if PY310:
 
 else:  # 3.9: no ``unsafe``; a keyword of that name configures the mock like any other
 
-    def patch(  # type: ignore[misc]
+    @_typed_as_patcher
+    def patch(
         target: Any, new: Any = DEFAULT, spec: Any = None, create: bool = False,
         spec_set: Any = None, autospec: Any = None, new_callable: Any = None,
         **kwargs: Any,
@@ -497,23 +525,22 @@ def _patch_multiple(
     ``DEFAULT`` as a value asks for a created mock; created mocks are passed to a
     decorated function by keyword and returned in a dict by ``with``.
     """
-    if type(target) is str:
-        getter: Callable[[], Any] = partial(_importer, target)
-    else:
-        getter = lambda: target  # noqa: E731 - same shape as the string case
     if not kwargs:
         raise ValueError("Must supply at least one keyword argument with patch.multiple")
-    items = list(kwargs.items())
-    attribute, new = items[0]
-    patcher = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-    patcher.attribute_name = attribute
-    for attribute, new in items[1:]:
-        this_patcher = _patch(
+    getter: Callable[[], Any]
+    getter = partial(_importer, target) if type(target) is str else (lambda: target)
+
+    def patcher_for(attribute: str, new: Any) -> _patch[Any]:
+        one: _patch[Any] = _patch(
             getter, attribute, new, spec, create, spec_set, autospec, new_callable, {}
         )
-        this_patcher.attribute_name = attribute
-        patcher.additional_patchers.append(this_patcher)
-    return patcher
+        one.attribute_name = attribute  # what marks it as part of patch.multiple
+        return one
+
+    # The first patcher is the one returned; it enters and exits the others.
+    first, *others = [patcher_for(name, value) for name, value in kwargs.items()]
+    first.additional_patchers.extend(others)
+    return first
 
 
 def _patch_stopall() -> None:
@@ -522,10 +549,15 @@ def _patch_stopall() -> None:
         patcher.stop()
 
 
-patch.object = _patch_object  # type: ignore[attr-defined]
-patch.dict = _patch_dict  # type: ignore[attr-defined]
-patch.multiple = _patch_multiple  # type: ignore[attr-defined]
-patch.stopall = _patch_stopall  # type: ignore[attr-defined]
-patch.TEST_PREFIX = "test"  # type: ignore[attr-defined]
+def _install_family(func: Any) -> None:
+    """``patch``'s attributes, as the stdlib's function has them."""
+    func.object = _patch_object
+    func.dict = _patch_dict
+    func.multiple = _patch_multiple
+    func.stopall = _patch_stopall
+    func.TEST_PREFIX = "test"
+
+
+_install_family(patch)
 _patch_dict_module._patch_class = _patch
 _patch_dict_module._patch_function = patch
