@@ -155,11 +155,11 @@ class _patch(Generic[_T]):
     def __call__(self, func: Any) -> Any:
         if isinstance(func, type):
             return self.decorate_class(func)
-        import inspect
+        import inspect  # not at the top: ``import turbomock`` stays cheap
 
-        if inspect.iscoroutinefunction(func):
-            return self.decorate_async_callable(func)
-        return self.decorate_callable(func)
+        # A coroutine function gets a coroutine function as its wrapper.
+        is_async = inspect.iscoroutinefunction(func)
+        return (self.decorate_async_callable if is_async else self.decorate_callable)(func)
 
     def decorate_class(self, klass: _C) -> _C:
         """Patch every method named with ``patch.TEST_PREFIX``, each with its own copy."""
@@ -551,11 +551,13 @@ def _patch_stopall() -> None:
 
 def _install_family(func: Any) -> None:
     """``patch``'s attributes, as the stdlib's function has them."""
-    func.object = _patch_object
-    func.dict = _patch_dict
-    func.multiple = _patch_multiple
-    func.stopall = _patch_stopall
-    func.TEST_PREFIX = "test"
+    vars(func).update(
+        object=_patch_object,
+        dict=_patch_dict,
+        multiple=_patch_multiple,
+        stopall=_patch_stopall,
+        TEST_PREFIX="test",
+    )
 
 
 _install_family(patch)
