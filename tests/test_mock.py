@@ -341,8 +341,8 @@ def test_parent_keyword_without_name() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: Mock(name=1) reprs as name=1 where the stdlib's repr raises "
-    "TypeError",
+    reason="turbomock differs [KD-non-string-name]: Mock(name=1) reprs as name=1 where the "
+    "stdlib's repr raises TypeError",
 )
 def test_non_string_name() -> None:
     """``Mock(name=1)`` behaves as in the stdlib (whose repr fails)."""
@@ -351,7 +351,7 @@ def test_non_string_name() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: auto-created children are stored in the instance __dict__ "
+    reason="turbomock differs [KD-vars]: auto-created children are stored in the instance __dict__ "
     "(vars(m) lists them; the stdlib keeps them out and lists 'method_calls')",
 )
 def test_instance_dict_matches_the_stdlib() -> None:
@@ -576,8 +576,8 @@ def test_spec_class_with_getattr() -> None:
 @pytest.mark.xfail(
     not PY313,
     strict=True,
-    reason="turbomock differs: before 3.13 the stdlib's constructor evaluates an instance "
-    "spec's properties (ZeroDivisionError here); turbomock doesn't",
+    reason="turbomock differs [KD-spec-property]: before 3.13 the stdlib's constructor evaluates "
+    "an instance spec's properties (ZeroDivisionError here); turbomock doesn't",
 )
 def test_spec_instance_with_raising_property() -> None:
     """An instance spec whose property raises behaves as in the stdlib."""
@@ -588,8 +588,8 @@ def test_spec_instance_with_raising_property() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: the stdlib's constructor fails (TypeError '1 is not a "
-    "callable object') for an instance spec whose __getattr__ answers __call__",
+    reason="turbomock differs [KD-spec-getattr-call]: the stdlib's constructor fails (TypeError '1 "
+    "is not a callable object') for an instance spec whose __getattr__ answers __call__",
 )
 def test_spec_instance_with_getattr() -> None:
     """An instance spec with a catch-all ``__getattr__`` behaves as in the stdlib."""
@@ -1250,8 +1250,8 @@ def test_reset_mock_of_attached_child() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: reset_mock(set()) works where the stdlib raises "
-    "AttributeError (visited must be a list there)",
+    reason="turbomock differs [KD-reset-visited-set]: reset_mock(set()) works where the stdlib "
+    "raises AttributeError (visited must be a list there)",
 )
 def test_reset_mock_with_a_set_as_visited() -> None:
     """``reset_mock(set())`` fails as in the stdlib."""
@@ -1377,8 +1377,9 @@ def test_dir_without_filtering_shows_the_machinery(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: with FILTER_DIR = False, dir() lacks the stdlib's instance "
-    "attributes (_mock_children, method_calls, ...) and lists auto-created children",
+    reason="turbomock differs [KD-dir-unfiltered]: with FILTER_DIR = False, dir() lacks the "
+    "stdlib's instance attributes (_mock_children, method_calls, ...) and lists auto-created "
+    "children",
 )
 def test_unfiltered_dir_instance_names_match_the_stdlib(monkeypatch: pytest.MonkeyPatch) -> None:
     """``dir(m)`` minus ``dir(type(m))`` is the same as the stdlib's when unfiltered."""
@@ -1665,8 +1666,8 @@ def test_child_mock_factory_receives_the_stdlib_keywords() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: mock classes have the metaclass MockType, so mixing a mock "
-    "class with an ABC (or another metaclass) raises 'metaclass conflict'",
+    reason="turbomock differs [KD-metaclass]: mock classes have the metaclass MockType, so mixing "
+    "a mock class with an ABC (or another metaclass) raises 'metaclass conflict'",
 )
 @pytest.mark.parametrize("order", ["mock first", "abc first"])
 def test_mixing_with_an_abstract_base(order: str) -> None:
@@ -1821,9 +1822,9 @@ def _set_class_attribute(cls: type, name: str, value: Any) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: when the bytecode heuristic can't tell which mock type() "
-    "came from, the edit lands on the class shared by every Mock (all mocks, for the "
-    "rest of the process) or on the wrong mock",
+    reason="turbomock differs [KD-type-edit]: when the bytecode heuristic can't tell which mock "
+    "type() came from, the edit lands on the class shared by every Mock (all mocks, for the rest "
+    "of the process) or on the wrong mock",
 )
 @pytest.mark.parametrize(
     "how",
@@ -1843,8 +1844,8 @@ def test_indirect_type_edit_reaches_only_that_mock(how: str, shared_classes_rest
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: type(mocks[1]).__str__ (mock not a plain name) is the raw "
-    "_DefaultMagicSlot descriptor, not callable",
+    reason="turbomock differs [KD-type-magic-read]: type(mocks[1]).__str__ (mock not a plain name) "
+    "is the raw _DefaultMagicSlot descriptor, not callable",
 )
 def test_magic_method_read_from_an_indirect_type() -> None:
     """``type(mocks[1]).__str__(mocks[1])`` gives the default str, as in the stdlib."""
