@@ -140,12 +140,12 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def native_core(module: ModuleType) -> bool | None:
-    """Whether turbomock runs with its optional native core (None: not turbomock),
-    so figures for ops it covers can be read for what they are."""
+def native_core(module: ModuleType) -> Any:
+    """turbomock's ``native_status()``: whether its optional native core runs and
+    why (None: not turbomock), so figures for ops it covers read for what they are."""
     if module.__name__.partition(".")[0] != "turbomock":
         return None
-    return importlib.import_module("turbomock._native").NATIVE is not None
+    return importlib.import_module("turbomock._native").native_status()
 
 
 def time_batch(setup: Setup, module: ModuleType, n: int) -> int:
@@ -247,15 +247,15 @@ class Table:
         self.out = out
         encoding = getattr(out, "encoding", None) or "ascii"
         try:
-            "µ✓✗≤".encode(encoding)
-            self.us, self.yes, self.no, self.le = "µs", "✓", "✗", "≤"
+            "µ✓✗≤×".encode(encoding)
+            self.us, self.yes, self.no, self.le, self.times = "µs", "✓", "✗", "≤", "×"
         except (UnicodeEncodeError, LookupError):
-            self.us, self.yes, self.no, self.le = "us", "ok", "X", "<="
+            self.us, self.yes, self.no, self.le, self.times = "us", "ok", "X", "<=", "x"
         self.name_width = max([len("op"), *map(len, names)])
         base_label = "stdlib" if base == "unittest.mock" else base
         self.headers = [f"{base_label} {self.us}", f"{impl} {self.us}", "ratio", "target"]
         self.widths = [max(12, len(h)) for h in self.headers]
-        self.widths[2] = self.widths[3] = 9
+        self.widths[2], self.widths[3] = 12, 9
         self.notes: list[str] = []
 
     def line(self, name: str, cells: list[str], status: str) -> str:
@@ -272,7 +272,7 @@ class Table:
 
     def row(self, result: Result) -> None:
         cells = [self._value(result, result.base), self._value(result, result.impl)]
-        cells.append("" if result.ratio is None else fraction(result.ratio))
+        cells.append("" if result.ratio is None else fraction(result.ratio, times=self.times))
         cells.append("" if result.target is None else self.le + fraction(result.target, 0))
         status = {
             "met": self.yes,
@@ -302,14 +302,47 @@ class Table:
         return f"{us:.3f}" if us < 10 else f"{us:.2f}" if us < 100 else f"{us:,.1f}"
 
 
-def fraction(ratio: float, digits: int | None = None) -> str:
-    """A ratio as ``1/x``, the way the targets are written."""
+def fraction(ratio: float, digits: int | None = None, times: str = "×") -> str:
+    """A ratio as ``1/x`` (x times faster), the way the targets are written; one
+    above 1 as ``1.4× slower``, since ``1/0.71`` hides which side won."""
     if ratio <= 0:
         return "0"
+    if ratio > 1:
+        return f"{ratio:.{2 if ratio < 10 else 1}f}{times} slower"
     x = 1 / ratio
     if digits is None:
         digits = 2 if x < 10 else 1
     return f"1/{x:.{digits}f}"
+
+
+class Progress:
+    """``[k/N, 12.3 s] op`` on stderr as each op starts, so a long run is seen to move;
+    on a terminal the line is rewritten in place and cleared at the end."""
+
+    def __init__(self, err: TextIO, total: int) -> None:
+        self.err = err
+        self.total = total
+        self.start = time.perf_counter()
+        self.tty = bool(getattr(err, "isatty", lambda: False)())
+        self.width = 0
+
+    def step(self, done: int, name: str) -> None:
+        elapsed = time.perf_counter() - self.start
+        text = f"[{done}/{self.total}, {elapsed:.1f} s] {name}"
+        if self.tty:
+            self.err.write("\r" + text.ljust(self.width))
+            self.width = len(text)
+        else:
+            self.err.write(text + "\n")
+        self.err.flush()
+
+    def finish(self) -> float:
+        """Clear the terminal line; the elapsed seconds."""
+        elapsed = time.perf_counter() - self.start
+        if self.tty:
+            self.err.write("\r" + " " * self.width + "\r")
+            self.err.flush()
+        return elapsed
 
 
 def load(name: str) -> ModuleType:
@@ -354,8 +387,13 @@ def run(
     python = f"{platform.python_implementation()} {platform.python_version()}"
     out.write(
         f"turbomock bench: {impl} vs {baseline}, {python} on {platform.machine()}, "
-        f"{rounds} round{'s' if rounds != 1 else ''}, median time per operation\n\n"
+        f"{rounds} round{'s' if rounds != 1 else ''}, median time per operation\n"
     )
+    native = native_core(impl_mod)
+    if native is not None:
+        out.write(f"native core: {native}\n")
+    out.write("\n")
+    progress = Progress(err, len(names))
     table = Table(out, baseline, impl, names)
     table.header()
     results: list[Result] = []
@@ -364,7 +402,8 @@ def run(
     first = next((by_name[n] for n in names if n in by_name), None)
     if first is not None:
         measure(first, base_mod, impl_mod, 1, min_ns)
-    for name in names:
+    for done, name in enumerate(names, 1):
+        progress.step(done, name)
         if name == ops.MEMORY_NAME:
             result = measure_memory(base_mod, impl_mod)
         else:
@@ -372,6 +411,7 @@ def run(
         results.append(result)
         table.row(result)
 
+    elapsed = progress.finish()
     timed = [r.ratio for r in results if r.unit == "ns" and r.ratio is not None]
     mean = geomean([ratio for ratio in timed if ratio > 0])
     with_target = [r for r in results if r.target is not None and r.status in ("met", "not met")]
@@ -385,9 +425,7 @@ def run(
     out.write(f"geometric mean of {len(timed)} time ratios ({impl}/{baseline}): {shown}\n")
     out.write(f"targets met: {met} of {len(with_target)} measured (reported, not enforced)\n")
     out.write(f"python: {sys.version.split()[0]} ({python})\n")
-    native = native_core(impl_mod)
-    if native is not None:
-        out.write(f"native core: {'on' if native else 'off (pure Python)'}\n")
+    out.write(f"ran {len(names)} operation{'s' if len(names) != 1 else ''} in {elapsed:.1f} s\n")
 
     if json_path is not None:
         report = {
@@ -398,7 +436,9 @@ def run(
             "baseline": baseline,
             "rounds": rounds,
             "quick": quick,
-            "native_core": native,
+            "native_core": None if native is None else native.active,
+            "native_core_reason": None if native is None else native.reason,
+            "seconds": round(elapsed, 1),
             "ops": {r.name: r.as_json() for r in results if r.unit == "ns"},
             "memory": {r.name: r.as_json() for r in results if r.unit == "bytes"},
             "geomean": mean,

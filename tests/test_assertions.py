@@ -455,9 +455,9 @@ def test_instance_spec_matches_calls_by_call_signature() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: assert_has_calls passes after the called child was deleted; "
-    "the stdlib raises AttributeError \"'_SentinelObject' object has no attribute "
-    "'_mock_children'\"",
+    reason="turbomock differs [KD-deleted-child-has-calls]: assert_has_calls passes after the "
+    "called child was deleted; the stdlib raises AttributeError \"'_SentinelObject' object has no "
+    "attribute '_mock_children'\"",
 )
 def test_deleted_child_in_has_calls() -> None:
     """``assert_has_calls`` after deleting a child that was called does what the stdlib does."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,16 @@ import pytest
 from turbomock.__main__ import find_bench_dir, load_harness
 
 FAKES = Path(__file__).resolve().parent / "fake_impls"
+#: ``bench/`` beside ``tests/``: in a checkout and in an unpacked sdist alike.
+BENCH_DIR = Path(__file__).resolve().parent.parent / "bench"
 
 
 def bench(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], Any]:
     """Run ``python -m turbomock bench --quick`` in a subprocess; return it and its JSON."""
+    if find_bench_dir() is None:
+        # As the README says, the command needs turbomock installed from its source
+        # tree (editable); a wheel, as the sdist check installs, has no bench/ beside it.
+        pytest.skip("turbomock is not installed from this source tree: no bench/ for the CLI")
     out = tmp_path / "bench.json"
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     # Absolute, because the subprocess runs elsewhere (``PYTHONPATH=src`` stays usable).
@@ -42,9 +49,7 @@ def bench(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str],
 @pytest.fixture(scope="module")
 def harness() -> ModuleType:
     """The harness module, imported the way ``python -m turbomock bench`` imports it."""
-    bench_dir = find_bench_dir()
-    assert bench_dir is not None
-    return load_harness(bench_dir)
+    return load_harness(BENCH_DIR)
 
 
 def test_self_comparison_reports_medians_and_ratios(tmp_path: Path) -> None:
@@ -71,9 +76,11 @@ def test_table_shows_geomean_and_python_version(tmp_path: Path) -> None:
     """The printed table ends with the geometric mean and the Python version."""
     proc, _ = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()")
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert any(line.startswith("Mock() ") and "1/" in line for line in lines)
-    assert "geometric mean of 1 time ratios (unittest.mock/unittest.mock): 1/" in proc.stdout
+    # Against itself the ratio is about 1, either side of it: 1/1.02 or 1.02× slower.
+    ratio = r"(1/\d+\.\d+|\d+\.\d+× slower)"
+    assert re.search(rf"^Mock\(\) .* {ratio} ", proc.stdout, re.MULTILINE)
+    mean = rf"^geometric mean of 1 time ratios \(unittest.mock/unittest.mock\): {ratio}$"
+    assert re.search(mean, proc.stdout, re.MULTILINE)
     assert f"python: {platform.python_version()} " in proc.stdout
 
 
@@ -81,7 +88,7 @@ def test_table_shows_geomean_and_python_version(tmp_path: Path) -> None:
 def test_report_says_whether_the_native_core_ran(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pure: bool
 ) -> None:
-    """A turbomock run reports its native core, on or off, in the table and the JSON."""
+    """A turbomock run reports its native core, on or off and why, in the header and the JSON."""
     import importlib.util
 
     if pure:
@@ -92,7 +99,14 @@ def test_report_says_whether_the_native_core_ran(
     assert proc.returncode == 0, proc.stderr
     on = not pure and importlib.util.find_spec("turbomock._speedups") is not None
     assert data["native_core"] is on
-    assert ("native core: on\n" if on else "native core: off (pure Python)\n") in proc.stdout
+    header = proc.stdout.split("\n\n")[0]
+    if on:
+        assert header.endswith("\nnative core: on")
+    else:
+        reason = data["native_core_reason"]
+        if pure:
+            assert reason == "TURBOMOCK_PURE_PYTHON=1 is set; pure Python"
+        assert header.endswith(f"\nnative core: off ({reason})")
 
 
 def test_report_names_no_native_core_for_another_implementation(tmp_path: Path) -> None:
@@ -100,7 +114,26 @@ def test_report_names_no_native_core_for_another_implementation(tmp_path: Path) 
     proc, data = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()")
     assert proc.returncode == 0, proc.stderr
     assert data["native_core"] is None
+    assert data["native_core_reason"] is None
     assert "native core" not in proc.stdout
+
+
+def test_progress_goes_to_stderr_op_by_op(tmp_path: Path) -> None:
+    """While it runs it writes ``[k/N, elapsed s] op`` to stderr, one line an op when piped."""
+    proc, _ = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()", "-k", "m(1, x=2)")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert [line.split("] ", 1)[1] for line in lines] == ["Mock()", "m(1, x=2)"]
+    assert [line.split(",")[0] for line in lines] == ["[1/2", "[2/2"]
+    assert all(line.split(", ")[1].split("]")[0].endswith(" s") for line in lines)
+    assert "[1/2" not in proc.stdout
+
+
+def test_report_gives_its_running_time(tmp_path: Path) -> None:
+    """The table ends by saying how many ops ran and how long the run took."""
+    proc, data = bench(tmp_path, "--impl", "unittest.mock", "-k", "Mock()")
+    assert proc.returncode == 0, proc.stderr
+    assert f"ran 1 operation in {data['seconds']:.1f} s\n" in proc.stdout
 
 
 def test_op_that_raises_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -189,9 +222,19 @@ def test_substring_selects_every_op_containing_it(harness: ModuleType) -> None:
     assert harness.select(names, ["MOCK"]) == ["Mock()", "MagicMock()"]
 
 
-def test_ratios_are_written_as_fractions(harness: ModuleType) -> None:
-    """Ratios print as ``1/x``, the way the targets are stated."""
-    assert [harness.fraction(r) for r in (1 / 23.4, 0.5, 2.0)] == ["1/23.4", "1/2.00", "1/0.50"]
+def test_faster_ratios_are_written_as_fractions(harness: ModuleType) -> None:
+    """Ratios up to 1 print as ``1/x``, the way the targets are stated."""
+    assert [harness.fraction(r) for r in (1 / 23.4, 0.5, 1.0)] == ["1/23.4", "1/2.00", "1/1.00"]
+
+
+def test_slower_ratios_are_written_as_times_slower(harness: ModuleType) -> None:
+    """A ratio above 1 prints as ``1.41× slower`` (``x`` where the output can't encode ×)."""
+    assert [harness.fraction(r) for r in (1 / 0.71, 2.0, 12.34)] == [
+        "1.41× slower",
+        "2.00× slower",
+        "12.3× slower",
+    ]
+    assert harness.fraction(1.5, times="x") == "1.50x slower"
 
 
 def test_hanging_op_is_interrupted(harness: ModuleType) -> None:

@@ -468,8 +468,8 @@ def test_deepcopy_of_a_call_matches_the_stdlib() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: copy.copy(call) returns a copy where the stdlib raises "
-    "RecursionError",
+    reason="turbomock differs [KD-copy-call]: copy.copy(call) returns a copy where the stdlib "
+    "raises RecursionError",
 )
 def test_shallow_copy_of_a_call_matches_the_stdlib() -> None:
     """``copy.copy`` of a call does what the stdlib's does."""
@@ -479,8 +479,8 @@ def test_shallow_copy_of_a_call_matches_the_stdlib() -> None:
 @pytest.mark.xfail(
     PY311,
     strict=True,
-    reason="turbomock differs: pickles calls (protocol >= 2) where the stdlib raises "
-    "RecursionError",
+    reason="turbomock differs [KD-pickle-call]: pickles calls (protocol >= 2) where the stdlib "
+    "raises RecursionError",
 )
 @pytest.mark.parametrize("protocol", range(2, pickle.HIGHEST_PROTOCOL + 1))
 def test_pickling_a_call_matches_the_stdlib(protocol: int) -> None:

@@ -341,8 +341,8 @@ def test_parent_keyword_without_name() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: Mock(name=1) reprs as name=1 where the stdlib's repr raises "
-    "TypeError",
+    reason="turbomock differs [KD-non-string-name]: Mock(name=1) reprs as name=1 where the "
+    "stdlib's repr raises TypeError",
 )
 def test_non_string_name() -> None:
     """``Mock(name=1)`` behaves as in the stdlib (whose repr fails)."""
@@ -351,7 +351,7 @@ def test_non_string_name() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: auto-created children are stored in the instance __dict__ "
+    reason="turbomock differs [KD-vars]: auto-created children are stored in the instance __dict__ "
     "(vars(m) lists them; the stdlib keeps them out and lists 'method_calls')",
 )
 def test_instance_dict_matches_the_stdlib() -> None:
@@ -576,8 +576,8 @@ def test_spec_class_with_getattr() -> None:
 @pytest.mark.xfail(
     not PY313,
     strict=True,
-    reason="turbomock differs: before 3.13 the stdlib's constructor evaluates an instance "
-    "spec's properties (ZeroDivisionError here); turbomock doesn't",
+    reason="turbomock differs [KD-spec-property]: before 3.13 the stdlib's constructor evaluates "
+    "an instance spec's properties (ZeroDivisionError here); turbomock doesn't",
 )
 def test_spec_instance_with_raising_property() -> None:
     """An instance spec whose property raises behaves as in the stdlib."""
@@ -588,8 +588,8 @@ def test_spec_instance_with_raising_property() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: the stdlib's constructor fails (TypeError '1 is not a "
-    "callable object') for an instance spec whose __getattr__ answers __call__",
+    reason="turbomock differs [KD-spec-getattr-call]: the stdlib's constructor fails (TypeError '1 "
+    "is not a callable object') for an instance spec whose __getattr__ answers __call__",
 )
 def test_spec_instance_with_getattr() -> None:
     """An instance spec with a catch-all ``__getattr__`` behaves as in the stdlib."""
@@ -1372,8 +1372,9 @@ def test_dir_without_filtering_shows_the_machinery(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="turbomock differs: with FILTER_DIR = False, dir() lacks the stdlib's instance "
-    "attributes (_mock_children, method_calls, ...) and lists auto-created children",
+    reason="turbomock differs [KD-dir-unfiltered]: with FILTER_DIR = False, dir() lacks the "
+    "stdlib's instance attributes (_mock_children, method_calls, ...) and lists auto-created "
+    "children",
 )
 def test_unfiltered_dir_instance_names_match_the_stdlib(monkeypatch: pytest.MonkeyPatch) -> None:
     """``dir(m)`` minus ``dir(type(m))`` is the same as the stdlib's when unfiltered."""

@@ -154,15 +154,18 @@ def _signature_cases() -> list[Any]:
 
 
 _SIGNATURE_DIFFERENCES = {
-    "ThreadingMock": "turbomock differs: ThreadingMock's signature spells out the Mock "
-    "arguments where the stdlib's is (*args, timeout=..., **kwargs)",
+    "ThreadingMock": "turbomock differs [KD-threadingmock-signature]: ThreadingMock's "
+    "signature spells out the Mock arguments where the stdlib's is "
+    "(*args, timeout=..., **kwargs)",
 }
 if sys.version_info < (3, 10):
     _SIGNATURE_DIFFERENCES["create_autospec"] = (
-        "turbomock differs: create_autospec has a keyword-only unsafe on 3.9 (added in 3.10)"
+        "turbomock differs [KD-unsafe-3.9]: create_autospec has a keyword-only unsafe on 3.9 "
+        "(added in 3.10)"
     )
     _SIGNATURE_DIFFERENCES["_patch"] = (
-        "turbomock differs: _patch has a keyword-only unsafe on 3.9 (added in 3.10)"
+        "turbomock differs [KD-unsafe-3.9]: _patch has a keyword-only unsafe on 3.9 (added in "
+        "3.10)"
     )
 
 

@@ -84,6 +84,18 @@ def _awaits(st: MockState) -> _Awaits:
     return kind
 
 
+def _next_item(effect: Any) -> Any:
+    """The next item of an iterable side effect (raised if an exception)."""
+    try:
+        item = next(effect)
+    except StopIteration:
+        # A StopIteration can't cross a coroutine boundary (PEP 479).
+        raise StopAsyncIteration  # noqa: B904 - the stdlib chains it implicitly
+    if is_exception(item):
+        raise item
+    return item
+
+
 async def _awaited(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """The body of every coroutine an async mock's call returns."""
     record = tuple.__new__(_Call, (args, kwargs))
@@ -97,29 +109,25 @@ async def _awaited(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict
         kind.last = record
         effect = st.side_effect
     else:
-        # An autospecced async function keeps the await state on itself.
-        delegate.await_count += 1
-        delegate.await_args = record
+        # An autospecced async function (a plain function) keeps the await
+        # records in its own attributes: the mock's properties read them there.
         delegate.await_args_list.append(record)
+        vars(delegate).update(await_args=record, await_count=delegate.await_count + 1)
         effect = mock.side_effect
 
     if effect is not None:
+        # Called right here, in the coroutine's own frame, as the stdlib's is (a
+        # side effect looking at its caller's frame finds the same one).
         if is_exception(effect):
             raise effect
         if not _callable(effect):
-            try:
-                result = next(effect)
-            except StopIteration:
-                # A StopIteration can't cross a coroutine boundary (PEP 479).
-                raise StopAsyncIteration  # noqa: B904 - the stdlib chains it implicitly
-            if is_exception(result):
-                raise result
+            outcome = _next_item(effect)
         elif iscoroutinefunction(effect):
-            result = await effect(*args, **kwargs)
+            outcome = await effect(*args, **kwargs)
         else:
-            result = effect(*args, **kwargs)
-        if result is not DEFAULT:
-            return result
+            outcome = effect(*args, **kwargs)
+        if outcome is not DEFAULT:
+            return outcome
 
     value = st.return_value
     if value is not DEFAULT:

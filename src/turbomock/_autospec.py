@@ -54,21 +54,30 @@ def _is_async_func(func: Any) -> bool:
 
 
 def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
-    """Whether the spec's attribute ``entry`` takes a ``self`` to drop when called."""
-    if not isinstance(spec, type):
-        if entry in getattr(spec, "__dict__", {}):
-            return False  # an instance attribute: nothing is bound
-        spec = spec.__class__
-    for klass in spec.__mro__:
-        found = klass.__dict__.get(entry, DEFAULT)
-        if found is DEFAULT:
-            continue
-        if isinstance(found, (staticmethod, classmethod)):
-            return False
-        if isinstance(found, FunctionTypes):
-            return is_type  # a plain method: self is there when looked up on the class
+    """Whether calling the spec's attribute ``entry`` drops a first argument (``self``).
+
+    Only a plain function defined on a class and read from the class itself
+    (``is_type``) leaves one, and so does an attribute no class defines (made up
+    at run time). An instance's own attribute, or anything else a class defines
+    (staticmethod, classmethod, a callable object), binds nothing.
+    """
+    if isinstance(spec, type):
+        owner = spec
+    elif entry in getattr(spec, "__dict__", {}):
         return False
-    return is_type  # provided dynamically
+    else:
+        owner = spec.__class__
+    found = _class_attribute(owner, entry)
+    return is_type and (found is DEFAULT or isinstance(found, FunctionTypes))
+
+
+def _class_attribute(klass: type, name: str) -> Any:
+    """``name`` as the first class of the MRO defining it holds it; DEFAULT if none."""
+    for base in klass.__mro__:
+        found = base.__dict__.get(name, DEFAULT)
+        if found is not DEFAULT:
+            return found
+    return DEFAULT
 
 
 class _Autospec:
@@ -171,13 +180,11 @@ def create_autospec(
     if PY310 and _is_instance_mock(spec):
         raise InvalidSpecError(f"Cannot autospec a Mock object. [object={spec!r}]")
     is_async_func = _is_async_func(spec)
-    mock_kwargs: dict[str, Any] = {"spec": spec}
-    if spec_set:
-        mock_kwargs = {"spec_set": spec}
-    elif spec is None:
-        mock_kwargs = {}
-    if mock_kwargs and instance:
-        mock_kwargs["_spec_as_instance"] = True
+    mock_kwargs: dict[str, Any] = {}
+    if spec_set or spec is not None:  # (spec_set=True with spec None: spec_set=None)
+        mock_kwargs["spec_set" if spec_set else "spec"] = spec
+        if instance:
+            mock_kwargs["_spec_as_instance"] = True
     if PY310 and not unsafe:
         _check_spec_arg_typos(kwargs)
 
@@ -216,14 +223,16 @@ def create_autospec(
     else:
         _check_signature(spec, mock, is_type, instance)
 
-    if _parent is not None and not instance:
-        _parent._mock_state[_name] = mock
-
-    if is_type and not instance and "return_value" not in kwargs:
-        extra: dict[str, Any] = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
-        mock.return_value = create_autospec(
-            spec, spec_set, instance=True, _name="()", _parent=mock, **extra
-        )
+    if not instance:
+        # The parent's child by name; and a class's mock returns, unless told
+        # otherwise, an autospecced instance (the class's instances are not children).
+        if _parent is not None:
+            _parent._mock_state[_name] = mock
+        if is_type and "return_value" not in kwargs:
+            extra: dict[str, Any] = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
+            mock.return_value = create_autospec(
+                spec, spec_set, instance=True, _name="()", _parent=mock, **extra
+            )
 
     inner._mock_state.autospec = _Autospec(spec, spec_set, instance, wrapped, inner)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
@@ -301,18 +310,14 @@ _FUNCOPY_GLOBALS: dict[str, Any] = {"__builtins__": __builtins__}
 def _set_signature(mock: Any, original: Any, is_async: bool) -> Any:
     """A function standing in for ``mock`` with ``original``'s signature, or
     ``mock`` itself when the original has none."""
-    skipfirst = isinstance(original, type)
-    found = signature_object(original, False, skipfirst)
+    found = signature_object(original, False, isinstance(original, type))
     if found is None:
-        return mock
+        return mock  # nothing to check calls against
     sig = found[1]
-
     # The stdlib makes a checksig function and copies func's name and defaults
     # onto it; nothing can see that, so the checker is used as it is.
     checksig = _check_with(sig)
-    name = original.__name__
-    if not name.isidentifier():
-        name = "funcopy"
+    name = original.__name__ if original.__name__.isidentifier() else "funcopy"
     as_coroutine = is_async and PY313
     funcopy = _make_funcopy(name, checksig, mock, as_coroutine)
     _setup_func(funcopy, mock, sig)
@@ -325,12 +330,13 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
     """Give the function the mock's API; the mock reports its calls to it."""
 
     def reset_mock() -> None:
-        funcopy.method_calls = _CallList()
-        funcopy.mock_calls = _CallList()
+        # The function's own views start over; the mock behind it is reset, and
+        # so is a mock it returns (unless that is the mock itself).
+        funcopy.__dict__.update(method_calls=_CallList(), mock_calls=_CallList())
         mock.reset_mock()
-        ret = funcopy.return_value
-        if _is_instance_mock(ret) and ret is not mock:
-            ret.reset_mock()
+        returned = funcopy.return_value
+        if returned is not mock and _is_instance_mock(returned):
+            returned.reset_mock()
 
     funcopy.__dict__.update(
         mock=mock,

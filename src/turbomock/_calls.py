@@ -16,32 +16,34 @@ from turbomock._messages import format_call
 _EMPTY: dict[str, Any] = {}
 
 
-def _parse(value: tuple[Any, ...], name: str) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
-    """Split any accepted call shape into ``(name, args, kwargs)``."""
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = {}
-    size = len(value)
-    if size == 3:
-        name, args, kwargs = value
-    elif size == 2:
-        first, second = value
-        if isinstance(first, str):
-            name = first
-            if isinstance(second, tuple):
-                args = second
-            else:
-                kwargs = second
-        else:
-            args, kwargs = first, second
-    elif size == 1:
-        (only,) = value
-        if isinstance(only, str):
-            name = only
-        elif isinstance(only, tuple):
-            args = only
-        else:
-            kwargs = only
-    return name, args, kwargs
+def _split(parts: tuple[Any, ...], name: str) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
+    """``(name, args, kwargs)`` from any of the short forms users write for a call.
+
+    The parts keep the order name, args, kwargs and any of them may be left out. The
+    first part is the name when there are three, or when it is a string; of what is
+    left, two parts are args and kwargs, and a lone part is args if it is a tuple and
+    kwargs otherwise. Anything longer than three parts is not a call: nothing is taken.
+    """
+    if len(parts) > 3:
+        return name, (), {}
+    rest = parts
+    if len(parts) == 3 or (parts and isinstance(parts[0], str)):
+        name, rest = parts[0], parts[1:]
+    if len(rest) == 2:
+        return name, rest[0], rest[1]
+    if not rest:
+        return name, (), {}
+    (lone,) = rest
+    if isinstance(lone, tuple):
+        return name, lone, {}
+    return name, (), lone
+
+
+def _path(name: str) -> str:
+    """How a call's path reads in its repr: always starting from ``call``."""
+    if not name:
+        return "call"
+    return f"call{name}" if name.startswith("()") else f"call.{name}"
 
 
 class _Call(tuple):  # type: ignore[type-arg]
@@ -59,10 +61,8 @@ class _Call(tuple):  # type: ignore[type-arg]
         two: bool = False,
         from_kall: bool = True,
     ) -> _Call:
-        name, args, kwargs = _parse(value, name)
-        if two:
-            return tuple.__new__(cls, (args, kwargs))
-        return tuple.__new__(cls, (name, args, kwargs))
+        parts = _split(value, name)
+        return tuple.__new__(cls, parts[1:] if two else parts)
 
     def __init__(
         self,
@@ -72,6 +72,7 @@ class _Call(tuple):  # type: ignore[type-arg]
         two: bool = False,
         from_kall: bool = True,
     ) -> None:
+        # The class holds the defaults, so a plain record keeps an empty __dict__.
         if name is not None:
             self._mock_name = name
         if parent is not None:
@@ -79,42 +80,34 @@ class _Call(tuple):  # type: ignore[type-arg]
         if not from_kall:
             self._mock_from_kall = False
 
+    def _parts(self) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
+        """This record as ``(name, args, kwargs)``; a ``call_args`` one has no name."""
+        if len(self) == 3:
+            return self
+        return ("", *self)
+
     def __eq__(self, other: object) -> bool:
-        if (
-            type(other) is _Call
-            and len(self) == 3
-            and len(other) == 3
-            and self._mock_parent is None
-        ):
-            # The common case (recorded against expected call): no parsing.
-            name = self[0]
-            if name and other[0] != name:
+        if type(other) is _Call and self._mock_parent is None and len(self) == len(other) == 3:
+            # A recorded call against an expected one, the usual case: nothing to parse.
+            if self[0] and other[0] != self[0]:
                 return False
             return (other[1], other[2]) == (self[1], self[2])
         try:
-            other_len = len(other)  # type: ignore[arg-type]
+            size = len(other)  # type: ignore[arg-type]
         except TypeError:
             return NotImplemented
-        if len(self) == 2:
-            self_name = ""
-            self_args, self_kwargs = self
-        else:
-            self_name, self_args, self_kwargs = self
-        parent = self._mock_parent
-        if parent is not None:
-            other_parent = getattr(other, "_mock_parent", None)
-            if other_parent is not None and parent != other_parent:
+        if self._mock_parent is not None:
+            # ``call.a().b()`` and ``call.x().b()``: the same last step from other calls.
+            theirs = getattr(other, "_mock_parent", None)
+            if theirs is not None and theirs != self._mock_parent:
                 return False
-        if other_len == 0:
-            other_name, other_args, other_kwargs = "", (), _EMPTY
-        elif other_len <= 3:
-            other_name, other_args, other_kwargs = _parse(tuple(other), "")  # type: ignore[arg-type]
-        else:
+        if size > 3:
             return False
-        if self_name and other_name != self_name:
-            return False
-        # The expected side goes on the left so that ANY's __eq__ is the one used.
-        return (other_args, other_kwargs) == (self_args, self_kwargs)
+        name, args, kwargs = self._parts()
+        their_name, *theirs = _split(tuple(other), "")  # type: ignore[arg-type]
+        # A call without a name matches any name. Matchers such as ANY sit in the
+        # expected call, so its arguments go on the left and their __eq__ decides.
+        return not (name and name != their_name) and tuple(theirs) == (args, kwargs)
 
     __ne__ = object.__ne__
     __hash__ = None  # type: ignore[assignment]
@@ -147,32 +140,22 @@ class _Call(tuple):  # type: ignore[type-arg]
         return self[-1]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
-        if not self._mock_from_kall:
-            name = self._mock_name or "call"
-            return "call" + name if name.startswith("()") else name
-        if len(self) == 2:
-            name = "call"
-            args, kwargs = self
-        else:
-            name, args, kwargs = self
-            if not name:
-                name = "call"
-            elif name.startswith("()"):
-                name = "call" + name
-            else:
-                name = "call." + name
-        return format_call(name, args, kwargs)
+        if self._mock_from_kall:
+            name, args, kwargs = self._parts()
+            return format_call(_path(name), args, kwargs)
+        # An attribute path not called yet (``call.a.b``) reads as written, except
+        # that one starting with a call needs the ``call`` it came from.
+        path = self._mock_name or "call"
+        return _path(path) if path.startswith("()") else path
 
     def call_list(self) -> _CallList:
         """Every call a chained ``call`` stands for, outermost first."""
-        chain = []
+        chain: list[_Call] = []
         link: _Call | None = self
         while link is not None:
-            if link._mock_from_kall:
-                chain.append(link)
+            chain.append(link)
             link = link._mock_parent
-        chain.reverse()
-        return _CallList(chain)
+        return _CallList(link for link in reversed(chain) if link._mock_from_kall)
 
 
 _TUPLE_ATTRIBUTES = frozenset(tuple.__dict__)
@@ -186,11 +169,8 @@ class _CallList(list):  # type: ignore[type-arg]
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, list):
             return list.__contains__(self, value)
-        size = len(value)
-        for start in range(len(self) - size + 1):
-            if self[start : start + size] == value:
-                return True
-        return False
+        width = len(value)
+        return any(self[at : at + width] == value for at in range(len(self) - width + 1))
 
     def __repr__(self) -> str:
         import pprint

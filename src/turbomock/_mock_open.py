@@ -1,8 +1,16 @@
-"""``mock_open``: a MagicMock standing in for ``open``, with readable file data."""
+"""``mock_open``: a MagicMock standing in for ``open``, with readable file data.
+
+The handle's reading methods are driven by a ``_FakeFile``: it holds the stream the
+data is read from and answers each method, unless the user gave that method a
+``return_value`` of their own (``handle.read.return_value = "x"``), which wins.
+Every call of the ``open`` mock starts the data over.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from turbomock._compat import MOCK_OPEN_EXIT_CLOSES, OPEN_SPEC_AS_NAMES
@@ -11,26 +19,80 @@ from turbomock._sentinels import DEFAULT
 from turbomock._spec import Spec, spec_from_list
 
 _specs: dict[str, Spec] = {}
+_NEVER = object()  # a sentinel no call returns
 
 
 def _named_spec(kind: str) -> Spec:
-    """The (cached) specs of a file handle and of ``open``: computed once."""
+    """The names a file handle (``"file"``) or ``open`` has, as a spec; made once."""
     spec = _specs.get(kind)
     if spec is None:
         import _io
 
-        if kind == "file":
-            names = list(set(dir(_io.TextIOWrapper)).union(set(dir(_io.BytesIO))))
+        if kind == "file":  # text or binary: whatever either kind of file has
+            names = {*dir(_io.TextIOWrapper), *dir(_io.BytesIO)}
         else:
-            names = list(set(dir(_io.open)))
-        spec = _specs[kind] = spec_from_list(names)
+            names = set(dir(_io.open))
+        spec = _specs[kind] = spec_from_list(sorted(names))
     return spec
 
 
-def _to_stream(read_data: Any) -> Any:
-    if isinstance(read_data, bytes):
-        return io.BytesIO(read_data)
-    return io.StringIO(read_data)
+class _FakeFile:
+    """The contents behind one ``mock_open`` handle, and its reading methods.
+
+    ``lines`` is the iterator ``handle.readline`` takes as its side effect: a side
+    effect the user replaced is recognised by no longer being this one.
+    """
+
+    def __init__(self, handle: Any, read_data: Any) -> None:
+        self.handle = handle
+        self.read_data = read_data
+        self.stream = self._fresh_stream()
+        self.lines = self._readline_results()
+
+    def _fresh_stream(self) -> Any:
+        data = self.read_data
+        return io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data)
+
+    def _set_by_user(self, method: str) -> Any:
+        """``handle.<method>.return_value`` (None, unless the user set one)."""
+        return getattr(self.handle, method).return_value
+
+    def reopen(self, *args: Any, **kwargs: Any) -> Any:
+        """Side effect of the ``open`` mock: the data starts over for this handle."""
+        self.stream = self._fresh_stream()
+        readline = self.handle.readline
+        if readline.side_effect == self.lines:
+            self.lines = self._readline_results()
+            readline.side_effect = self.lines
+        return DEFAULT
+
+    def read(self, *args: Any, **kwargs: Any) -> Any:
+        chosen = self._set_by_user("read")
+        return self.stream.read(*args, **kwargs) if chosen is None else chosen
+
+    def readlines(self, *args: Any, **kwargs: Any) -> Any:
+        chosen = self._set_by_user("readlines")
+        return self.stream.readlines(*args, **kwargs) if chosen is None else chosen
+
+    def iterate(self) -> Iterator[Any]:
+        """``iter(handle)``: each line, or forever a ``readline`` value set by the user."""
+        if self._set_by_user("readline") is None:
+            yield from self.stream
+        else:  # the user's value, read anew for every line, without end
+            yield from iter(partial(self._set_by_user, "readline"), _NEVER)
+
+    def _readline_results(self) -> Iterator[Any]:
+        """What successive ``handle.readline()`` calls return: the lines, then ``''``."""
+        yield from self.iterate()
+        while True:
+            yield self.stream.readline()
+
+    def next_line(self) -> Any:
+        chosen = self._set_by_user("readline")
+        return next(self.stream) if chosen is None else chosen
+
+    def close_on_exit(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        self.handle.close()
 
 
 def mock_open(mock: Any = None, read_data: Any = "") -> Any:
@@ -40,37 +102,6 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     default); ``read_data`` is what ``read``, ``readline``, ``readlines`` and
     iteration of the handle return. The data starts over on every call of the mock.
     """
-    data = [_to_stream(read_data), None]
-
-    def readlines_effect(*args: Any, **kwargs: Any) -> Any:
-        if handle.readlines.return_value is not None:
-            return handle.readlines.return_value
-        return data[0].readlines(*args, **kwargs)
-
-    def read_effect(*args: Any, **kwargs: Any) -> Any:
-        if handle.read.return_value is not None:
-            return handle.read.return_value
-        return data[0].read(*args, **kwargs)
-
-    def readline_effect(*args: Any, **kwargs: Any) -> Any:
-        yield from iter_effect()
-        while True:
-            yield data[0].readline(*args, **kwargs)
-
-    def iter_effect() -> Any:
-        if handle.readline.return_value is not None:
-            while True:
-                yield handle.readline.return_value
-        yield from data[0]
-
-    def next_effect() -> Any:
-        if handle.readline.return_value is not None:
-            return handle.readline.return_value
-        return next(data[0])
-
-    def exit_effect(exctype: Any, excinst: Any, exctb: Any) -> None:
-        handle.close()
-
     if mock is None:
         if OPEN_SPEC_AS_NAMES:
             mock = MagicMock(name="open")
@@ -80,30 +111,20 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
 
     handle = MagicMock()
     handle._mock_state.spec = _named_spec("file")
+    file = _FakeFile(handle, read_data)
     handle.__enter__.return_value = handle
-
     handle.write.return_value = None
-    handle.read.return_value = None
-    handle.readline.return_value = None
-    handle.readlines.return_value = None
-
-    handle.read.side_effect = read_effect
-    data[1] = readline_effect()
-    handle.readline.side_effect = data[1]
-    handle.readlines.side_effect = readlines_effect
-    handle.__iter__.side_effect = iter_effect
-    handle.__next__.side_effect = next_effect
+    # A None return value means "not chosen by the user": the fake file answers.
+    answers = {"read": file.read, "readline": file.lines, "readlines": file.readlines}
+    for method, answer in answers.items():
+        child = getattr(handle, method)
+        child.return_value = None
+        child.side_effect = answer
+    handle.__iter__.side_effect = file.iterate
+    handle.__next__.side_effect = file.next_line
     if MOCK_OPEN_EXIT_CLOSES:
-        handle.__exit__.side_effect = exit_effect
+        handle.__exit__.side_effect = file.close_on_exit
 
-    def reset_data(*args: Any, **kwargs: Any) -> Any:
-        data[0] = _to_stream(read_data)
-        if handle.readline.side_effect == data[1]:
-            # Only start the lines over if the user hasn't replaced the effect.
-            data[1] = readline_effect()
-            handle.readline.side_effect = data[1]
-        return DEFAULT
-
-    mock.side_effect = reset_data
+    mock.side_effect = file.reopen
     mock.return_value = handle
     return mock

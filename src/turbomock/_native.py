@@ -4,6 +4,10 @@
 (``setup.py``; a failed build only leaves it out). It covers hot paths only, and
 the pure-Python code it stands in for passes the same tests: set
 ``TURBOMOCK_PURE_PYTHON=1`` to run without it.
+
+A build without a compiler succeeds quietly (pip shows why only under ``-v``), so
+``native_status()`` says, for the places a user looks (``python -m turbomock info``,
+the bench and pytest headers), whether the core is in use and, if not, why.
 """
 
 from __future__ import annotations
@@ -11,17 +15,45 @@ from __future__ import annotations
 import importlib
 import os
 from types import ModuleType
+from typing import NamedTuple
 
-__all__ = ["NATIVE"]
+__all__ = ["NATIVE", "NativeStatus", "native_status"]
+
+_ENV = "TURBOMOCK_PURE_PYTHON"
 
 
-def _load() -> ModuleType | None:
-    if os.environ.get("TURBOMOCK_PURE_PYTHON", "") not in ("", "0"):
-        return None
+class NativeStatus(NamedTuple):
+    """Whether the native core is in use, and a one-line reason a user can act on."""
+
+    active: bool
+    reason: str
+
+    def __str__(self) -> str:
+        return "on" if self.active else f"off ({self.reason})"
+
+
+def _load() -> tuple[ModuleType | None, NativeStatus]:
+    if os.environ.get(_ENV, "") not in ("", "0"):
+        return None, NativeStatus(False, f"{_ENV}={os.environ[_ENV]} is set; pure Python")
     try:
-        return importlib.import_module("turbomock._speedups")
-    except ImportError:
-        return None
+        module = importlib.import_module("turbomock._speedups")
+    except ImportError as exc:
+        if isinstance(exc, ModuleNotFoundError) and exc.name == "turbomock._speedups":
+            reason = (
+                "turbomock._speedups was not built at install time (no C compiler or "
+                "Python headers?); pure Python: same behaviour, patch.dict slower"
+            )
+        else:  # built, but for another Python, or broken
+            reason = f"turbomock._speedups failed to load: {exc}; pure Python"
+        return None, NativeStatus(False, reason)
+    return module, NativeStatus(True, f"turbomock._speedups from {module.__file__}")
 
 
-NATIVE: ModuleType | None = _load()
+NATIVE: ModuleType | None
+_STATUS: NativeStatus
+NATIVE, _STATUS = _load()
+
+
+def native_status() -> NativeStatus:
+    """Whether turbomock runs with its native core in this process, and why (not)."""
+    return _STATUS

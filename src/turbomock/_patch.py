@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial, wraps
 from types import ModuleType
-from typing import Any, Callable, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cast, overload
 
 from turbomock import _config, _strict
 from turbomock import _patch_dict as _patch_dict_module
@@ -30,7 +30,17 @@ from turbomock._sentinels import DEFAULT
 
 __all__ = ["_get_target", "_importer", "_is_async_obj", "_patch", "_patch_dict", "patch"]
 
+if TYPE_CHECKING:
+    from typing import ParamSpec
+
+    from turbomock._patch_typing import Patcher
+
+    _P = ParamSpec("_P")
+
 _F = TypeVar("_F", bound=Callable[..., Any])
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=type)
 
 #: Names ``patch`` may create on a module without ``create=True`` (they shadow builtins).
 _builtins = {name for name in dir(builtins) if not name.startswith("_")}
@@ -48,12 +58,35 @@ def _check_spec_arg_typos(kwargs_to_check: dict[str, Any]) -> None:
             raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
 
 
+def _refuse_beside_new_callable(new: Any, autospec: Any) -> None:
+    """``new_callable`` makes the replacement: nothing else may say what it is."""
+    clash = "new" if new is not DEFAULT else "autospec" if autospec is not None else None
+    if clash is not None:
+        raise ValueError(f"Cannot use {clash!r} and 'new_callable' together")
+
+
+def _refuse_bad_specs(attribute: str, spec: Any, spec_set: Any, kwargs: Any) -> None:
+    """3.10+: no misspelt spec keyword (unless ``kwargs`` is None: ``unsafe``), and
+    no spec that is itself a mock (a target patched earlier, most likely)."""
+    if kwargs:
+        _check_spec_arg_typos(kwargs)
+    for role, value, what in (("spec", spec, "spec"), ("spec_set", spec_set, "spec_set target")):
+        if value is not None and _is_instance_mock(value):
+            raise InvalidSpecError(
+                f"Cannot spec attr {attribute!r} as the {what} "
+                f"has already been mocked out. [{role}={value!r}]"
+            )
+
+
 # -- the patcher ------------------------------------------------------------------------
 
 
-class _patch:
+class _patch(Generic[_T]):
     """One attribute replaced on enter and put back on exit (plus, for
-    ``patch.multiple``, the ``additional_patchers`` that ride along)."""
+    ``patch.multiple``, the ``additional_patchers`` that ride along).
+
+    ``_T`` is what entering gives: ``new``, or the mock created in its place.
+    """
 
     __slots__ = (
         "getter", "attribute", "new", "new_callable", "spec", "create", "has_local",
@@ -87,67 +120,56 @@ class _patch:
         unsafe: bool = False,
     ) -> None:
         if new_callable is not None:
-            if new is not DEFAULT:
-                raise ValueError("Cannot use 'new' and 'new_callable' together")
-            if autospec is not None:
-                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+            _refuse_beside_new_callable(new, autospec)
         if PY310:
-            if kwargs and not unsafe:
-                _check_spec_arg_typos(kwargs)
-            if spec is not None and _is_instance_mock(spec):
-                raise InvalidSpecError(
-                    f"Cannot spec attr {attribute!r} as the spec "
-                    f"has already been mocked out. [spec={spec!r}]"
-                )
-            if spec_set is not None and _is_instance_mock(spec_set):
-                raise InvalidSpecError(
-                    f"Cannot spec attr {attribute!r} as the spec_set "
-                    f"target has already been mocked out. [spec_set={spec_set!r}]"
-                )
-        self.getter = getter
-        self.attribute = attribute
-        self.new = new
-        self.new_callable = new_callable
-        self.spec = spec
-        self.create = create
+            _refuse_bad_specs(attribute, spec, spec_set, kwargs if not unsafe else None)
+        # Where to patch...
+        self.getter, self.attribute, self.create = getter, attribute, create
+        # ...with what, or how to make it (all public attributes in the stdlib too).
+        self.new, self.new_callable, self.kwargs = new, new_callable, kwargs
+        self.spec, self.spec_set, self.autospec = spec, spec_set, autospec
         self.has_local = False
-        self.spec_set = spec_set
-        self.autospec = autospec
-        self.kwargs = kwargs
-        self.additional_patchers: list[Any] = []
+        # patch.multiple: the keyword its mock is passed as, and its other patchers.
         self.attribute_name: str | None = None
+        self.additional_patchers: list[Any] = []
 
-    def copy(self) -> _patch:
-        """A fresh patcher with the same settings (one per decorated test method)."""
-        patcher = _patch(
-            self.getter, self.attribute, self.new, self.spec, self.create,
-            self.spec_set, self.autospec, self.new_callable, self.kwargs,
+    def copy(self) -> _patch[_T]:
+        """A fresh patcher with the same settings (one per decorated test method).
+
+        Made through the constructor, without ``unsafe``: its checks run again.
+        """
+        twin: _patch[_T] = _patch(
+            getter=self.getter, attribute=self.attribute, create=self.create,
+            new=self.new, new_callable=self.new_callable, kwargs=self.kwargs,
+            spec=self.spec, spec_set=self.spec_set, autospec=self.autospec,
         )
-        patcher.attribute_name = self.attribute_name
-        patcher.additional_patchers = [p.copy() for p in self.additional_patchers]
-        return patcher
+        twin.attribute_name = self.attribute_name
+        twin.additional_patchers = [each.copy() for each in self.additional_patchers]
+        return twin
 
     # -- decorating ---------------------------------------------------------------------
 
-    def __call__(self, func: _F) -> _F:
+    @overload
+    def __call__(self, func: _C) -> _C: ...
+    @overload
+    def __call__(self, func: Callable[_P, _R]) -> Callable[_P, _R]: ...
+    def __call__(self, func: Any) -> Any:
         if isinstance(func, type):
-            return self.decorate_class(func)  # type: ignore[return-value]
-        import inspect
+            return self.decorate_class(func)
+        import inspect  # not at the top: ``import turbomock`` stays cheap
 
-        if inspect.iscoroutinefunction(func):
-            return self.decorate_async_callable(func)
-        return self.decorate_callable(func)
+        # A coroutine function gets a coroutine function as its wrapper.
+        is_async = inspect.iscoroutinefunction(func)
+        return (self.decorate_async_callable if is_async else self.decorate_callable)(func)
 
-    def decorate_class(self, klass: type) -> type:
+    def decorate_class(self, klass: _C) -> _C:
         """Patch every method named with ``patch.TEST_PREFIX``, each with its own copy."""
-        prefix = patch.TEST_PREFIX  # type: ignore[attr-defined]
-        for attr in dir(klass):
-            if not attr.startswith(prefix):
-                continue
-            attr_value = getattr(klass, attr)
-            if not hasattr(attr_value, "__call__"):  # noqa: B004 - stdlib parity
-                continue
-            setattr(klass, attr, self.copy()(attr_value))
+        prefix = patch.TEST_PREFIX
+        tests = [(name, getattr(klass, name)) for name in dir(klass) if name.startswith(prefix)]
+        for name, method in tests:
+            # Callable or not by the stdlib's test: an attribute named __call__.
+            if hasattr(method, "__call__"):  # noqa: B004 - stdlib parity
+                setattr(klass, name, self.copy()(method))
         return klass
 
     @contextmanager
@@ -167,47 +189,11 @@ class _patch:
 
     def decorate_callable(self, func: _F) -> _F:
         """Wrap ``func`` so its ``patchings`` are entered around each call."""
-        if hasattr(func, "patchings"):
-            func.patchings.append(self)
-            return func
-
-        @wraps(func)
-        def patched(*args: Any, **keywargs: Any) -> Any:
-            __tracebackhide__ = True  # pytest shows the test's frames, not this wrapper
-            entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
-            try:
-                result = func(*args, **keywargs)
-            except BaseException:
-                if _unwind(entered, *sys.exc_info()):
-                    return None
-                raise
-            _unwind(entered, None, None, None)
-            return result
-
-        patched.patchings = [self]  # type: ignore[attr-defined]
-        return patched  # type: ignore[return-value]
+        return func if _stack_onto(func, self) else _wrap_sync(func, [self])
 
     def decorate_async_callable(self, func: _F) -> _F:
         """As ``decorate_callable``, with a coroutine function as the wrapper."""
-        if hasattr(func, "patchings"):
-            func.patchings.append(self)
-            return func
-
-        @wraps(func)
-        async def patched(*args: Any, **keywargs: Any) -> Any:
-            __tracebackhide__ = True
-            entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
-            try:
-                result = await func(*args, **keywargs)
-            except BaseException:
-                if _unwind(entered, *sys.exc_info()):
-                    return None
-                raise
-            _unwind(entered, None, None, None)
-            return result
-
-        patched.patchings = [self]  # type: ignore[attr-defined]
-        return patched  # type: ignore[return-value]
+        return func if _stack_onto(func, self) else _wrap_async(func, [self])
 
     # -- patching -----------------------------------------------------------------------
 
@@ -226,24 +212,18 @@ class _patch:
             raise AttributeError(f"{target} does not have the attribute {name!r}")
         return original, local
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> _T:
         """Perform the patch."""
         new = self.new
-        spec = self.spec
-        spec_set = self.spec_set
-        autospec = self.autospec
         target = self.getter()
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
-        if autospec is False:
-            autospec = None
-        if spec is not None or autospec is not None:
-            if spec is not None and autospec is not None:
-                raise TypeError("Can't specify spec and autospec")
-            if spec_set not in (True, None):
-                raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+        # False means "not given" for each of these, as None does.
+        spec = None if self.spec is False else self.spec
+        spec_set = None if self.spec_set is False else self.spec_set
+        autospec = None if self.autospec is False else self.autospec
+        if spec is not None and autospec is not None:
+            raise TypeError("Can't specify spec and autospec")
+        if (spec is not None or autospec is not None) and spec_set not in (True, None):
+            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
 
         name = self.attribute
         if self._custom_get_original:
@@ -289,8 +269,8 @@ class _patch:
             except BaseException:
                 if not self.__exit__(*sys.exc_info()):
                     raise
-                return None
-            return new
+                return cast("_T", None)
+            return cast("_T", new)
         entered: list[Any] = []
         self._state = (target, original, local, entered)
         try:
@@ -303,11 +283,11 @@ class _patch:
                 entered.append(patching)
                 if patching.new is DEFAULT:
                     extra_args.update(arg)
-            return extra_args
+            return cast("_T", extra_args)
         except BaseException:
             if not self.__exit__(*sys.exc_info()):
                 raise
-            return None
+            return cast("_T", None)
 
     def __exit__(self, *exc_info: Any) -> Any:
         """Undo the patch."""
@@ -318,14 +298,17 @@ class _patch:
         if local is _UNSET or original is _UNSET:
             raise _no_attribute(self, "is_local" if local is _UNSET else "temp_original")
         name = self.attribute
-        if local and original is not DEFAULT:
-            setattr(target, name, original)
-        else:
+        put_back = local and original is not DEFAULT
+        if not put_back:
+            # Inherited or created: deleting our value uncovers the original. Unless
+            # the target is a proxy (Django's settings, say) that forwards the name
+            # elsewhere, or the name is one delattr only resets: then, by value.
             delattr(target, name)
-            if not self.create and (not hasattr(target, name) or name in _RESET_ON_DELETE):
-                # A proxy (Django's settings, say) forwards the attribute elsewhere:
-                # deleting it did not bring the original back, so put it back.
-                setattr(target, name, original)
+            put_back = not self.create and (
+                not hasattr(target, name) or name in _RESET_ON_DELETE
+            )
+        if put_back:
+            setattr(target, name, original)
         del self._state
         if _config.strict:
             return _strict.exit_checked(self, entered, exc_info)
@@ -351,7 +334,7 @@ class _patch:
         lambda self: _set_state_field(self, 2, _UNSET),
     )
 
-    def start(self) -> Any:
+    def start(self) -> _T:
         """Activate a patch, returning any created mock."""
         result = self.__enter__()
         self._active_patches.append(self)
@@ -359,14 +342,63 @@ class _patch:
 
     def stop(self) -> Any:
         """Stop an active patch; None if it was not started."""
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
+        if self not in self._active_patches:
             return None
+        self._active_patches.remove(self)
         return self.__exit__(None, None, None)
 
 
 _mappingproxy = type(type.__dict__)
+
+
+def _stack_onto(func: Any, patcher: _patch[Any]) -> bool:
+    """Add ``patcher`` to ``func`` if a patch decorator made it; whether it did.
+
+    Stacked patch decorators share the innermost one's wrapper, which enters its
+    ``patchings`` list in order on every call.
+    """
+    try:
+        patchings = func.patchings
+    except AttributeError:
+        return False
+    patchings.append(patcher)
+    return True
+
+
+def _wrap_sync(func: _F, patchings: list[Any]) -> _F:
+    @wraps(func)
+    def patched(*args: Any, **keywargs: Any) -> Any:
+        __tracebackhide__ = True  # pytest shows the test's frames, not this wrapper
+        entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
+        try:
+            result = func(*args, **keywargs)
+        except BaseException:
+            if not _unwind(entered, *sys.exc_info()):
+                raise
+            return None
+        _unwind(entered, None, None, None)
+        return result
+
+    patched.patchings = patchings  # type: ignore[attr-defined]
+    return patched  # type: ignore[return-value]
+
+
+def _wrap_async(func: _F, patchings: list[Any]) -> _F:
+    @wraps(func)
+    async def patched(*args: Any, **keywargs: Any) -> Any:
+        __tracebackhide__ = True
+        entered, args = _enter_patchings(patched.patchings, args, keywargs)  # type: ignore[attr-defined]
+        try:
+            result = await func(*args, **keywargs)
+        except BaseException:
+            if not _unwind(entered, *sys.exc_info()):
+                raise
+            return None
+        _unwind(entered, None, None, None)
+        return result
+
+    patched.patchings = patchings  # type: ignore[attr-defined]
+    return patched  # type: ignore[return-value]
 
 
 def _lookup(target: Any, namespace: Any, name: str) -> tuple[Any, bool]:
@@ -408,8 +440,15 @@ def _set_state_field(patcher: Any, index: int, value: Any) -> None:
 # -- the public functions -------------------------------------------------------------
 
 
+def _typed_as_patcher(func: Callable[..., Any]) -> Patcher:
+    """``func`` itself, which type checkers are told is a ``Patcher``: a function with
+    ``patch``'s attributes (``_install_family`` adds them) and typed call forms."""
+    return cast("Patcher", func)
+
+
 if PY310:
 
+    @_typed_as_patcher
     def patch(
         target: Any, new: Any = DEFAULT, spec: Any = None, create: bool = False,
         spec_set: Any = None, autospec: Any = None, new_callable: Any = None,
@@ -445,7 +484,8 @@ if PY310:
 
 else:  # 3.9: no ``unsafe``; a keyword of that name configures the mock like any other
 
-    def patch(  # type: ignore[misc]
+    @_typed_as_patcher
+    def patch(
         target: Any, new: Any = DEFAULT, spec: Any = None, create: bool = False,
         spec_set: Any = None, autospec: Any = None, new_callable: Any = None,
         **kwargs: Any,
@@ -492,23 +532,22 @@ def _patch_multiple(
     ``DEFAULT`` as a value asks for a created mock; created mocks are passed to a
     decorated function by keyword and returned in a dict by ``with``.
     """
-    if type(target) is str:
-        getter: Callable[[], Any] = partial(_importer, target)
-    else:
-        getter = lambda: target  # noqa: E731 - same shape as the string case
     if not kwargs:
         raise ValueError("Must supply at least one keyword argument with patch.multiple")
-    items = list(kwargs.items())
-    attribute, new = items[0]
-    patcher = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-    patcher.attribute_name = attribute
-    for attribute, new in items[1:]:
-        this_patcher = _patch(
+    getter: Callable[[], Any]
+    getter = partial(_importer, target) if type(target) is str else (lambda: target)
+
+    def patcher_for(attribute: str, new: Any) -> _patch[Any]:
+        one: _patch[Any] = _patch(
             getter, attribute, new, spec, create, spec_set, autospec, new_callable, {}
         )
-        this_patcher.attribute_name = attribute
-        patcher.additional_patchers.append(this_patcher)
-    return patcher
+        one.attribute_name = attribute  # what marks it as part of patch.multiple
+        return one
+
+    # The first patcher is the one returned; it enters and exits the others.
+    first, *others = [patcher_for(name, value) for name, value in kwargs.items()]
+    first.additional_patchers.extend(others)
+    return first
 
 
 def _patch_stopall() -> None:
@@ -517,10 +556,17 @@ def _patch_stopall() -> None:
         patcher.stop()
 
 
-patch.object = _patch_object  # type: ignore[attr-defined]
-patch.dict = _patch_dict  # type: ignore[attr-defined]
-patch.multiple = _patch_multiple  # type: ignore[attr-defined]
-patch.stopall = _patch_stopall  # type: ignore[attr-defined]
-patch.TEST_PREFIX = "test"  # type: ignore[attr-defined]
+def _install_family(func: Any) -> None:
+    """``patch``'s attributes, as the stdlib's function has them."""
+    vars(func).update(
+        object=_patch_object,
+        dict=_patch_dict,
+        multiple=_patch_multiple,
+        stopall=_patch_stopall,
+        TEST_PREFIX="test",
+    )
+
+
+_install_family(patch)
 _patch_dict_module._patch_class = _patch
 _patch_dict_module._patch_function = patch

@@ -111,11 +111,8 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
         @wraps(f)
         def _inner(*args: Any, **kw: Any) -> Any:
             __tracebackhide__ = True  # pytest shows the test's frames, not this wrapper
-            self._patch_dict()
-            try:
+            with _Applied(self):
                 return f(*args, **kw)
-            finally:
-                self._unpatch_dict()
 
         return _inner  # type: ignore[return-value]
 
@@ -123,22 +120,20 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
         @wraps(f)
         async def _inner(*args: Any, **kw: Any) -> Any:
             __tracebackhide__ = True
-            self._patch_dict()
-            try:
+            with _Applied(self):
                 return await f(*args, **kw)
-            finally:
-                self._unpatch_dict()
 
         return _inner  # type: ignore[return-value]
 
     def decorate_class(self, klass: type) -> type:
         """Wrap each ``patch.TEST_PREFIX`` method with its own copy of this patch."""
         prefix = _patch_function.TEST_PREFIX
-        for attr in dir(klass):
-            attr_value = getattr(klass, attr)
-            if attr.startswith(prefix) and hasattr(attr_value, "__call__"):  # noqa: B004 - stdlib parity
-                decorator = _patch_dict(self.in_dict, self.values, self.clear)
-                setattr(klass, attr, decorator(attr_value))
+        # Every attribute is read, test or not: one that can't be read fails here too.
+        members = [(name, getattr(klass, name)) for name in dir(klass)]
+        for name, member in members:
+            if name.startswith(prefix) and hasattr(member, "__call__"):  # noqa: B004 - stdlib parity
+                own_copy = _patch_dict(self.in_dict, self.values, self.clear)
+                setattr(klass, name, own_copy(member))
         return klass
 
     def _patch_dict(self) -> None:
@@ -153,22 +148,10 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
             return
         if isinstance(in_dict, str):
             in_dict = self.in_dict = _importer(in_dict)
-        try:
-            original = in_dict.copy()
-        except AttributeError:
-            # A mapping with no ``copy``: it must at least iterate over its keys.
-            original = {}
-            for key in in_dict:
-                original[key] = in_dict[key]
-        self._original = original
+        self._original = _by_method(in_dict, "copy", _copy_items)
         if self.clear:
             _clear_dict(in_dict)
-        values = self.values
-        try:
-            in_dict.update(values)
-        except AttributeError:
-            for key in values:
-                in_dict[key] = values[key]
+        _by_method(in_dict, "update", _set_items, self.values)
 
     def _unpatch_dict(self) -> None:
         in_dict = self.in_dict
@@ -178,11 +161,7 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
             in_dict |= original
             return
         _clear_dict(in_dict)
-        try:
-            in_dict.update(original)
-        except AttributeError:
-            for key in original:
-                in_dict[key] = original[key]
+        _by_method(in_dict, "update", _set_items, original)
 
     def start(self) -> Any:
         """Activate the patch, returning the patched mapping."""
@@ -192,10 +171,10 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
 
     def stop(self) -> Any:
         """Undo the patch; None if it was not started."""
-        try:
-            _patch_class._active_patches.remove(self)
-        except ValueError:
+        active = _patch_class._active_patches
+        if self not in active:
             return None
+        active.remove(self)
         return self.__exit__(None, None, None)
 
 
@@ -225,10 +204,49 @@ if NATIVE is not None:
     _patch_dict.__signature__ = _ClassSignature()
 
 
+class _Applied:
+    """``patch.dict`` around one call of a decorated function: straight through
+    ``_patch_dict``/``_unpatch_dict`` (a subclass may override them), undone
+    however the call ends."""
+
+    __slots__ = ("patcher",)
+
+    def __init__(self, patcher: _patch_dict) -> None:
+        self.patcher = patcher
+
+    def __enter__(self) -> None:
+        self.patcher._patch_dict()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.patcher._unpatch_dict()
+
+
+# A mapping need not have ``copy``, ``update`` or ``clear``: without one (that is,
+# where using it raises AttributeError), the work is done item by item.
+
+
+def _by_method(mapping: Any, method: str, fallback: Callable[..., Any], *args: Any) -> Any:
+    """``mapping.<method>(*args)``, or ``fallback(mapping, *args)`` without it."""
+    try:
+        return getattr(mapping, method)(*args)
+    except AttributeError:
+        return fallback(mapping, *args)
+
+
+def _copy_items(mapping: Any) -> dict[Any, Any]:
+    return {key: mapping[key] for key in mapping}
+
+
+def _set_items(mapping: Any, values: Any) -> None:
+    for key in values:
+        mapping[key] = values[key]
+
+
+def _delete_items(mapping: Any) -> None:
+    for key in list(mapping):
+        del mapping[key]
+
+
 def _clear_dict(in_dict: Any) -> None:
     """Empty a mapping, key by key if it has no ``clear``."""
-    try:
-        in_dict.clear()
-    except AttributeError:
-        for key in list(in_dict):
-            del in_dict[key]
+    _by_method(in_dict, "clear", _delete_items)

@@ -88,6 +88,32 @@ def _class_for_spec(this_spec: Any, default: Any) -> Any:
     return default
 
 
+def _resolve_specs(spec: Any, spec_set: Any, original: Any) -> tuple[Any, Any]:
+    """``(spec, spec_set)`` as the mock class takes them.
+
+    ``True`` stands for the original; ``spec_set=True`` makes the spec (the original
+    when there is none) a ``spec_set`` instead. ``patch`` has refused any other pair
+    of values already.
+    """
+    if spec_set is True:
+        return None, original if spec is None or spec is True else spec
+    return original if spec is True else spec, spec_set
+
+
+def _mock_class(new_callable: Any, spec: Any, in_force: Any, original: Any) -> Any:
+    """The class ``patch`` calls to make the mock; ``in_force`` is the resolved spec.
+
+    An async original gets an ``AsyncMock`` unless ``spec`` itself was given; before
+    3.12 a ``spec_set`` still had its say (a non-callable one made it non-callable).
+    """
+    if new_callable is not None:
+        return new_callable
+    async_original = spec is None and _is_async_obj(original)
+    if in_force is None or (async_original and PY312):
+        return AsyncMock if async_original else MagicMock
+    return _class_for_spec(in_force, AsyncMock if async_original else MagicMock)
+
+
 def make_mock(
     attribute: str, new_callable: Any, kwargs: dict[str, Any], original: Any, spec: Any,
     spec_set: Any,
@@ -102,59 +128,27 @@ def make_mock(
             return mock_class(**{"name": attribute, **kwargs})
         return mock_class(name=attribute)
 
-    inherit = False
-    if spec is True:
-        spec = original
-        if spec_set is True:
-            spec_set = original
-            spec = None
-    elif spec is not None:
-        if spec_set is True:
-            spec_set = spec
-            spec = None
-    elif spec_set is True:
-        spec_set = original
-    if spec is not None or spec_set is not None:
-        if original is DEFAULT:
-            raise TypeError("Can't use 'spec' with create=True")
-        if isinstance(original, type):
-            inherit = True
-    this_spec = spec_set if spec_set is not None else spec
+    spec, spec_set = _resolve_specs(spec, spec_set, original)
+    in_force = spec if spec_set is None else spec_set
+    if in_force is not None and original is DEFAULT:
+        raise TypeError("Can't use 'spec' with create=True")
+    klass = _mock_class(new_callable, spec, in_force, original)
 
-    klass: Any
-    if PY312:
-        if new_callable is not None:
-            klass = new_callable
-        elif spec is None and _is_async_obj(original):
-            klass = AsyncMock
-        elif this_spec is not None:
-            klass = _class_for_spec(this_spec, MagicMock)
-        else:
-            klass = MagicMock
-    else:
-        klass = AsyncMock if spec is None and _is_async_obj(original) else MagicMock
-        if new_callable is not None:
-            klass = new_callable
-        elif this_spec is not None:
-            klass = _class_for_spec(this_spec, klass)
+    # Keyword order as the stdlib passes them: a new_callable may care.
+    given = {"spec": spec, "spec_set": spec_set}
+    options = {key: value for key, value in given.items() if value is not None}
+    if attribute and isinstance(klass, type) and issubclass(klass, NonCallableMock):
+        options["name"] = attribute
+    options.update(kwargs)
+    new = klass(**options)
 
-    mock_kwargs: dict[str, Any] = {}
-    if spec is not None:
-        mock_kwargs["spec"] = spec
-    if spec_set is not None:
-        mock_kwargs["spec_set"] = spec_set
-    if isinstance(klass, type) and issubclass(klass, NonCallableMock) and attribute:
-        mock_kwargs["name"] = attribute
-    mock_kwargs.update(kwargs)
-    new = klass(**mock_kwargs)
-
-    if inherit and _is_instance_mock(new):
+    if isinstance(original, type) and in_force is not None and _is_instance_mock(new):
         # A class was replaced: its instances get the same spec, and are
         # callable only if instances of the class would be.
-        if not is_list(this_spec) and not instance_callable(this_spec):
+        if not is_list(in_force) and not instance_callable(in_force):
             klass = NonCallableMagicMock
-        mock_kwargs.pop("name")
-        new.return_value = klass(_new_parent=new, _new_name="()", **mock_kwargs)
+        del options["name"]  # KeyError if there is none, as with the stdlib
+        new.return_value = klass(_new_parent=new, _new_name="()", **options)
     return new
 
 
@@ -164,26 +158,26 @@ def make_autospec(
 ) -> Any:
     """``create_autospec`` of the original (or of ``autospec`` itself)."""
     if new is not DEFAULT:
-        raise TypeError(
-            "autospec creates the mock for you. Can't specify autospec and new."
-        )
-    if original is DEFAULT:
-        raise TypeError("Can't use 'autospec' with create=True")
-    spec_set = bool(spec_set)
-    if autospec is True:
-        autospec = original
+        refusal = "autospec creates the mock for you. Can't specify autospec and new."
+    elif original is DEFAULT:
+        refusal = "Can't use 'autospec' with create=True"
+    else:
+        refusal = ""
+    if refusal:
+        raise TypeError(refusal)
+    source = original if autospec is True else autospec
     if PY310:
         if _is_instance_mock(target):
             raise InvalidSpecError(
                 f"Cannot autospec attr {attribute!r} as the patch "
                 f"target has already been mocked out. "
-                f"[target={target!r}, attr={autospec!r}]"
+                f"[target={target!r}, attr={source!r}]"
             )
-        if _is_instance_mock(autospec):
+        if _is_instance_mock(source):
             target_name = getattr(target, "__name__", target)
             raise InvalidSpecError(
                 f"Cannot autospec attr {attribute!r} from target "
                 f"{target_name!r} as it has already been mocked out. "
-                f"[target={target!r}, attr={autospec!r}]"
+                f"[target={target!r}, attr={source!r}]"
             )
-    return create_autospec(autospec, spec_set=spec_set, _name=attribute, **kwargs)
+    return create_autospec(source, spec_set=bool(spec_set), _name=attribute, **kwargs)

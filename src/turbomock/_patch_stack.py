@@ -70,20 +70,20 @@ def _enter_patchings(
     (``patch.multiple``), as the stdlib passes them.
     """
     entered: list[Any] = []
-    extra: list[Any] = []
+    made: list[Any] = []
     try:
         for patching in patchings:
-            arg = patching.__enter__()
+            made.append(patching.__enter__())
             entered.append(patching)
-            if patching.attribute_name is not None:
-                keywargs.update(arg)
-            elif patching.new is DEFAULT:
-                extra.append(arg)
     except BaseException:
         if _unwind(entered, *sys.exc_info()):
             # What the stdlib's generator-based helper reports in this corner.
             raise RuntimeError("generator didn't yield") from None
         raise
-    if extra:
-        args += tuple(extra)
-    return entered, args
+    # patch.multiple (the patchings with an attribute_name) made a dict of mocks by
+    # name; any other patching that made its own mock (new left as DEFAULT) adds it.
+    for patching, value in zip(entered, made):
+        if patching.attribute_name is not None:
+            keywargs.update(value)
+    passed = [v for p, v in zip(entered, made) if p.attribute_name is None and p.new is DEFAULT]
+    return entered, args + tuple(passed) if passed else args

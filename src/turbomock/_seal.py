@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from turbomock._autospec import is_unbuilt_attribute
@@ -16,16 +17,19 @@ def seal(mock: Any) -> None:
     raise ``AttributeError``.
     """
     mock._mock_sealed = True
+    for child in _offspring(mock):
+        seal(child)
+
+
+def _offspring(mock: Any) -> Iterator[NonCallableMock]:
+    """The mocks ``mock`` made or adopted, as its visible attributes reach them.
+
+    Like the stdlib, an autospecced attribute not built yet is not followed: it would only
+    lead to attributes of the same name, not built either (``0 .real .real ...``).
+    """
     for attr in dir(mock):
-        try:
-            child = getattr(mock, attr)
-        except AttributeError:
+        value = getattr(mock, attr, None)  # None for one that raises AttributeError
+        if not isinstance(value, NonCallableMock) or value._mock_state.new_parent is not mock:
             continue
-        if not isinstance(child, NonCallableMock):
-            continue
-        # Like the stdlib, don't follow an autospecced attribute that would
-        # lead to an attribute of the same name not built yet (0 .real .real ...).
-        if is_unbuilt_attribute(child, attr):
-            continue
-        if child._mock_state.new_parent is mock:
-            seal(child)
+        if not is_unbuilt_attribute(value, attr):
+            yield value

@@ -70,26 +70,34 @@ def _signature(func: Any, eat_self: bool) -> Any:
     return sig
 
 
-def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, Any] | None:
-    """The callable a spec stands for and its signature, or None if it has none.
+def _called_code(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, bool] | None:
+    """What calling ``func`` runs, and whether its first parameter is already bound.
 
-    A class not modelled as an instance is called through ``__init__``; an
-    instance through ``__call__``; ``eat_self`` drops the bound first argument.
+    A class (unless it stands for its instances) runs ``__init__`` on a new object; a
+    classmethod or staticmethod runs its function, the class bound to a classmethod's;
+    a function runs itself; anything else runs its ``__call__``, or nothing.
     """
     if isinstance(func, type) and not as_instance:
-        func = cast(Any, func).__init__
-        eat_self = True
-    elif isinstance(func, (classmethod, staticmethod)):
-        if isinstance(func, classmethod):
-            eat_self = True
-        func = func.__func__
-    elif not isinstance(func, FunctionTypes):
-        try:
-            func = func.__call__
-        except AttributeError:
-            return None
-    sig = _signature(func, eat_self)
-    return None if sig is None else (func, sig)
+        return cast(Any, func).__init__, True
+    if isinstance(func, classmethod):
+        return func.__func__, True
+    if isinstance(func, staticmethod):
+        return func.__func__, eat_self
+    if isinstance(func, FunctionTypes):
+        return func, eat_self
+    try:
+        return func.__call__, eat_self
+    except AttributeError:
+        return None
+
+
+def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, Any] | None:
+    """The callable a spec stands for and its signature, or None if it has none."""
+    called = _called_code(func, as_instance, eat_self)
+    if called is None:
+        return None
+    sig = _signature(*called)
+    return None if sig is None else (called[0], sig)
 
 
 # id(signature) -> (signature, check); Signature objects can't be weakly referenced,

@@ -35,21 +35,19 @@ def is_exception(obj: object) -> bool:
 
 def _callable(obj: object) -> bool:
     """Whether calling ``obj`` could work, looking through method wrappers."""
+    while isinstance(obj, (staticmethod, classmethod, MethodType)):
+        obj = obj.__func__
     if isinstance(obj, type):
         return True
-    if isinstance(obj, (staticmethod, classmethod, MethodType)):
-        return _callable(obj.__func__)
     return getattr(obj, "__call__", None) is not None  # noqa: B004 - stdlib parity
 
 
 def instance_callable(obj: object) -> bool:
     """For a class: would its instances be callable? For anything else: is it?"""
-    if not isinstance(obj, type):
-        return getattr(obj, "__call__", None) is not None  # noqa: B004 - stdlib parity
-    for base in (obj, *obj.__mro__):
-        if base.__dict__.get("__call__") is not None:
-            return True
-    return False
+    if isinstance(obj, type):
+        # Looked up in each class's own namespace, as the call would be, metaclass aside.
+        return any(vars(cls).get("__call__") is not None for cls in (obj, *obj.__mro__))
+    return getattr(obj, "__call__", None) is not None  # noqa: B004 - stdlib parity
 
 
 _CO_COROUTINE = 0x80

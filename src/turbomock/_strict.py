@@ -25,7 +25,7 @@ and never stopped.
 from __future__ import annotations
 
 import threading
-from types import FunctionType, GeneratorType
+from types import FunctionType, GeneratorType, MethodType
 from typing import Any
 
 from turbomock import _explain_text as text
@@ -191,13 +191,15 @@ def _default_return_value(node: Any, value: Any) -> bool:
 def _made_by_turbomock(effect: Any) -> bool:
     """Whether a side effect is a function or generator of turbomock's own code."""
     kind = type(effect)
+    if kind is MethodType:
+        effect, kind = effect.__func__, type(effect.__func__)
     if kind is FunctionType:
         module = effect.__module__
     elif kind is GeneratorType and effect.gi_frame is not None:
         module = effect.gi_frame.f_globals.get("__name__")
     else:
         return False
-    return isinstance(module, str) and module.startswith("turbomock.")
+    return isinstance(module, str) and (module == "turbomock" or module.startswith("turbomock."))
 
 
 def _report_lines(patcher: Any, new: Any, target: Any = None, original: Any = DEFAULT) -> list[str]:
