@@ -1,14 +1,19 @@
 """turbomock: a drop-in, much faster ``unittest.mock``.
 
 ``import turbomock as mock`` (or ``from turbomock import Mock, patch``) and use it
-exactly as ``unittest.mock``.
+exactly as ``unittest.mock``. To run an existing suite on turbomock without editing
+it, see ``turbomock.install()`` and the README ("Use it on an existing suite").
+
+What a first mock needs is imported here; the rest (the ``patch`` family,
+``create_autospec``, ``mock_open``, ``seal``, ``PropertyMock``, ``ThreadingMock``,
+the switch) is imported on first use through ``__getattr__``, so that
+``import turbomock`` stays cheap (tests/test_import_cost.py).
 """
 
 from __future__ import annotations
 
 from turbomock._async import AsyncMock
 from turbomock._async import AsyncMockMixin as AsyncMockMixin
-from turbomock._autospec import create_autospec
 from turbomock._calls import _Call as _Call
 from turbomock._calls import _CallList as _CallList
 from turbomock._calls import call
@@ -18,29 +23,49 @@ from turbomock._magic_names import _magics as _magics
 from turbomock._mock import Base as Base
 from turbomock._mock import CallableMixin as CallableMixin
 from turbomock._mock import InvalidSpecError, Mock, NonCallableMock
-from turbomock._mock_open import mock_open
-from turbomock._patch import _get_target as _get_target
-from turbomock._patch import _patch as _patch
-from turbomock._patch import patch
-from turbomock._property import PropertyMock
-from turbomock._seal import seal
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable
-from turbomock._threading import ThreadingMixin as ThreadingMixin
-from turbomock._threading import ThreadingMock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from turbomock._autospec import create_autospec
+    from turbomock._mock_open import mock_open
+    from turbomock._patch import _get_target as _get_target
+    from turbomock._patch import _patch as _patch
+    from turbomock._patch import patch
+    from turbomock._property import PropertyMock
+    from turbomock._seal import seal
+    from turbomock._switch import install, uninstall
+    from turbomock._threading import ThreadingMixin as ThreadingMixin
+    from turbomock._threading import ThreadingMock
 
 #: Whether ``dir(mock)`` leaves out the mock's own machinery (read at each call).
 FILTER_DIR = True
 
+#: Public names imported on first use, and the module each comes from.
+_LAZY = {
+    "PropertyMock": "turbomock._property",
+    "ThreadingMixin": "turbomock._threading",
+    "ThreadingMock": "turbomock._threading",
+    "_get_target": "turbomock._patch",
+    "_patch": "turbomock._patch",
+    "create_autospec": "turbomock._autospec",
+    "install": "turbomock._switch",
+    "mock_open": "turbomock._mock_open",
+    "patch": "turbomock._patch",
+    "seal": "turbomock._seal",
+    "uninstall": "turbomock._switch",
+}
 
-def _claim_classes() -> None:
+
+def _claim_classes(objects: list[Any]) -> None:
     """Classes report this module, as the stdlib's report ``unittest.mock``: in reprs,
     pickling errors, and for pickling ``call`` objects by reference."""
     from types import FunctionType
 
-    from turbomock._state import LiveCallList
-
-    classes = [obj for obj in [*globals().values(), LiveCallList] if isinstance(obj, type)]
+    classes = [obj for obj in objects if isinstance(obj, type)]
     for obj in classes:
         if obj.__module__.startswith("turbomock._"):
             obj.__module__ = __name__
@@ -59,7 +84,32 @@ def _claim_classes() -> None:
                 function.__annotations__ = {}
 
 
-_claim_classes()
+def __getattr__(name: str) -> Any:
+    """Import a lazily exported name's module, claim its classes, and keep its names."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    module = import_module(module_name)
+    names = [lazy for lazy, where in _LAZY.items() if where == module_name]
+    values = {lazy: getattr(module, lazy) for lazy in names}
+    _claim_classes(list(values.values()))
+    globals().update(values)
+    return values[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+def _eager_classes() -> list[Any]:
+    from turbomock._state import LiveCallList
+
+    return [*globals().values(), LiveCallList]
+
+
+_claim_classes(_eager_classes())
 
 __version__ = "0.1.0.dev0"
 

@@ -7,14 +7,15 @@ that wrap ``NonCallableMock.assert_*`` (pytest-mock does) keep working.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from turbomock import _messages as msg
 from turbomock._calls import _Call, _CallList, call
 from turbomock._compat import CALLS_REPR_PREFIX
 from turbomock._sentinels import DEFAULT as _DEFAULT
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from turbomock._state import MockState
 
 

@@ -14,7 +14,10 @@ import dis
 import sys
 from bisect import bisect_right
 from types import CodeType, FrameType
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _WINDOW = 80  # instructions looked back from the current one
 _FRAMES = 4  # frames looked up (setattr() in a helper, patch internals ...)

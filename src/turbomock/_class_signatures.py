@@ -11,9 +11,12 @@ stdlib's, with a user subclass's own ``__new__``/``__init__`` copied onto it.
 from __future__ import annotations
 
 import inspect
-from typing import Any
 
 from turbomock._compat import NEW_REPORTS_INIT_SIGNATURE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _mirrors: dict[str, type] = {}
 

@@ -8,8 +8,6 @@ stdlib's default behaviour (``len`` 0, ``int`` 1, identity ``==`` ...).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from turbomock import _mock_type
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
 from turbomock._magic_names import (
@@ -33,6 +31,10 @@ from turbomock._mock import (
 from turbomock._mock_type import instance_class, set_slots
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._state import MockState, extract_mock_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _AsyncIterator:

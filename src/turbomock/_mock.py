@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from types import FunctionType, MethodType
-from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
 from turbomock import _mock_type
@@ -56,6 +55,10 @@ from turbomock._state import (
     flush_ancestors,
     record_call,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
 class InvalidSpecError(Exception):

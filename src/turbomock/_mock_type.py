@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Any
 
 from turbomock._sentinels import DEFAULT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _lock = threading.Lock()
 

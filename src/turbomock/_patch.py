@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial, wraps
 from types import ModuleType
-from typing import Any, Callable, ClassVar, TypeVar
 
 from turbomock import _patch_dict as _patch_dict_module
 from turbomock._compat import PY310
@@ -27,9 +26,12 @@ from turbomock._patch_stack import _enter_patchings, _unwind
 from turbomock._patch_target import _get_target, _importer
 from turbomock._sentinels import DEFAULT
 
-__all__ = ["_get_target", "_importer", "_is_async_obj", "_patch", "_patch_dict", "patch"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, ClassVar, TypeVar
+    _F = TypeVar("_F", bound=Callable[..., Any])
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+__all__ = ["_get_target", "_importer", "_is_async_obj", "_patch", "_patch_dict", "patch"]
 
 #: Names ``patch`` may create on a module without ``create=True`` (they shadow builtins).
 _builtins = {name for name in dir(builtins) if not name.startswith("_")}

@@ -12,9 +12,12 @@ from __future__ import annotations
 import weakref
 from functools import partial
 from types import FunctionType, MethodType
-from typing import Any, cast
 
 from turbomock._spec import FunctionTypes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _UNSET: Any = object()
 
@@ -77,6 +80,8 @@ def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any,
     instance through ``__call__``; ``eat_self`` drops the bound first argument.
     """
     if isinstance(func, type) and not as_instance:
+        from typing import Any, cast
+
         func = cast(Any, func).__init__
         eat_self = True
     elif isinstance(func, (classmethod, staticmethod)):
