@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from turbomock._patch import patch
     from turbomock._property import PropertyMock
     from turbomock._seal import seal
-    from turbomock._switch import install, uninstall
+    from turbomock._switch import install as install
+    from turbomock._switch import uninstall as uninstall
     from turbomock._threading import ThreadingMixin as ThreadingMixin
     from turbomock._threading import ThreadingMock
 

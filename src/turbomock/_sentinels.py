@@ -28,7 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["ANY", "DEFAULT", "adopt", "sentinel"]
+__all__ = ["ANY", "DEFAULT", "adopt", "make_default_visible", "sentinel"]
 
 #: Where the stdlib keeps its mock module.
 STDLIB_MOCK = "unittest.mock"
@@ -219,3 +219,15 @@ class _ANY:
 
 
 ANY: Any = _ANY()
+
+
+def make_default_visible() -> None:
+    """Load the stdlib's ``unittest.mock`` (which adopts our sentinels) when no loaded
+    module shows pytest our ``DEFAULT``: pytest counts a test's ``@patch`` arguments
+    by comparing with ``sys.modules["unittest.mock"].DEFAULT`` (or ``mock``'s)."""
+    for name in (STDLIB_MOCK, "mock"):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "DEFAULT", None) is DEFAULT:
+            return
+    if sys.modules.get(STDLIB_MOCK) is None:
+        import unittest.mock  # noqa: F401 - loading it is the point

@@ -1,0 +1,31 @@
+"""Every text the pytest plugin and the ``mocker`` fixtures show."""
+
+from __future__ import annotations
+
+#: pytest-mock's text, kept word for word: suites filter on it.
+MOCK_AS_CONTEXT_MANAGER = (
+    "Mocks returned by pytest-mock do not need to be used as context managers. "
+    "The mocker fixture automatically undoes mocking at the end of a test. "
+    "This warning can be ignored if it was triggered by mocking a context manager. "
+    "https://pytest-mock.readthedocs.io/en/latest/usage.html#usage-as-context-manager"
+)
+NOT_REGISTERED = "This mock object is not registered"
+NOT_A_PROPERTY = "{owner!r} has no property {name!r} to spy on"
+
+LEAKED = (
+    "turbomock: a patch of {target} started with start() at {where} was still active at "
+    "the end of {nodeid}; it has been stopped (stop it in the test, or use a fixture)"
+)
+LEAKED_UNKNOWN_PLACE = "an unknown place"
+
+INTROSPECTION = "\n\npytest introspection follows:\n"
+
+INI_LEAKED = (
+    "turbomock: what to do with a patch started with start() in a test and never stopped: "
+    "warn (default) or error. It is stopped either way."
+)
+INI_INTROSPECTION = (
+    "turbomock: show failed mock assertions through pytest's introspection, with "
+    "turbomock's frames hidden (default true)."
+)
+BAD_LEAKED_VALUE = "turbomock_leaked_patches must be 'warn' or 'error', not {value!r}"

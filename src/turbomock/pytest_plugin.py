@@ -1,0 +1,200 @@
+"""turbomock's pytest plugin (entry point ``pytest11: turbomock``).
+
+pytest loads it whenever turbomock is installed; it *switches* only when asked:
+``-p turbomock`` (command line, ``addopts``, ``PYTEST_ADDOPTS``) or ``TURBOMOCK=1``.
+Asked with ``-p``, pytest imports it before entry-point plugins and conftest files,
+and the switch goes on at once (in ``pytest_addoption``, which pytest calls as the
+plugin registers), so they all import turbomock for ``unittest.mock``.
+
+When the switch is on: the header says so; a patch started in a test with
+``start()`` and never stopped is reported and stopped at teardown; failed mock
+assertions are shown through pytest's introspection with turbomock's frames hidden.
+Always (it changes no behaviour): ``@patch``-decorated tests using turbomock's
+``patch`` directly are counted right by pytest, and the ``mocker`` fixture family is
+served when pytest-mock is not loaded. Cheap to import: fixtures and hooks only.
+"""
+
+from __future__ import annotations
+
+import os
+from types import FunctionType
+
+import pytest
+
+from turbomock import _plugin_messages as msg
+from turbomock import _switch
+from turbomock import _switch_messages as switch_msg
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Generator
+    from typing import Any
+
+    from turbomock._mocker import AsyncMockType as AsyncMockType
+    from turbomock._mocker import MockerFixture as MockerFixture
+    from turbomock._mocker import MockType as MockType
+    from turbomock._mocker import PytestMockWarning as PytestMockWarning
+
+#: Ini options (and room for the ones of ``turbomock.configure``: explain, strict).
+INI_LEAKED = "turbomock_leaked_patches"
+INI_INTROSPECTION = "turbomock_assert_introspection"
+
+_MOCKER_NAMES = ("AsyncMockType", "MockType", "MockerFixture", "PytestMockWarning")
+
+
+def __getattr__(name: str) -> Any:
+    """``from turbomock.pytest_plugin import MockerFixture`` without importing it up front."""
+    if name in _MOCKER_NAMES:
+        from turbomock import _mocker
+
+        return getattr(_mocker, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Plugin:
+    """This session's switch state (the module holds one per config)."""
+
+    def __init__(self) -> None:
+        self.switched_here = False
+
+
+_STATE_KEY = pytest.StashKey[_Plugin]()
+
+
+def _asked(config: pytest.Config) -> bool:
+    """Whether this pytest run asked for the switch (``-p turbomock`` or TURBOMOCK=1)."""
+    namespace = getattr(config, "known_args_namespace", None)
+    plugins = [p.strip() for p in getattr(namespace, "plugins", None) or []]
+    env_plugins = [p.strip() for p in os.environ.get("PYTEST_PLUGINS", "").split(",")]
+    return "turbomock" in plugins or "turbomock" in env_plugins or _env_on()
+
+
+def _env_on() -> bool:
+    return os.environ.get(switch_msg.ENV, "") not in ("", "0")
+
+
+def active() -> bool:
+    """Whether turbomock stands in for ``unittest.mock`` in this process."""
+    return _switch.is_installed()
+
+
+# -- the switch and the header ----------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Declare the ini options; switch on now if asked (earliest point we run at)."""
+    parser.addini(INI_LEAKED, msg.INI_LEAKED, default="warn")
+    parser.addini(INI_INTROSPECTION, msg.INI_INTROSPECTION, type="bool", default=True)
+    # LEAD: the ini options of turbomock.configure (explain=..., strict=...) go here.
+    config = pluginmanager.get_plugin("pytestconfig")
+    if config is None or _switch.is_installed() or not _asked(config):
+        return
+    if _env_on():
+        _switch.startup()  # the start-up hook did not run (python -S, no .pth, ...)
+    else:
+        _switch.install(via="pytest -p turbomock")
+    config.stash[_STATE_KEY] = state = _Plugin()
+    state.switched_here = _switch.is_installed()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Serve the mocker fixtures unless pytest-mock does; the fakes' fixtures too."""
+    value = config.getini(INI_LEAKED)
+    if value not in ("warn", "error"):
+        raise pytest.UsageError(msg.BAD_LEAKED_VALUE.format(value=value))
+    manager = config.pluginmanager
+    if not manager.has_plugin("pytest_mock") and not manager.has_plugin("turbomock.mocker"):
+        from turbomock import _mocker_fixtures
+
+        manager.register(_mocker_fixtures, "turbomock.mocker")
+    # LEAD: register the fakes' fixtures here, e.g.
+    #   from turbomock.fakes import _subprocess_pytest, _docker_pytest
+    #   manager.register(_subprocess_pytest, "turbomock.fake_subprocess")
+    #   manager.register(_docker_pytest, "turbomock.fake_docker")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Turn the switch off if this session turned it on (in-process pytest runs)."""
+    state = config.stash.get(_STATE_KEY, None)
+    if state is not None and state.switched_here:
+        _switch.uninstall()
+        state.switched_here = False
+
+
+def pytest_report_header(config: pytest.Config) -> list[str] | None:
+    """Say that turbomock is active, its version and its native core (-v: what was
+    rebound before the switch)."""
+    if not active():
+        return None
+    import turbomock
+    from turbomock._info import native_status
+
+    report = _switch.report()
+    lines = [
+        switch_msg.HEADER_ACTIVE.format(
+            version=turbomock.__version__, via=_switch.via(), native=native_status()
+        )
+    ]
+    if report is not None and config.get_verbosity() > 0:
+        lines += report.lines()[1:]
+    elif report is not None:
+        if report.rebound:
+            lines.append(switch_msg.HEADER_REBOUND.format(count=len(report.rebound)))
+        if report.not_rebound:
+            lines.append(switch_msg.HEADER_NOT_REBOUND.format(count=len(report.not_rebound)))
+    return lines
+
+
+# -- @patch-decorated tests ---------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: Any, name: str, obj: object) -> None:
+    """pytest counts ``@patch``-injected arguments by comparing with the ``DEFAULT`` of
+    the loaded ``unittest.mock``; make sure one is loaded when turbomock's is used."""
+    if type(obj) is FunctionType and obj.__dict__.get("patchings"):
+        from turbomock._sentinels import make_default_visible
+
+        make_default_visible()
+
+
+# -- leaked patches and failure output (switch on only) --------------------------------------
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    """Note where each patch started during the test's call was started."""
+    if not active():
+        yield
+        return
+    from turbomock import _plugin_checks
+
+    with _plugin_checks.watch_starts(item):
+        yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """After the fixtures are torn down: report and stop the patches the test leaked."""
+    if active():
+        from turbomock import _plugin_checks
+
+        _plugin_checks.stop_leaks(item, item.config.getini(INI_LEAKED) == "error")
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, None, None]:
+    """A failed mock assertion: add pytest's introspection, hide turbomock's frames."""
+    if (
+        call.excinfo is not None
+        and active()
+        and isinstance(call.excinfo.value, AssertionError)
+        and item.config.getini(INI_INTROSPECTION)
+    ):
+        from turbomock import _plugin_checks
+
+        _plugin_checks.explain_assertion(item.config, call.excinfo)
+    yield
