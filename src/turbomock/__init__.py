@@ -8,6 +8,9 @@ What a first mock needs is imported here; the rest (the ``patch`` family,
 ``create_autospec``, ``mock_open``, ``seal``, ``PropertyMock``, ``ThreadingMock``,
 the switch) is imported on first use through ``__getattr__``, so that
 ``import turbomock`` stays cheap (tests/test_import_cost.py).
+
+PYTEST_DONT_REWRITE: pytest rewrites the asserts of plugin packages, and warns when
+one was imported before it started, as TURBOMOCK=1 does; turbomock has no asserts.
 """
 
 from __future__ import annotations

@@ -62,11 +62,19 @@ _STATE_KEY = pytest.StashKey[_Plugin]()
 
 
 def _asked(config: pytest.Config) -> bool:
-    """Whether this pytest run asked for the switch (``-p turbomock`` or TURBOMOCK=1)."""
+    """Whether this pytest run asked for the switch: ``-p turbomock`` not overridden by a
+    later ``-p no:turbomock`` (``addopts`` come first, then the command line), the
+    plugin in PYTEST_PLUGINS, or TURBOMOCK=1."""
     namespace = getattr(config, "known_args_namespace", None)
-    plugins = [p.strip() for p in getattr(namespace, "plugins", None) or []]
+    asked = False
+    for plugin in getattr(namespace, "plugins", None) or []:
+        plugin = plugin.strip()
+        if plugin == "turbomock":
+            asked = True
+        elif plugin == "no:turbomock":
+            asked = False
     env_plugins = [p.strip() for p in os.environ.get("PYTEST_PLUGINS", "").split(",")]
-    return "turbomock" in plugins or "turbomock" in env_plugins or _env_on()
+    return asked or "turbomock" in env_plugins or _env_on()
 
 
 def _env_on() -> bool:
