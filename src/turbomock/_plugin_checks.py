@@ -26,8 +26,8 @@ class LeakedPatchWarning(UserWarning):
     """A patch started in a test with ``start()`` was never stopped."""
 
 
-#: (patcher, "file:line" where start() was called) for the patches a test's call started.
-_STARTED = pytest.StashKey[list[tuple[Any, str]]]()
+#: (patcher, file, line) where start() was called, for the patches a test's call started.
+_STARTED = pytest.StashKey[list[tuple[Any, str, int]]]()
 
 
 def _ours(frame: FrameType) -> bool:
@@ -38,24 +38,18 @@ def _ours(frame: FrameType) -> bool:
 class _StartLog(list):  # type: ignore[type-arg]
     """``_patch._active_patches`` during a test's call: notes who called ``start()``."""
 
-    def __init__(self, items: list[Any], root: Path) -> None:
+    def __init__(self, items: list[Any]) -> None:
         super().__init__(items)
-        self.root = root
-        self.started: list[tuple[Any, str]] = []
+        self.started: list[tuple[Any, str, int]] = []
 
     def append(self, patcher: Any) -> None:
         frame: FrameType | None = sys._getframe(1)
         while frame is not None and _ours(frame):
             frame = frame.f_back
-        where = msg.LEAKED_UNKNOWN_PLACE
-        if frame is not None:
-            path = Path(frame.f_code.co_filename)
-            try:
-                path = path.relative_to(self.root)
-            except ValueError:
-                pass
-            where = f"{path}:{frame.f_lineno}"
-        self.started.append((patcher, where))
+        if frame is None:  # pragma: no cover - start() is always called from somewhere
+            self.started.append((patcher, "", 0))
+        else:
+            self.started.append((patcher, frame.f_code.co_filename, frame.f_lineno))
         super().append(patcher)
 
 
@@ -64,7 +58,7 @@ def watch_starts(item: pytest.Item) -> Iterator[None]:
     """Around a test's call: remember every patch started and where."""
     from turbomock._patch import _patch
 
-    log = _StartLog(list(_patch._active_patches), item.config.rootpath)
+    log = _StartLog(list(_patch._active_patches))
     type.__setattr__(_patch, "_active_patches", log)
     try:
         yield
@@ -95,18 +89,25 @@ def stop_leaks(item: pytest.Item, error: bool) -> None:
         return
     item.stash[_STARTED] = []
     active = turbomock._patch._active_patches
-    leaked = [(p, where) for p, where in started if any(p is a for a in active)]
-    for patcher, _ in reversed(leaked):
+    leaked = [entry for entry in started if any(entry[0] is a for a in active)]
+    for patcher, _, _ in reversed(leaked):
         patcher.stop()
-    if not leaked:
-        return
-    text = "\n".join(
-        msg.LEAKED.format(target=_describe(p), where=where, nodeid=item.nodeid)
-        for p, where in leaked
-    )
-    if error:
-        pytest.fail(text, pytrace=False)
-    warnings.warn(LeakedPatchWarning(text), stacklevel=1)
+    texts = []
+    for patcher, filename, lineno in leaked:
+        where = msg.LEAKED_UNKNOWN_PLACE
+        if filename:
+            path = Path(filename)
+            try:
+                path = path.relative_to(item.config.rootpath)
+            except ValueError:
+                pass
+            where = f"{path}:{lineno}"
+        text = msg.LEAKED.format(target=_describe(patcher), where=where, nodeid=item.nodeid)
+        texts.append(text)
+        if not error:
+            warnings.warn_explicit(LeakedPatchWarning(text), None, filename or "?", lineno)
+    if texts and error:
+        pytest.fail("\n".join(texts), pytrace=False)
 
 
 # -- failed assertions -------------------------------------------------------------------
