@@ -50,7 +50,10 @@ class _Patcher:
         mocked = patcher.start()
         self._mocker._patches_and_mocks.append((patcher, mocked))
         if warn_on_enter and isinstance(mocked, turbomock.MagicMixin):
-            enter = mocked.__enter__
+            try:
+                enter = mocked.__enter__
+            except AttributeError:  # its spec has no __enter__
+                return mocked
             if enter.side_effect is None:
                 enter.side_effect = _warn_on_enter
         return mocked
@@ -84,6 +87,8 @@ class MockerFixture:
         self._patches_and_mocks: list[tuple[Any, Any]] = []
         #: Mocks made by create_autospec and stub, reset by resetall too.
         self._made: list[Any] = []
+        #: The spies handed out (resetall clears their records, keeps their side effect).
+        self._spies: list[Any] = []
         self.mock_module = turbomock
         self.patch = _Patcher(self)
         self.Mock = turbomock.Mock
@@ -171,6 +176,7 @@ class MockerFixture:
         autospec = isinstance(method, (FunctionType, MethodType))
         spy_obj = self.patch.object(obj, name, side_effect=spy_wrapper, autospec=autospec)
         _init_spy(spy_obj)
+        self._spies.append(spy_obj)
         return spy_obj
 
     def spying(self, obj: object, name: str, duplicate_iterators: bool = False) -> _Spying:
@@ -206,19 +212,24 @@ class MockerFixture:
         # stop(spy) finds the patch through the spy.
         patcher, _ = self._patches_and_mocks[-1]
         self._patches_and_mocks[-1] = (patcher, spy_obj)
+        self._spies.append(spy_obj)
         return spy_obj
 
     # -- undoing ---------------------------------------------------------------------------
 
     def resetall(self, *, return_value: bool = False, side_effect: bool = False) -> None:
-        """Reset every mock this fixture made or patched in (spies' records too)."""
+        """Reset every mock this fixture made or patched in, and spies' records (a spy
+        keeps its side effect, which is what calls the original)."""
         mocks = [mocked for _, mocked in self._patches_and_mocks] + self._made
         for mocked in mocks:
-            reset = getattr(mocked, "reset_mock", None)
-            if reset is None or not callable(reset):
+            target = mocked
+            if isinstance(mocked, FunctionType):  # an autospecced function
+                target = getattr(mocked, "mock", None)
+            if not isinstance(target, turbomock.NonCallableMock):
                 continue
-            reset(return_value=return_value, side_effect=side_effect)
-            if hasattr(mocked, "spy_return_list"):
+            spy = any(mocked is known for known in self._spies)
+            target.reset_mock(return_value=return_value, side_effect=side_effect and not spy)
+            if spy:
                 _init_spy(mocked)
 
     def stopall(self) -> None:
@@ -227,6 +238,7 @@ class MockerFixture:
             patcher, _ = self._patches_and_mocks.pop()
             patcher.stop()
         self._made.clear()
+        self._spies.clear()
 
     def stop(self, mock: Any) -> None:
         """Stop the patch that put ``mock`` in place (a spy's too)."""
