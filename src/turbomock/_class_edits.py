@@ -10,13 +10,13 @@ exactly that class; failing that, a local variable holding the only such mock.
 from __future__ import annotations
 
 import builtins
-import dis
 import sys
 from bisect import bisect_right
 from types import CodeType, FrameType
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import dis
     from typing import Any
 
 _WINDOW = 80  # instructions looked back from the current one
@@ -35,6 +35,8 @@ _decoded: dict[CodeType, tuple[list[int], list[dis.Instruction]]] = {}
 def _instructions(code: CodeType) -> tuple[list[int], list[dis.Instruction]]:
     found = _decoded.get(code)
     if found is None:
+        import dis
+
         instructions = list(dis.get_instructions(code))
         found = ([i.offset for i in instructions], instructions)
         if len(_decoded) > 256:
