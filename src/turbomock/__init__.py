@@ -5,7 +5,7 @@ exactly as ``unittest.mock``. To run an existing suite on turbomock without edit
 it, see ``turbomock.install()`` and the README ("Use it on an existing suite").
 
 What a first mock needs is imported here; the rest (the ``patch`` family,
-``create_autospec``, ``mock_open``, ``seal``, ``PropertyMock``, ``ThreadingMock``,
+``create_autospec``, ``mock_open``, ``seal``, ``ThreadingMock``,
 the switch) is imported on first use through ``__getattr__``, so that
 ``import turbomock`` stays cheap (tests/test_import_cost.py).
 
@@ -26,6 +26,7 @@ from turbomock._magic_names import _magics as _magics
 from turbomock._mock import Base as Base
 from turbomock._mock import CallableMixin as CallableMixin
 from turbomock._mock import InvalidSpecError, Mock, NonCallableMock
+from turbomock._property import PropertyMock  # eager: the engine looks it up in KINDS
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from turbomock._patch import _get_target as _get_target
     from turbomock._patch import _patch as _patch
     from turbomock._patch import patch
-    from turbomock._property import PropertyMock
     from turbomock._seal import seal
     from turbomock._switch import install as install
     from turbomock._switch import uninstall as uninstall
@@ -50,7 +50,6 @@ FILTER_DIR = True
 
 #: Public names imported on first use, and the module each comes from.
 _LAZY = {
-    "PropertyMock": "turbomock._property",
     "ThreadingMixin": "turbomock._threading",
     "ThreadingMock": "turbomock._threading",
     "_get_target": "turbomock._patch",
