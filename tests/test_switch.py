@@ -337,3 +337,29 @@ def test_run_with_a_missing_command(tmp_path: Path) -> None:
     proc = run([sys.executable, "-m", "turbomock", "run", "--", "no-such-command-xyz"], tmp_path)
     assert proc.returncode == 127
     assert proc.stderr == "turbomock run: command not found: no-such-command-xyz\n"
+
+
+def test_native_status_not_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the compiled module, the status says it was not built."""
+    import turbomock._native
+    from turbomock._info import native_status
+
+    monkeypatch.delenv("TURBOMOCK_PURE_PYTHON", raising=False)
+    monkeypatch.setattr(turbomock._native, "NATIVE", None)
+    monkeypatch.setitem(sys.modules, "turbomock._speedups", None)  # as if absent
+    assert native_status() == "off: not built (no C compiler when turbomock was installed)"
+
+
+def test_native_status_failed_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A compiled module that does not load: the status gives the error."""
+    import turbomock._info
+    import turbomock._native
+
+    def broken(name: str) -> None:
+        raise ImportError("undefined symbol: PyFoo")
+
+    monkeypatch.delenv("TURBOMOCK_PURE_PYTHON", raising=False)
+    monkeypatch.setattr(turbomock._native, "NATIVE", None)
+    monkeypatch.setattr(turbomock._info, "import_module", broken)
+    status = turbomock._info.native_status()
+    assert status == "off: failed to load (undefined symbol: PyFoo)"

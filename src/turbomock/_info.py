@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
 from turbomock import _switch
@@ -21,12 +22,12 @@ def native_status() -> str:
         return msg.NATIVE_ON
     if os.environ.get("TURBOMOCK_PURE_PYTHON", "") not in ("", "0"):
         return msg.NATIVE_FORCED_OFF
-    import importlib.util
-
-    if importlib.util.find_spec("turbomock._speedups") is None:
-        return msg.NATIVE_NOT_BUILT
     try:
-        __import__("turbomock._speedups")
+        import_module("turbomock._speedups")
+    except ModuleNotFoundError as exc:
+        if exc.name == "turbomock._speedups":
+            return msg.NATIVE_NOT_BUILT
+        return msg.NATIVE_FAILED.format(error=exc)
     except ImportError as exc:
         return msg.NATIVE_FAILED.format(error=exc)
     return msg.NATIVE_ON  # pragma: no cover - _native found it unloadable just before

@@ -144,7 +144,7 @@ def pytest_report_header(config: pytest.Config) -> list[str] | None:
             version=turbomock.__version__, via=_switch.via(), native=native_status()
         )
     ]
-    if report is not None and config.get_verbosity() > 0:
+    if report is not None and config.getoption("verbose") > 0:
         lines += report.lines()[1:]
     elif report is not None:
         if report.rebound:
