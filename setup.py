@@ -3,6 +3,7 @@ pyproject.toml."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -42,11 +43,12 @@ class build_py_with_startup_hook(build_py):
         return outputs
 
 
+# optional: without a compiler the build goes on, and turbomock runs on its pure-Python
+# code (see src/turbomock/_native.py). TURBOMOCK_BUILD_NATIVE=0 skips it: the tests use
+# that for an editable install beside a running one, whose loaded module it would rewrite.
+NATIVE = [Extension("turbomock._speedups", ["src/turbomock/_speedups.c"], optional=True)]
+
 setup(
     cmdclass={"build_py": build_py_with_startup_hook},
-    ext_modules=[
-        # optional: without a compiler the build goes on, and turbomock runs on
-        # its pure-Python code (see src/turbomock/_native.py).
-        Extension("turbomock._speedups", ["src/turbomock/_speedups.c"], optional=True)
-    ],
+    ext_modules=[] if os.environ.get("TURBOMOCK_BUILD_NATIVE") == "0" else NATIVE,
 )

@@ -5,7 +5,8 @@ pytest-mock is never installed in the venv that runs this suite (it wraps the
 stdlib's ``assert_*`` methods at start-up and would break the parity tests), so the
 tests that need it or pytest-xdist run pytest in ``.venvs/plugins-<python>``, made
 here on first use (``pip install pytest pytest-mock pytest-xdist`` and turbomock
-itself, editable) and reused afterwards. If it cannot be made, those tests fail.
+itself, editable, without rebuilding the native core) and reused afterwards. If it
+cannot be made, those tests fail.
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def plugin_venv_python() -> Path:
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(ROOT)],
     ]
     for step in steps:
-        proc = run(step, ROOT, timeout=900)
+        # The editable install must not rebuild the native core in src/: this process
+        # has it loaded. The venv uses the one already there (same Python version).
+        proc = run(step, ROOT, timeout=900, TURBOMOCK_BUILD_NATIVE="0")
         if proc.returncode != 0:
             raise RuntimeError(
                 f"could not make the plugin venv: {' '.join(step)}\n{proc.stdout}\n{proc.stderr}"

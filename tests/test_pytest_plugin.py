@@ -265,3 +265,22 @@ def test_no_turbomock_removes_the_mocker(pytester: pytest.Pytester) -> None:
     result = runpytest(pytester, "-p", "no:turbomock")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*fixture 'mocker' not found*"])
+
+
+def test_backport_with_p_turbomock(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TURBOMOCK_BACKPORT=1 with -p turbomock also answers ``import mock``."""
+    monkeypatch.setenv("TURBOMOCK_BACKPORT", "1")
+    pytester.makepyfile(
+        """
+        import mock
+        from mock import patch
+
+        @patch("os.getcwd")
+        def test_backport(getcwd):
+            assert mock.mock.__name__ == "turbomock"
+            assert type(getcwd).__module__ == "turbomock"
+        """
+    )
+    runpytest(pytester, "-p", "turbomock").assert_outcomes(passed=1)

@@ -101,7 +101,8 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
     if _env_on():
         _switch.startup()  # the start-up hook did not run (python -S, no .pth, ...)
     else:
-        _switch.install(via="pytest -p turbomock")
+        backport = os.environ.get(switch_msg.ENV_BACKPORT, "") not in ("", "0")
+        _switch.install(backport=backport, via="pytest -p turbomock")
     config.stash[_STATE_KEY] = state = _Plugin()
     state.switched_here = _switch.is_installed()
 
