@@ -152,3 +152,18 @@ def test_cpython_mock_suite_passes_against_the_adopted_stdlib(tmp_path: Path) ->
     assert "testmock" in ran
     assert {module: bad for module, (_, _, bad) in ran.items() if bad} == {}
     assert all(count > 0 for _, count, _ in ran.values())
+
+
+def test_find_spec_during_the_hook_answers_like_the_real_loader(tmp_path: Path) -> None:
+    """``importlib.util.find_spec`` while the hook waits still gives a working loader."""
+    result = python(
+        """
+        import importlib.util, json, turbomock
+        spec = importlib.util.find_spec("unittest.mock")
+        source = spec.loader.get_source("unittest.mock")
+        package = spec.loader.is_package("unittest.mock")
+        print(json.dumps([package, "class NonCallableMock" in source]))
+        """,
+        tmp_path,
+    )
+    assert result == [False, True]

@@ -31,6 +31,10 @@ class _Loader:
         self.real = real
         self.callbacks = callbacks
 
+    def __getattr__(self, name: str) -> Any:
+        # get_source, get_filename, is_package ...: whoever asks gets the real loader's.
+        return getattr(self.real, name)
+
     def create_module(self, spec: Any) -> ModuleType | None:
         create = getattr(self.real, "create_module", None)
         return None if create is None else create(spec)
