@@ -82,6 +82,14 @@ SAMPLE = {
                 for style, obj in styles.made().items():
                     RECORD[style] = where(obj)
 
+            def test_backport_styles(self):
+                if os.environ.get("SAMPLE_BACKPORT") == "1":
+                    import mock
+                    import mock.mock
+
+                    RECORD["import mock"] = where(mock.Mock())
+                    RECORD["mock.mock"] = where(mock.mock.MagicMock())
+
             @patch("os.getcwd")
             def test_patch_decorator(self, getcwd):
                 getcwd.return_value = "/nowhere"
@@ -202,6 +210,17 @@ def test_environment_variable(sample: Path) -> None:
     """``TURBOMOCK=1``: the test process and the Python subprocess it starts are switched."""
     args = pytest_args(sys.executable, "-p", "sample_plugin")
     assert run_sample(sample, args, TURBOMOCK="1") == expected(TURBOMOCK, TURBOMOCK)
+
+
+def test_environment_variable_with_the_backport(sample: Path) -> None:
+    """``TURBOMOCK=1 TURBOMOCK_BACKPORT=1``: the ``mock`` backport's names are turbomock too."""
+    args = pytest_args(sys.executable, "-p", "sample_plugin")
+    result = run_sample(sample, args, TURBOMOCK="1", TURBOMOCK_BACKPORT="1", SAMPLE_BACKPORT="1")
+    assert result == {
+        **expected(TURBOMOCK, TURBOMOCK),
+        "import mock": TURBOMOCK,
+        "mock.mock": TURBOMOCK,
+    }
 
 
 def test_turbomock_run(sample: Path) -> None:
