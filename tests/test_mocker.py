@@ -17,6 +17,8 @@ import turbomock
 from turbomock.pytest_plugin import MockerFixture, PytestMockWarning
 
 CONFIG = {"debug": False}
+#: Sessions in pytester: no cache, and no pytest-mock even where it is installed.
+SESSION_ARGS = ("-p", "no:cacheprovider", "-p", "no:pytest_mock")
 
 
 class Greeter:
@@ -396,7 +398,7 @@ def test_mocker_undoes_after_each_test(pytester: pytest.Pytester) -> None:
             assert os.getcwd() != "/patched"
         """
     )
-    pytester.runpytest_inprocess("-p", "no:cacheprovider").assert_outcomes(passed=2)
+    pytester.runpytest_inprocess(*SESSION_ARGS).assert_outcomes(passed=2)
 
 
 @pytest.mark.parametrize(
@@ -431,5 +433,5 @@ def test_wider_mockers_last_their_scope(
             assert (os.getcwd() == "/scoped") is {still}
         """.format(still=scope_decl in ("package", "session")),
     )
-    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    result = pytester.runpytest_inprocess(*SESSION_ARGS)
     result.assert_outcomes(passed=3)

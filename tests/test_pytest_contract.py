@@ -37,6 +37,9 @@ class TestMethods:
         assert os.getcwd() == "/x"
 """
 
+#: Every session: no cache, and no pytest-mock even where it is installed.
+BASE_ARGS = ("-q", "-p", "no:cacheprovider", "-p", "no:pytest_mock")
+
 #: Appended to a test module: which mock library its ``patch`` came from.
 CHECK_ORIGIN = """
 
@@ -54,7 +57,7 @@ def test_patch_from_turbomock_directly_stdlib_never_imported(pytester: pytest.Py
         TEST_FILE.format(import_line="from turbomock import patch")
         + CHECK_ORIGIN.format(origin="turbomock", stdlib_loaded=True)
     )
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(*BASE_ARGS)
     result.assert_outcomes(passed=4)
 
 
@@ -62,7 +65,7 @@ def test_stdlib_imported_first(pytester: pytest.Pytester) -> None:
     """unittest.mock imported before turbomock (turbomock shares its sentinel)."""
     pytester.makeconftest("import unittest.mock\nimport turbomock\n")
     pytester.makepyfile(TEST_FILE.format(import_line="from turbomock import patch"))
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(*BASE_ARGS)
     result.assert_outcomes(passed=3)
 
 
@@ -77,7 +80,7 @@ def test_stdlib_imported_later_by_another_library(pytester: pytest.Pytester) -> 
         ),
         test_stdlib=TEST_FILE.format(import_line="from unittest.mock import patch"),
     )
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(*BASE_ARGS)
     result.assert_outcomes(passed=6)
 
 
@@ -96,7 +99,7 @@ def test_both_libraries_in_one_module(pytester: pytest.Pytester) -> None:
             assert type(getcwd_mock).__module__ == "turbomock"
         """
     )
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(*BASE_ARGS)
     result.assert_outcomes(passed=1)
 
 
@@ -105,7 +108,7 @@ def test_plugin_disabled_with_stdlib_loaded(pytester: pytest.Pytester) -> None:
     unittest.mock is loaded by someone (here a conftest)."""
     pytester.makeconftest("import unittest.mock\n")
     pytester.makepyfile(TEST_FILE.format(import_line="from turbomock import patch"))
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider", "-p", "no:turbomock")
+    result = pytester.runpytest_subprocess(*BASE_ARGS, "-p", "no:turbomock")
     result.assert_outcomes(passed=3)
 
 
@@ -115,7 +118,7 @@ def test_patch_with_the_switch_on(pytester: pytest.Pytester) -> None:
         TEST_FILE.format(import_line="from unittest.mock import patch")
         + CHECK_ORIGIN.format(origin="turbomock", stdlib_loaded=True)
     )
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider", "-p", "turbomock")
+    result = pytester.runpytest_subprocess(*BASE_ARGS, "-p", "turbomock")
     result.assert_outcomes(passed=4)
 
 
@@ -136,5 +139,5 @@ unittest.mock = turbomock
         "    import unittest.mock\n"
         "    assert unittest.mock.__name__ == 'turbomock'\n"
     )
-    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(*BASE_ARGS)
     result.assert_outcomes(passed=4)

@@ -18,7 +18,8 @@ HEADER = f"turbomock {turbomock.__version__}: active ({{via}}), native core {nat
 
 
 def runpytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
+    """A session in a subprocess, without pytest-mock even where it is installed."""
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:pytest_mock", *args)
 
 
 # -- asked or not -------------------------------------------------------------------------
@@ -87,7 +88,8 @@ def test_in_process_session_switches_off_at_the_end(tmp_path: Path) -> None:
         "import sys, pytest, unittest.mock as stdlib\n"
         "open('test_x.py', 'w').write('import unittest.mock\\n"
         "def test_x():\\n    assert unittest.mock.__name__ == \"turbomock\"\\n')\n"
-        "code = pytest.main(['-q', '-p', 'no:cacheprovider', '-p', 'turbomock', 'test_x.py'])\n"
+        "code = pytest.main(['-q', '-p', 'no:cacheprovider', '-p', 'no:pytest_mock', '-p', "
+        "'turbomock', 'test_x.py'])\n"
         "assert code == 0, code\n"
         "assert sys.modules['unittest.mock'] is stdlib\n"
         "print('ok')\n"

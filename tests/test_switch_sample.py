@@ -174,6 +174,11 @@ def pytest_args(python: Path | str, *args: str) -> list[str]:
     return [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q", *args]
 
 
+def plain_pytest_args(*args: str) -> list[str]:
+    """This venv's pytest, without pytest-mock even where it is installed."""
+    return pytest_args(sys.executable, "-p", "no:pytest_mock", *args)
+
+
 def run_sample(root: Path, args: list[str], **env: str) -> dict[str, str]:
     proc = run(args, root, PYTHONPATH=str(root), SAMPLE_OUT=str(root / "out"), **env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -182,39 +187,39 @@ def run_sample(root: Path, args: list[str], **env: str) -> dict[str, str]:
 
 def test_off_run_makes_only_stdlib_mocks(sample: Path) -> None:
     """Without the switch (turbomock installed, plugin loaded), every mock is the stdlib's."""
-    result = run_sample(sample, pytest_args(sys.executable, "-p", "sample_plugin"))
+    result = run_sample(sample, plain_pytest_args("-p", "sample_plugin"))
     assert result == expected(STDLIB, STDLIB)
 
 
 def test_pytest_p_turbomock(sample: Path) -> None:
     """``pytest -p turbomock``: every mock of the run is turbomock's, the plugin's early
     binding included; a subprocess is not switched (it has no -p)."""
-    args = pytest_args(sys.executable, "-p", "sample_plugin", "-p", "turbomock")
+    args = plain_pytest_args("-p", "sample_plugin", "-p", "turbomock")
     assert run_sample(sample, args) == expected(TURBOMOCK, STDLIB)
 
 
 def test_addopts(sample: Path) -> None:
     """``-p turbomock`` in the project's ini ``addopts`` works the same."""
     write(sample, {"pytest.ini": "[pytest]\naddopts = -p sample_plugin -p turbomock\n"})
-    assert run_sample(sample, pytest_args(sys.executable)) == expected(TURBOMOCK, STDLIB)
+    assert run_sample(sample, plain_pytest_args()) == expected(TURBOMOCK, STDLIB)
 
 
 def test_no_turbomock_wins_over_addopts(sample: Path) -> None:
     """``-p no:turbomock`` on the command line turns the addopts' switch off again."""
     write(sample, {"pytest.ini": "[pytest]\naddopts = -p sample_plugin -p turbomock\n"})
-    args = pytest_args(sys.executable, "-p", "no:turbomock")
+    args = plain_pytest_args("-p", "no:turbomock")
     assert run_sample(sample, args) == expected(STDLIB, STDLIB)
 
 
 def test_environment_variable(sample: Path) -> None:
     """``TURBOMOCK=1``: the test process and the Python subprocess it starts are switched."""
-    args = pytest_args(sys.executable, "-p", "sample_plugin")
+    args = plain_pytest_args("-p", "sample_plugin")
     assert run_sample(sample, args, TURBOMOCK="1") == expected(TURBOMOCK, TURBOMOCK)
 
 
 def test_environment_variable_with_the_backport(sample: Path) -> None:
     """``TURBOMOCK=1 TURBOMOCK_BACKPORT=1``: the ``mock`` backport's names are turbomock too."""
-    args = pytest_args(sys.executable, "-p", "sample_plugin")
+    args = plain_pytest_args("-p", "sample_plugin")
     result = run_sample(sample, args, TURBOMOCK="1", TURBOMOCK_BACKPORT="1", SAMPLE_BACKPORT="1")
     assert result == {
         **expected(TURBOMOCK, TURBOMOCK),
@@ -225,7 +230,7 @@ def test_environment_variable_with_the_backport(sample: Path) -> None:
 
 def test_turbomock_run(sample: Path) -> None:
     """``python -m turbomock run -- python -m pytest`` switches the command and its children."""
-    args = [sys.executable, "-m", "turbomock", "run", "--", *pytest_args(sys.executable)]
+    args = [sys.executable, "-m", "turbomock", "run", "--", *plain_pytest_args()]
     args += ["-p", "sample_plugin"]
     assert run_sample(sample, args) == expected(TURBOMOCK, TURBOMOCK)
 
@@ -233,7 +238,7 @@ def test_turbomock_run(sample: Path) -> None:
 def test_install_from_conftest(sample: Path) -> None:
     """``turbomock.install()`` in a conftest: everything imported after it, and what the
     plugin bound before it, is turbomock's."""
-    args = pytest_args(sys.executable, "-p", "sample_plugin")
+    args = plain_pytest_args("-p", "sample_plugin")
     assert run_sample(sample, args, SAMPLE_INSTALL="1") == expected(TURBOMOCK, STDLIB)
 
 
