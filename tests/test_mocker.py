@@ -435,3 +435,41 @@ def test_wider_mockers_last_their_scope(
     )
     result = pytester.runpytest_inprocess(*SESSION_ARGS)
     result.assert_outcomes(passed=3)
+
+
+def test_spy_on_a_property_of_one_instance_only(mocker: MockerFixture) -> None:
+    """A property spied through an instance records only that instance's reads."""
+    spied, other = Greeter(), Greeter()
+    spy = mocker.spy(spied, "name")
+    assert (other.name, spied.name) == ("world", "world")
+    assert spy.call_count == 1
+
+
+def test_spy_on_a_class_attribute_read_through_an_instance(mocker: MockerFixture) -> None:
+    """Beyond pytest-mock: a plain class attribute read and set through an instance is
+    recorded; the instance sees the values it would have seen."""
+    greeter = Greeter()
+    spy = mocker.spy(greeter, "greeting")
+    assert greeter.greet("you") == "hello you"
+    greeter.greeting = "hi"
+    assert greeter.greet("you") == "hi you"
+    assert Greeter().greeting == "hello"
+    assert spy.mock_calls == [mocker.call(), mocker.call("hi"), mocker.call()]
+    assert spy.spy_return_list == ["hello", "hi"]
+
+
+def test_spy_on_an_instance_attribute(mocker: MockerFixture) -> None:
+    """An attribute the instance holds itself is spied on the same way, and put back."""
+    greeter = Greeter()
+    spy = mocker.spy(greeter, "_name")
+    assert greeter.name == "world"
+    mocker.stop(spy)
+    assert greeter._name == "world"
+    assert "_name" not in Greeter.__dict__
+    assert spy.spy_return == "world"
+
+
+def test_spy_on_class_data_through_the_class_is_refused(mocker: MockerFixture) -> None:
+    """Reads through the class cannot be seen: the spy says so instead of half working."""
+    with pytest.raises(TypeError, match=r"^mocker\.spy cannot see Greeter\.greeting read"):
+        mocker.spy(Greeter, "greeting")

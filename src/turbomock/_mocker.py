@@ -20,7 +20,7 @@ from turbomock._spec import iscoroutinefunction
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
-    from typing import Any
+    from typing import Any, Callable
 
 __all__ = ["AsyncMockType", "MockType", "MockerFixture", "PytestMockWarning"]
 
@@ -136,13 +136,15 @@ class MockerFixture:
     def spy(self, obj: object, name: str, duplicate_iterators: bool = False) -> Any:
         """Wrap ``obj.name`` so that calls go through and are recorded, with the last
         result in ``spy_return`` (all of them in ``spy_return_list``) and the last
-        exception in ``spy_exception``. A property is spied on as a ``PropertyMock``
-        would be: a read is ``call()``, an assignment ``call(value)``."""
-        if isinstance(obj, type) or not isinstance(obj, FunctionType):
-            prop = _static_property(obj, name)
-            if prop is not None:
-                return self._spy_property(obj, name, prop)
+        exception in ``spy_exception``. A property, or a plain data attribute of an
+        instance, is spied on as a ``PropertyMock`` would be: a read is ``call()``, an
+        assignment ``call(value)``; the value reaches the code as before."""
+        prop = _static_property(obj, name)
+        if prop is not None:
+            return self._spy_property(obj, name, prop)
         method = getattr(obj, name)
+        if not callable(method):
+            return self._spy_data(obj, name)
         spy_obj: Any = None
 
         def record_result(result: Any) -> Any:
@@ -185,14 +187,68 @@ class MockerFixture:
 
     def _spy_property(self, obj: object, name: str, prop: property) -> Any:
         owner = obj if isinstance(obj, type) else type(obj)
+        return self._spy_accessors(
+            obj,
+            name,
+            lambda instance: prop.__get__(instance, owner),
+            prop.__set__,
+            prop.__delete__,
+            prop.__doc__,
+        )
+
+    def _spy_data(self, obj: object, name: str) -> Any:
+        owner = type(obj)
+        if isinstance(obj, type):
+            raise TypeError(msg.SPY_CLASS_DATA.format(owner=obj.__qualname__, name=name))
+        if not hasattr(obj, "__dict__"):
+            raise TypeError(msg.SPY_NO_DICT.format(owner=owner.__qualname__, name=name))
+        missing: Any = object()
+        default = next((k.__dict__[name] for k in owner.__mro__ if name in k.__dict__), missing)
+
+        def get(instance: Any) -> Any:
+            own = instance.__dict__
+            if name in own:
+                return own[name]
+            if default is missing:
+                owner_name = type(instance).__name__
+                raise AttributeError(msg.NO_ATTRIBUTE.format(owner=owner_name, name=name))
+            return default
+
+        def set_(instance: Any, value: Any) -> None:
+            instance.__dict__[name] = value
+
+        def delete(instance: Any) -> None:
+            try:
+                del instance.__dict__[name]
+            except KeyError:
+                raise AttributeError(name) from None
+
+        return self._spy_accessors(obj, name, get, set_, delete, None, create=default is missing)
+
+    def _spy_accessors(
+        self,
+        obj: object,
+        name: str,
+        get: Callable[[Any], Any],
+        set_: Callable[[Any, Any], None],
+        delete: Callable[[Any], None],
+        doc: str | None,
+        create: bool = False,
+    ) -> Any:
+        """Put a recording property in place of ``name`` on ``obj``'s class (on ``obj``
+        itself when it is a class); an instance's spy records only that instance."""
+        owner = obj if isinstance(obj, type) else type(obj)
+        only = None if isinstance(obj, type) else obj
         spy_obj = turbomock.MagicMock(name=name)
         _init_spy(spy_obj)
 
         def getter(instance: Any) -> Any:
+            if only is not None and instance is not only:
+                return get(instance)
             spy_obj.spy_return = spy_obj.spy_exception = None
+            spy_obj()
             try:
-                spy_obj()
-                result = prop.__get__(instance, owner)
+                result = get(instance)
             except BaseException as exc:
                 spy_obj.spy_exception = exc
                 raise
@@ -201,14 +257,12 @@ class MockerFixture:
             return result
 
         def setter(instance: Any, value: Any) -> None:
-            spy_obj(value)
-            prop.__set__(instance, value)
+            if only is None or instance is only:
+                spy_obj(value)
+            set_(instance, value)
 
-        def deleter(instance: Any) -> None:
-            prop.__delete__(instance)
-
-        spied = property(getter, setter, deleter, prop.__doc__)
-        self.patch.object(owner, name, spied)
+        spied = property(getter, setter, delete, doc)
+        self.patch.object(owner, name, spied, create=create)
         # stop(spy) finds the patch through the spy.
         patcher, _ = self._patches_and_mocks[-1]
         self._patches_and_mocks[-1] = (patcher, spy_obj)

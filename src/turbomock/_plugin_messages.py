@@ -10,7 +10,15 @@ MOCK_AS_CONTEXT_MANAGER = (
     "https://pytest-mock.readthedocs.io/en/latest/usage.html#usage-as-context-manager"
 )
 NOT_REGISTERED = "This mock object is not registered"
-NOT_A_PROPERTY = "{owner!r} has no property {name!r} to spy on"
+SPY_CLASS_DATA = (
+    "mocker.spy cannot see {owner}.{name} read through the class: spy on an instance "
+    "(mocker.spy(instance, {name!r})) to record its reads and writes"
+)
+#: Python's own wording, for a spied attribute the instance does not have.
+NO_ATTRIBUTE = "{owner!r} object has no attribute {name!r}"
+SPY_NO_DICT = (
+    "mocker.spy cannot spy on {name!r} of a {owner} instance: it has no __dict__ (__slots__)"
+)
 
 LEAKED = (
     "turbomock: a patch of {target} started with start() at {where} was still active at "
