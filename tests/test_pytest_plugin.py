@@ -286,3 +286,17 @@ def test_backport_with_p_turbomock(
         """
     )
     runpytest(pytester, "-p", "turbomock").assert_outcomes(passed=1)
+
+
+def test_p_turbomock_with_autoload_disabled(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 still lets ``-p turbomock`` load and switch."""
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makepyfile(
+        "import unittest.mock\n\ndef test_it():\n"
+        "    assert unittest.mock.__name__ == 'turbomock'\n"
+    )
+    result = runpytest(pytester, "-p", "turbomock")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([HEADER.format(via="pytest -p turbomock")])
