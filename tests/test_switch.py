@@ -363,3 +363,18 @@ def test_native_status_failed_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(turbomock._info, "import_module", broken)
     status = turbomock._info.native_status()
     assert status == "off: failed to load (undefined symbol: PyFoo)"
+
+
+def test_backport_added_by_a_second_install(tmp_path: Path) -> None:
+    """install() then install(backport=True): the backport is taken too."""
+    result = python(
+        """
+        import json, turbomock
+        turbomock.install()
+        turbomock.install(backport=True)
+        import mock
+        print(json.dumps(mock.mock is turbomock))
+        """,
+        tmp_path,
+    )
+    assert result is True

@@ -92,7 +92,9 @@ def install(*, backport: bool = False, via: str = "turbomock.install()") -> Swit
     if _state is not None:
         if backport and not _state.backport:
             _state.backport = True
-            _take_backport(_state, turbomock)
+            old_backport = _take_backport(_state, turbomock)
+            if old_backport:
+                _rebind(_state, old_backport, turbomock)
         return _state.report
     state = _State(via, backport)
     stdlib = sys.modules.get(STDLIB)
