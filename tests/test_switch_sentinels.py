@@ -167,3 +167,19 @@ def test_find_spec_during_the_hook_answers_like_the_real_loader(tmp_path: Path) 
         tmp_path,
     )
     assert result == [False, True]
+
+
+def test_stdlib_imported_again_after_being_dropped(tmp_path: Path) -> None:
+    """The stdlib first, dropped from sys.modules and imported again: the new module
+    adopts the sentinels turbomock took from the first."""
+    result = python(
+        """
+        import importlib, json, sys, unittest.mock, turbomock
+        first = sys.modules.pop("unittest.mock")
+        again = importlib.import_module("unittest.mock")
+        print(json.dumps([again is not first, again.DEFAULT is turbomock.DEFAULT,
+                          first.DEFAULT is turbomock.DEFAULT]))
+        """,
+        tmp_path,
+    )
+    assert result == [True, True, True]

@@ -8,8 +8,10 @@ not execute the stdlib's ``mock.py``. So:
 
 - the stdlib's module already loaded: turbomock uses its ``sentinel`` (and so its
   ``DEFAULT``);
-- not loaded: turbomock makes its own, and when the stdlib's module is imported
-  later, it adopts turbomock's the moment it has executed (``adopt``): every place
+- not loaded: turbomock makes its own;
+- either way, whenever the stdlib's module executes later (imported for the first
+  time, or again after being dropped from ``sys.modules``), it adopts turbomock's
+  sentinels the moment it has executed (``adopt``): every place
   that module stored one of its sentinels at import time (globals, class
   attributes, function defaults and closures, containers inside them) is found by
   walking what the module defined, and pointed at turbomock's sentinel of the same
@@ -187,12 +189,12 @@ def _loaded_stdlib() -> ModuleType | None:
 
 
 def _initial_sentinel() -> Any:
+    # Whichever sentinel is chosen, a stdlib module executed later (first import, or
+    # again after someone dropped it from sys.modules or reloaded it) adopts it.
+    _after_import.after_import(STDLIB_MOCK, adopt)
     stdlib = _loaded_stdlib()
     shared = None if stdlib is None else getattr(stdlib, "sentinel", None)
-    if shared is not None:
-        return shared
-    _after_import.after_import(STDLIB_MOCK, adopt)
-    return _Sentinel()
+    return _Sentinel() if shared is None else shared
 
 
 sentinel: Any = _initial_sentinel()
