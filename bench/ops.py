@@ -476,3 +476,46 @@ def magicmock_bytes(impl: ModuleType, count: int) -> float:
         tracemalloc.stop()
     del warm, keep
     return (after - before) / count
+
+
+# -- import cost (appended last: one fresh interpreter per iteration) -----------------------
+
+
+class Elapsed(int):
+    """Nanoseconds an op measured itself; the harness times such a batch by this value,
+    not by its own clock (a fresh interpreter's start-up is not the op)."""
+
+
+#: Runs in the fresh interpreter: the time ``import <module>`` adds to a bare start.
+_IMPORT_PROBE = (
+    "import time; t = time.perf_counter_ns(); import {module}; "
+    "print(time.perf_counter_ns() - t)"
+)
+
+
+def _import_ns(module: str) -> int:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TURBOMOCK")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure with bytecode cached, as installed
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE.format(module=module)],
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
+    return int(out)
+
+
+@op("import (fresh interpreter)", 4)
+def _import(impl: ModuleType, n: int) -> Run:
+    module = impl.__name__
+    _import_ns(module)  # untimed: writes the bytecode cache, warms the file system
+
+    def run() -> Elapsed:
+        return Elapsed(sum(_import_ns(module) for _ in range(n)))
+
+    return run

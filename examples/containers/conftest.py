@@ -1,4 +1,4 @@
-"""Fixtures of the example tests."""
+"""Fixtures of the example tests (``fake_docker`` is turbomock's pytest plugin's)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 
 from containers.interface import Bus
 from turbomock import Mock
-from turbomock.fakes._docker_pytest import fake_docker as fake_docker
 
 
 @pytest.fixture

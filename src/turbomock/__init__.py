@@ -1,14 +1,22 @@
 """turbomock: a drop-in, much faster ``unittest.mock``.
 
 ``import turbomock as mock`` (or ``from turbomock import Mock, patch``) and use it
-exactly as ``unittest.mock``.
+exactly as ``unittest.mock``. To run an existing suite on turbomock without editing
+it, see ``turbomock.install()`` and the README ("Use it on an existing suite").
+
+What a first mock needs is imported here; the rest (the ``patch`` family,
+``create_autospec``, ``mock_open``, ``seal``, ``ThreadingMock``,
+the switch) is imported on first use through ``__getattr__``, so that
+``import turbomock`` stays cheap (tests/test_import_cost.py).
+
+PYTEST_DONT_REWRITE: pytest rewrites the asserts of plugin packages, and warns when
+one was imported before it started, as TURBOMOCK=1 does; turbomock has no asserts.
 """
 
 from __future__ import annotations
 
 from turbomock._async import AsyncMock
 from turbomock._async import AsyncMockMixin as AsyncMockMixin
-from turbomock._autospec import create_autospec
 from turbomock._base import Base as Base
 from turbomock._calls import _Call as _Call
 from turbomock._calls import _CallList as _CallList
@@ -19,29 +27,52 @@ from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import _magics as _magics
 from turbomock._mock import CallableMixin as CallableMixin
 from turbomock._mock import InvalidSpecError, Mock, NonCallableMock
-from turbomock._mock_open import mock_open
-from turbomock._patch import _get_target as _get_target
-from turbomock._patch import _patch as _patch
-from turbomock._patch import patch
-from turbomock._property import PropertyMock
-from turbomock._seal import seal
+from turbomock._property import PropertyMock  # eager: the engine looks it up in KINDS
 from turbomock._sentinels import _ANY as _ANY
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable
-from turbomock._threading import ThreadingMixin as ThreadingMixin
-from turbomock._threading import ThreadingMock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from turbomock._autospec import create_autospec
+    from turbomock._mock_open import mock_open
+    from turbomock._patch import _get_target as _get_target
+    from turbomock._patch import _patch as _patch
+    from turbomock._patch import patch
+    from turbomock._seal import seal
+    from turbomock._switch import install as install
+    from turbomock._switch import uninstall as uninstall
+    from turbomock._threading import ThreadingMixin as ThreadingMixin
+    from turbomock._threading import ThreadingMock
 
 #: Whether ``dir(mock)`` leaves out the mock's own machinery (read at each call).
 FILTER_DIR = True
 
+#: Public names imported on first use, and the module each comes from.
+_LAZY = {
+    "ThreadingMixin": "turbomock._threading",
+    "ThreadingMock": "turbomock._threading",
+    "_get_target": "turbomock._patch",
+    "_patch": "turbomock._patch",
+    "create_autospec": "turbomock._autospec",
+    "install": "turbomock._switch",
+    "mock_open": "turbomock._mock_open",
+    "patch": "turbomock._patch",
+    "seal": "turbomock._seal",
+    "uninstall": "turbomock._switch",
+}
 
-def _claim_classes() -> None:
+
+def _claim(objects: list[Any]) -> None:
     """Classes and their functions report this module, as the stdlib's report
     ``unittest.mock``: in reprs, pickling errors, for pickling ``call`` objects by
-    reference, and for tools that look at a method's ``__module__``."""
+    reference, and for tools that look at a method's ``__module__``. They carry no
+    annotations at run time either, as the stdlib's: ours are for type checkers,
+    and as strings naming private modules they would only confuse
+    ``typing.get_type_hints``, ``inspect.signature`` and ``mock.__annotations__``."""
     from types import FunctionType
-
-    from turbomock._state import LiveCallList
 
     def functions(value: object) -> list[FunctionType]:
         found: list[object]
@@ -55,17 +86,13 @@ def _claim_classes() -> None:
         if function.__module__.startswith("turbomock._"):
             function.__module__ = __name__
 
-    reachable = [*globals().values(), *vars(patch).values(), LiveCallList, type(ANY)]
-    classes = [obj for obj in reachable if isinstance(obj, type)]
+    for value in objects:
+        for function in functions(value):
+            claim(function)
+    classes = [obj for obj in objects if isinstance(obj, type)]
     for obj in classes:
         if obj.__module__.startswith("turbomock._"):
             obj.__module__ = __name__
-    for value in [*globals().values(), *vars(patch).values()]:
-        for function in functions(value):
-            claim(function)
-    # The stdlib's classes and methods carry no annotations at run time; ours are for
-    # type checkers, and as strings naming private modules they would only confuse
-    # typing.get_type_hints, inspect.signature and ``mock.__annotations__``.
     for obj in {klass for cls in classes for klass in cls.__mro__}:
         if not obj.__module__.startswith("turbomock"):
             continue
@@ -78,7 +105,33 @@ def _claim_classes() -> None:
                 claim(function)
 
 
-_claim_classes()
+def __getattr__(name: str) -> Any:
+    """Import a lazily exported name's module, claim what it exports, keep its names."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    module = import_module(module_name)
+    names = [lazy for lazy, where in _LAZY.items() if where == module_name]
+    values = {lazy: getattr(module, lazy) for lazy in names}
+    patch = values.get("patch")
+    _claim([*values.values(), *(vars(patch).values() if patch is not None else ())])
+    globals().update(values)
+    return values[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+def _eager() -> list[Any]:
+    from turbomock._state import LiveCallList
+
+    return [*globals().values(), LiveCallList, type(ANY)]
+
+
+_claim(_eager())
 
 __version__ = "0.1.0.dev0"
 

@@ -1,7 +1,9 @@
-"""``python -m turbomock``: the command line; today that is ``bench``.
+"""``python -m turbomock``: the command line: ``bench``, ``run`` and ``info``.
 
 The benchmark suite lives in the source tree (``bench/`` beside ``src/``), not in the
 wheel, so ``bench`` works from a checkout installed with ``pip install -e .``.
+``run -- CMD`` runs a command with the switch on (TURBOMOCK=1, read by the start-up
+hook of every Python process it starts); ``info`` says what is on in this interpreter.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,7 +92,53 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--json", dest="json_path", metavar="PATH", help="also write every figure as JSON"
     )
+    run = commands.add_parser(
+        "run",
+        help="run a command with turbomock in place of unittest.mock",
+        description=(
+            "Run CMD with TURBOMOCK=1 in its environment: every Python process it starts "
+            "(and their subprocesses) imports turbomock for unittest.mock. The Python that "
+            "runs CMD must have turbomock installed."
+        ),
+    )
+    run.add_argument(
+        "--backport", action="store_true", help="also take the mock backport's names (mock)"
+    )
+    run.add_argument("cmd", nargs=argparse.REMAINDER, metavar="-- CMD ...")
+    commands.add_parser(
+        "info",
+        help="say whether turbomock is switched on here, and its native core",
+        description="Print turbomock's version, whether the switch and its start-up hook "
+        "are on in this interpreter, and whether the native core is in use.",
+    )
     return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the command with the switch on; its exit status is returned."""
+    from turbomock import _switch_messages as msg
+    from turbomock._info import startup_hook_path
+
+    command = list(args.cmd)
+    if command[:1] == ["--"]:
+        command = command[1:]
+    if not command:
+        sys.stderr.write(msg.RUN_NO_COMMAND)
+        return 2
+    if startup_hook_path() is None:
+        sys.stderr.write(msg.RUN_NO_HOOK.format(pth=msg.PTH_NAME, executable=sys.executable))
+        return 2
+    env = dict(os.environ)
+    env[msg.ENV] = "1"
+    if args.backport:
+        env[msg.ENV_BACKPORT] = "1"
+    import subprocess
+
+    try:
+        return subprocess.call(command, env=env)
+    except FileNotFoundError:
+        sys.stderr.write(msg.RUN_NOT_FOUND.format(command=command[0]))
+        return 127
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -121,6 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "bench":
         return run_bench(args)
+    if args.command == "run":
+        return run_command(args)
+    if args.command == "info":
+        from turbomock._info import info_text
+
+        sys.stdout.write(info_text())
+        return 0
     parser.print_help()
     return 2
 

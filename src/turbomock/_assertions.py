@@ -14,7 +14,6 @@ Nothing about an explanation runs before an assertion has failed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from turbomock import _config
 from turbomock import _messages as msg
@@ -22,8 +21,10 @@ from turbomock._calls import _Call, _CallList, call
 from turbomock._compat import CALLS_REPR_PREFIX
 from turbomock._sentinels import DEFAULT as _DEFAULT
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
+    from typing import Any
 
     from turbomock._state import MockState
 
@@ -37,20 +38,33 @@ def _failure(message: str, story: Story) -> AssertionError:
     if _config.explain:
         from turbomock import _explain
 
-        message = _explain.append(message, lambda: story(_explain))
-    return AssertionError(message)
+        return AssertionError(_explain.append(message, lambda: story(_explain)))
+    error = AssertionError(message)
+    # For the pytest plugin, which adds the explanation when it reports the failure
+    # (the message the test itself saw stays the stdlib's).
+    error._turbomock_story = story  # type: ignore[attr-defined]
+    return error
 
 
-class _Kind(NamedTuple):
+class _Kind:
     """What differs between the assertions about calls and about awaits."""
 
-    noun: str
-    #: The mock's record of them: ``call_args_list`` or ``await_args_list``.
-    records: Callable[[Any], Sequence[Any]]
-    #: Where ``assert_has_calls``/``assert_has_awaits`` look, as the explanation names it.
-    where: str
-    #: The message for an expected call when there was none, given the call as text.
-    none_yet: Callable[[str], str]
+    __slots__ = ("noun", "records", "where", "none_yet")
+
+    def __init__(
+        self,
+        noun: str,
+        records: Callable[[Any], Sequence[Any]],
+        where: str,
+        none_yet: Callable[[str], str],
+    ) -> None:
+        self.noun = noun
+        #: The mock's record of them: ``call_args_list`` or ``await_args_list``.
+        self.records = records
+        #: Where ``assert_has_calls``/``assert_has_awaits`` look, as explanations name it.
+        self.where = where
+        #: The message for an expected call when there was none, given the call as text.
+        self.none_yet = none_yet
 
 
 CALLS = _Kind("call", lambda m: m.call_args_list, "mock_calls", msg.not_called_expected)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Coroutine
 from types import FunctionType
-from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
 from turbomock._assertions import (
@@ -43,7 +42,10 @@ from turbomock._spec import _callable, is_exception, iscoroutinefunction
 from turbomock._state import MockState, lock, record_call
 
 # For the type checker the mixin is what it is always combined with.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from turbomock._mock import NonCallableMock as _MixinBase
 else:
     _MixinBase = Base

@@ -10,10 +10,8 @@ accessed; signatures are computed on the first call and cached per function
 
 from __future__ import annotations
 
-import inspect
 import sys
 from types import CellType, FunctionType
-from typing import Any
 
 from turbomock._calls import _CallList
 from turbomock._compat import (
@@ -36,6 +34,10 @@ from turbomock._spec import (
     is_list,
     iscoroutinefunction,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _TYPOS = ("autospect", "auto_spec", "set_spec")
 
@@ -173,6 +175,8 @@ def create_autospec(
     instance of the class instead, callable only if instances are. Other
     keyword arguments are passed on to the mock's constructor.
     """
+    import inspect
+
     if is_list(spec):
         # A list instance given to a mock constructor would mean "these names".
         spec = type(spec)

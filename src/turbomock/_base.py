@@ -10,12 +10,13 @@ whole MRO. The descriptor goes straight to the slot.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
-
 from turbomock._class_signatures import SignatureAttribute
 from turbomock._sentinels import DEFAULT
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from turbomock._state import MockState
 
 

@@ -19,12 +19,14 @@ does; the mock behind it reads and writes them there (``delegate``).
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
 from turbomock._base import state_of
 from turbomock._calls import _CallList
 from turbomock._sentinels import _deleted as _DELETED_CHILD
 from turbomock._state import Book, MockState, drain
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 _DELETED: Any = Book.DELETED
 

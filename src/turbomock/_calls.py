@@ -9,9 +9,11 @@ record with a single ``tuple.__new__`` and no ``__init__``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from turbomock._messages import format_call
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _EMPTY: dict[str, Any] = {}
 

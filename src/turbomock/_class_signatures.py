@@ -10,12 +10,12 @@ stdlib's, with a user subclass's own ``__new__``/``__init__`` copied onto it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from turbomock._compat import ASYNC_SIGNATURE_EXPLICIT, NEW_REPORTS_INIT_SIGNATURE
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import inspect
+    from typing import Any
 
 _mirrors: dict[str, type] = {}
 

@@ -13,7 +13,7 @@ when it is used.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from collections import namedtuple
 
 __all__ = ["Settings", "configure", "current", "explain", "set_by_environment", "strict"]
 
@@ -47,8 +47,11 @@ explain: bool = _from_environment(_VARIABLES["explain"]) or False
 strict: bool = _from_environment(_VARIABLES["strict"]) or False
 
 
-class Settings(NamedTuple):
+# A namedtuple, not typing.NamedTuple: typing is not imported by ``import turbomock``.
+class Settings(namedtuple("Settings", "explain strict")):
     """The switches as they were: ``configure(**previous._asdict())`` restores them."""
+
+    __slots__ = ()
 
     explain: bool
     strict: bool

@@ -8,9 +8,12 @@ path (``args[1]['tags'][1]: expected 'c', got 'b'``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from turbomock._messages import safe_repr
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Longest repr shown whole in a difference; longer ones are cut around the change.
 WIDTH = 60

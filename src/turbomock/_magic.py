@@ -8,8 +8,6 @@ stdlib's default behaviour (``len`` 0, ``int`` 1, identity ``==`` ...).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
@@ -35,6 +33,10 @@ from turbomock._mock_type import change_bag, drop_forwards, make_bag
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _AsyncIterator:

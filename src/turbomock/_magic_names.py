@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
 from turbomock._compat import LEGACY_DIV_MAGICS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 _PLAIN = (
     "lt le gt ge eq ne getitem setitem delitem len contains iter hash str sizeof "

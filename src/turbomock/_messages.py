@@ -6,9 +6,11 @@ stdlib's, which tests pin word for word.
 
 from __future__ import annotations
 
-from typing import Any
-
 from turbomock._compat import ALL_ASSERT_TYPOS, HAS_CALLS_ACTUAL_LINE, INDENTED_ACTUAL
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _MAX_REPR = 80
 _ACTUAL = "  Actual" if INDENTED_ACTUAL else "Actual"

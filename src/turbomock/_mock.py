@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from types import FunctionType, MethodType
-from typing import TYPE_CHECKING, Any
 from weakref import ref as _weakref
 
 from turbomock import _call_state
@@ -62,6 +61,10 @@ from turbomock._state import (
     new_state,
     record_call,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class InvalidSpecError(Exception):

@@ -11,12 +11,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from functools import partial
-from typing import Any
 
 from turbomock._compat import MOCK_OPEN_EXIT_CLOSES, OPEN_SPEC_AS_NAMES
 from turbomock._magic import MagicMock
 from turbomock._sentinels import DEFAULT
 from turbomock._spec import Spec, spec_from_list
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _specs: dict[str, Spec] = {}
 _NEVER = object()  # a sentinel no call returns

@@ -35,8 +35,11 @@ from __future__ import annotations
 import threading
 from itertools import compress
 from sys import getrefcount
-from typing import Any
 from weakref import ref as _weakref
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _lock = threading.RLock()
 _new_object = object.__new__

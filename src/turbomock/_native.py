@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections import namedtuple
 from types import ModuleType
-from typing import NamedTuple
 
 __all__ = ["NATIVE", "NativeStatus", "native_status"]
 
 _ENV = "TURBOMOCK_PURE_PYTHON"
 
 
-class NativeStatus(NamedTuple):
+# A namedtuple, not typing.NamedTuple: typing is not imported by ``import turbomock``.
+class NativeStatus(namedtuple("NativeStatus", "active reason")):
     """Whether the native core is in use, and a one-line reason a user can act on."""
+
+    __slots__ = ()
 
     active: bool
     reason: str

@@ -15,15 +15,17 @@ that case in C, calling back into this class for everything else; otherwise
 from __future__ import annotations
 
 from functools import wraps
-from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar
 
 from turbomock._compat import PY310
 from turbomock._native import NATIVE
 from turbomock._patch_target import _importer
 
-__all__ = ["_clear_dict", "_patch_dict"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Literal, TypeVar
+    _F = TypeVar("_F", bound=Callable[..., Any])
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+__all__ = ["_clear_dict", "_patch_dict"]
 
 
 #: ``turbomock._patch`` fills these in when it imports this module (an import cycle

@@ -10,7 +10,6 @@ flags and MROs where they suffice, instead of through ``inspect``.
 from __future__ import annotations
 
 from types import BuiltinFunctionType, FunctionType, MethodType, WrapperDescriptorType
-from typing import Any
 
 from turbomock._async import AsyncMock
 from turbomock._autospec import create_autospec
@@ -19,6 +18,10 @@ from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._mock import InvalidSpecError, NonCallableMock, _is_instance_mock
 from turbomock._sentinels import DEFAULT
 from turbomock._spec import instance_callable, is_list, iscoroutinefunction
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["_is_async_obj", "make_autospec", "make_mock"]
 

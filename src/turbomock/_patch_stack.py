@@ -7,9 +7,12 @@ there is no ``ExitStack`` (and its allocations) on that path at all.
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from turbomock._sentinels import DEFAULT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["_enter_patchings", "_unwind"]
 

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import sys
 from functools import partial
-from typing import Any, Callable
 
 from turbomock._compat import PY311
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 #: name -> (module names, in import order; the module name that failed to import
 #: after them or None; attribute names to get from the last module).

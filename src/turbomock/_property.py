@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from turbomock._magic import MagicMock
 from turbomock._mock import KINDS, Mock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class PropertyMock(Mock):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from turbomock._autospec import is_unbuilt_attribute
 from turbomock._mock import NonCallableMock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def seal(mock: Any) -> None:

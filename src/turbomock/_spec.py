@@ -12,9 +12,12 @@ import sys
 import threading
 import weakref
 from types import FunctionType, MethodType
-from typing import Any
 
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FunctionTypes = (FunctionType, MethodType)
 

@@ -15,11 +15,14 @@ first turn their pending events into entries (``flush_ancestors``).
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
 
 from turbomock._base import state_of as _state_of
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._sentinels import DEFAULT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Guards the rare slow paths: creating a list or dict on first use, draining
 # pending events, publishing a new return value. Never held while user code runs.

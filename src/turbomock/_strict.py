@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import threading
 from types import FunctionType, GeneratorType, MethodType
-from typing import Any
 
 from turbomock import _explain_text as text
 from turbomock._magic_names import CALCULATED_RETURN_VALUES, RETURN_VALUES, is_magic
@@ -34,6 +33,10 @@ from turbomock._mock import NonCallableMock, _extract_mock
 from turbomock._patch_stack import _unwind
 from turbomock._sentinels import DEFAULT
 from turbomock._state import MockState, extract_mock_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Report",

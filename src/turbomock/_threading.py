@@ -15,7 +15,6 @@ a call whose side effect raised is never waited for.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any, Callable
 
 from turbomock import _messages as msg
 from turbomock._async import _Awaits
@@ -33,7 +32,10 @@ from turbomock._state import MockState, lock
 _UNSET: Any = sentinel.TIMEOUT_UNSET
 
 # For the type checker the mixin is what it is always combined with.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from turbomock._mock import Mock as _MixinBase
 else:
     _MixinBase = Base

@@ -15,9 +15,12 @@ import gc
 import sys
 from collections.abc import Iterator
 from types import ModuleType
-from typing import Any
 
 from turbomock import _explain_text as text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["holders", "never_called_hint", "patched_name"]
 

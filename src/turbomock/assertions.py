@@ -14,11 +14,14 @@ Each takes a mock (or an autospecced function).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from turbomock import _explain_text as text
 from turbomock._assertions import _failure, _name, exact_key, unmatched_positions
 from turbomock._calls import _Call, _CallList
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "assert_called_n_times_with",

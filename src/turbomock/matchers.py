@@ -17,9 +17,12 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
 
 from turbomock._explain_text import got, short_repr, typed
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "AllOf",

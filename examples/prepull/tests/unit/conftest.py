@@ -1,9 +1,7 @@
-"""Shared by both versions of the tests: the code under test's package on sys.path, and
-the fake_subprocess fixture until turbomock's pytest plugin serves it."""
+"""Shared by both versions of the tests: the code under test's package on sys.path
+(``fake_subprocess`` is turbomock's pytest plugin's)."""
 
 import os
 import sys
-
-from turbomock.fakes._subprocess_pytest import fake_subprocess  # noqa: F401
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "runner"))

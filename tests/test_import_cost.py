@@ -1,0 +1,112 @@
+"""``import turbomock`` is cheap: it never executes the stdlib's mock.py, and imports
+nothing a first mock does not need. Checked in fresh interpreters through
+``sys.modules``; the time itself is measured by the bench (``-k import``), not here."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from switch_support import run
+
+#: Modules that ``import turbomock`` must not import.
+HEAVY = ["asyncio", "dis", "difflib", "inspect", "pprint", "typing", "unittest", "unittest.mock"]
+#: ... nor a first mock.
+HEAVY_FOR_A_FIRST_MOCK = HEAVY
+
+
+def python(code: str, tmp_path: Path) -> Any:
+    proc = run([sys.executable, "-c", textwrap.dedent(code)], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def test_import_does_not_execute_the_stdlib_mock(tmp_path: Path) -> None:
+    """After ``import turbomock`` no module came from the stdlib's unittest/mock.py."""
+    result = python(
+        """
+        import json, os, sys, turbomock
+        path = os.path.join("unittest", "mock.py")
+        print(json.dumps([n for n, m in sys.modules.items()
+                          if (getattr(m, "__file__", None) or "").endswith(path)]))
+        """,
+        tmp_path,
+    )
+    assert result == []
+
+
+@pytest.mark.parametrize(
+    "first_use",
+    ["pass", "turbomock.Mock()(1)", "turbomock.MagicMock().a.b()", "turbomock.AsyncMock()"],
+)
+def test_first_mock_imports_nothing_heavy(tmp_path: Path, first_use: str) -> None:
+    """Importing turbomock and making a first mock imports none of the heavy modules."""
+    heavy = HEAVY if first_use == "pass" else HEAVY_FOR_A_FIRST_MOCK
+    result = python(
+        f"""
+        import json, sys
+        import turbomock
+        {first_use}
+        print(json.dumps(sorted(set({heavy!r}) & set(sys.modules))))
+        """,
+        tmp_path,
+    )
+    assert result == []
+
+
+def test_patch_family_is_imported_on_first_use(tmp_path: Path) -> None:
+    """``patch`` and the rarer helpers load when first touched, and work."""
+    result = python(
+        """
+        import json, sys, turbomock
+        before = "turbomock._patch" in sys.modules
+        with turbomock.patch("os.getcwd", return_value="/x"):
+            import os
+            cwd = os.getcwd()
+        print(json.dumps([before, "turbomock._patch" in sys.modules, cwd,
+                          turbomock.patch.__module__]))
+        """,
+        tmp_path,
+    )
+    assert result == [False, True, "/x", "turbomock"]
+
+
+def test_lazy_names_are_claimed_and_listed(tmp_path: Path) -> None:
+    """Lazily imported classes report the module ``turbomock`` and appear in ``dir``."""
+    result = python(
+        """
+        import json, turbomock
+        listed = {"patch", "create_autospec", "ThreadingMock", "install"} <= set(dir(turbomock))
+        print(json.dumps([listed, turbomock.ThreadingMock.__module__,
+                          turbomock.PropertyMock.__module__, turbomock._patch.__module__]))
+        """,
+        tmp_path,
+    )
+    assert result == [True, "turbomock", "turbomock", "turbomock"]
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    """A name turbomock does not have raises AttributeError, as for any module."""
+    import turbomock
+
+    with pytest.raises(AttributeError, match="module 'turbomock' has no attribute 'nope'"):
+        turbomock.nope  # noqa: B018 - the attribute read is the test
+
+
+def test_bench_measures_the_import(tmp_path: Path) -> None:
+    """The bench has an import op, timed in fresh interpreters on both sides."""
+    out = tmp_path / "bench.json"
+    args = ["-m", "turbomock", "bench", "--quick", "--rounds", "1", "-k", "import"]
+    proc = run([sys.executable, *args, "--json", str(out)], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))["ops"]
+    assert list(figures) == ["import (fresh interpreter)"]
+    op = figures["import (fresh interpreter)"]
+    assert op["baseline_ns"] > 0
+    assert op["impl_ns"] > 0
+    assert op["target"] == pytest.approx(1 / 4)

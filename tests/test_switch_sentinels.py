@@ -1,0 +1,185 @@
+"""``turbomock.DEFAULT is unittest.mock.DEFAULT`` in either import order, without
+``import turbomock`` executing the stdlib's mock.py.
+
+turbomock imported first makes its own sentinels; the stdlib's module, imported
+later, adopts them as it loads. These scenarios run in fresh interpreters, and the
+stdlib's own behaviour afterwards is checked with CPython's mock suite run against
+the real ``unittest.mock``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from switch_support import ROOT, run
+
+CONFORMANCE = ROOT / "tests" / "conformance"
+
+
+def python(code: str, tmp_path: Path, timeout: float = 300) -> Any:
+    """Run ``code`` in a fresh interpreter; the JSON it prints last is returned."""
+    proc = run([sys.executable, "-c", textwrap.dedent(code)], tmp_path, timeout=timeout)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def test_turbomock_first_then_stdlib_share_default(tmp_path: Path) -> None:
+    """turbomock first: the stdlib, imported later, uses turbomock's sentinels everywhere
+    it had stored its own (globals, a class attribute, function defaults)."""
+    result = python(
+        """
+        import json, sys, turbomock
+        loaded_early = "unittest.mock" in sys.modules
+        import unittest.mock as m
+        print(json.dumps([
+            loaded_early,
+            m.DEFAULT is turbomock.DEFAULT,
+            m.sentinel is turbomock.sentinel,
+            m._missing is turbomock.sentinel.MISSING,
+            m._deleted is turbomock.sentinel.DELETED,
+            m.Base._mock_return_value is turbomock.DEFAULT,
+            any(d is turbomock.DEFAULT for d in m.CallableMixin.__init__.__defaults__),
+            any(d is turbomock.DEFAULT for d in m.patch.__defaults__),
+        ]))
+        """,
+        tmp_path,
+    )
+    assert result == [False, True, True, True, True, True, True, True]
+
+
+def test_no_stdlib_sentinel_is_left_anywhere(tmp_path: Path) -> None:
+    """After the adoption no object of the stdlib's sentinel class is left alive: every
+    reference to one was found (they are freed once none is left)."""
+    result = python(
+        """
+        import gc, json, turbomock
+        import unittest.mock as m
+        gc.collect()
+        left = [o for o in gc.get_objects() if type(o) is m._SentinelObject]
+        factories = [o for o in gc.get_objects() if type(o) is m._Sentinel]
+        print(json.dumps([len(left), len(factories)]))
+        """,
+        tmp_path,
+    )
+    assert result == [0, 0]
+
+
+def test_stdlib_first_then_turbomock_share_default(tmp_path: Path) -> None:
+    """The stdlib first: turbomock uses its sentinel."""
+    result = python(
+        """
+        import json, unittest.mock as m, turbomock
+        print(json.dumps([m.DEFAULT is turbomock.DEFAULT, m.sentinel is turbomock.sentinel]))
+        """,
+        tmp_path,
+    )
+    assert result == [True, True]
+
+
+def test_import_keeps_the_real_loader(tmp_path: Path) -> None:
+    """The adopted module reports its real loader and spec, as if no hook were there."""
+    result = python(
+        """
+        import json, turbomock
+        import unittest.mock as m
+        print(json.dumps([type(m.__loader__).__name__, m.__spec__.loader is m.__loader__,
+                          m.__spec__.origin == m.__file__]))
+        """,
+        tmp_path,
+    )
+    assert result == ["SourceFileLoader", True, True]
+
+
+def test_reload_adopts_again(tmp_path: Path) -> None:
+    """``importlib.reload`` of the stdlib's module adopts turbomock's sentinels again."""
+    result = python(
+        """
+        import importlib, json, turbomock
+        import unittest.mock as m
+        m = importlib.reload(m)
+        print(json.dumps(m.DEFAULT is turbomock.DEFAULT))
+        """,
+        tmp_path,
+    )
+    assert result is True
+
+
+def test_patches_of_both_libraries_agree(tmp_path: Path) -> None:
+    """Patches made by either library compare ``new`` with the same DEFAULT."""
+    result = python(
+        """
+        import json, turbomock
+        import unittest.mock as m
+        a = m.patch("os.getcwd")
+        b = turbomock.patch("os.getcwd")
+        print(json.dumps([a.new is b.new, a.new is m.DEFAULT]))
+        """,
+        tmp_path,
+    )
+    assert result == [True, True]
+
+
+def test_cpython_mock_suite_passes_against_the_adopted_stdlib(tmp_path: Path) -> None:
+    """CPython's own unittest.mock suite passes against the real stdlib module in a
+    process where turbomock was imported first and the stdlib adopted its sentinels."""
+    result = python(
+        f"""
+        import json, sys
+        import turbomock
+        sys.path.insert(0, {str(CONFORMANCE)!r})
+        import run_suite_module
+        from test_cpython_suite import MODULES
+        import unittest.mock
+        assert unittest.mock.__name__ == "unittest.mock"
+        assert unittest.mock.DEFAULT is turbomock.DEFAULT
+        summary = {{}}
+        for module in MODULES:
+            report = run_suite_module.run("unittest.mock", module)
+            outcomes = report.get("outcomes", {{}})
+            bad = sorted(t for t, o in outcomes.items()
+                         if o not in ("passed", "expected_failure", "skipped"))
+            summary[module] = [report["status"], len(outcomes), bad]
+        print(json.dumps(summary))
+        """,
+        tmp_path,
+        timeout=600,
+    )
+    ran = {module: figures for module, figures in result.items() if figures[0] == "ok"}
+    assert "testmock" in ran
+    assert {module: bad for module, (_, _, bad) in ran.items() if bad} == {}
+    assert all(count > 0 for _, count, _ in ran.values())
+
+
+def test_find_spec_during_the_hook_answers_like_the_real_loader(tmp_path: Path) -> None:
+    """``importlib.util.find_spec`` while the hook waits still gives a working loader."""
+    result = python(
+        """
+        import importlib.util, json, turbomock
+        spec = importlib.util.find_spec("unittest.mock")
+        source = spec.loader.get_source("unittest.mock")
+        package = spec.loader.is_package("unittest.mock")
+        print(json.dumps([package, "class NonCallableMock" in source]))
+        """,
+        tmp_path,
+    )
+    assert result == [False, True]
+
+
+def test_stdlib_imported_again_after_being_dropped(tmp_path: Path) -> None:
+    """The stdlib first, dropped from sys.modules and imported again: the new module
+    adopts the sentinels turbomock took from the first."""
+    result = python(
+        """
+        import importlib, json, sys, unittest.mock, turbomock
+        first = sys.modules.pop("unittest.mock")
+        again = importlib.import_module("unittest.mock")
+        print(json.dumps([again is not first, again.DEFAULT is turbomock.DEFAULT,
+                          first.DEFAULT is turbomock.DEFAULT]))
+        """,
+        tmp_path,
+    )
+    assert result == [True, True, True]
