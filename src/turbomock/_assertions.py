@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from turbomock import _config
 from turbomock import _messages as msg
+from turbomock._base import named_as
 from turbomock._calls import _Call, _CallList, call
 from turbomock._compat import CALLS_REPR_PREFIX
 from turbomock._sentinels import DEFAULT as _DEFAULT
@@ -211,6 +212,12 @@ class AssertionMethods:
 
 # -- the checks calls and awaits share --------------------------------------------------
 
+
+
+# The stdlib defines these on NonCallableMock, and argument errors name them so.
+for _name_, _function_ in list(vars(AssertionMethods).items()):
+    if callable(_function_) and not _name_.startswith("__"):
+        named_as(f"NonCallableMock.{_name_}")(_function_)
 
 def check_latest(mock: Any, kind: _Kind, latest: Any, args: Any, kwargs: Any) -> None:
     """``assert_called_with``/``assert_awaited_with``: ``latest`` must match."""

@@ -26,9 +26,9 @@ from turbomock._assertions import (
     check_sequence,
     count_story,
 )
-from turbomock._base import Base
+from turbomock._base import Base, named_as
 from turbomock._calls import _Call, _CallList
-from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, PY311
+from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
 from turbomock._magic import AsyncMagicMixin
 from turbomock._mock import (
     KINDS,
@@ -151,11 +151,12 @@ _awaited.__qualname__ = "AsyncMockMixin._execute_mock_call"
 _awaited.__name__ = "_execute_mock_call"
 _awaited.__code__ = (
     _awaited.__code__.replace(co_name=_awaited.__name__, co_qualname=_awaited.__qualname__)
-    if PY311
+    if CODE_HAS_QUALNAME
     else _awaited.__code__.replace(co_name=_awaited.__name__)
 )
 
 
+@named_as("CallableMixin.__call__")  # an AsyncMock's __call__ is that one, with the stdlib
 def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     """``__call__`` of async mocks: record the call, return the coroutine.
 

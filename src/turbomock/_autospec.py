@@ -37,7 +37,7 @@ from turbomock._spec import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Callable
 
 _TYPOS = ("autospect", "auto_spec", "set_spec")
 
@@ -353,18 +353,30 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
         return_value=mock.return_value,
         side_effect=mock.side_effect,
         _mock_children=mock._mock_children,
-        # The mock's own methods: the stdlib wraps each in a closure to the same end.
-        assert_called_with=mock.assert_called_with,
-        assert_called_once_with=mock.assert_called_once_with,
-        assert_has_calls=mock.assert_has_calls,
-        assert_any_call=mock.assert_any_call,
         reset_mock=reset_mock,
-        assert_called=mock.assert_called,
-        assert_not_called=mock.assert_not_called,
-        assert_called_once=mock.assert_called_once,
         __signature__=sig,
+        # Plain functions forwarding to the mock's methods as they are when called:
+        # attributes can be set on them, as on the stdlib's.
+        **{name: _forwarding(mock, name) for name in _FORWARDED},
     )
     mock._mock_state.delegate = funcopy
+
+
+_FORWARDED = (
+    "assert_called_with", "assert_called_once_with", "assert_has_calls", "assert_any_call",
+    "assert_called", "assert_not_called", "assert_called_once",
+)
+
+
+def _forwarding(mock: Any, name: str) -> Callable[..., Any]:
+    """A function calling ``mock``'s method ``name``, named as the stdlib's is."""
+
+    def forward(*args: Any, **kwargs: Any) -> Any:
+        return getattr(mock, name)(*args, **kwargs)
+
+    forward.__name__ = name
+    forward.__qualname__ = f"_setup_func.<locals>.{name}"
+    return forward
 
 
 _AWAIT_ASSERTS = (

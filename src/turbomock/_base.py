@@ -11,11 +11,14 @@ whole MRO. The descriptor goes straight to the slot.
 from __future__ import annotations
 
 from turbomock._class_signatures import SignatureAttribute
+from turbomock._compat import CODE_HAS_QUALNAME
 from turbomock._sentinels import DEFAULT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable
+    from typing import Any, Callable, TypeVar
+
+    _F = TypeVar("_F", bound=Callable[..., Any])
 
     from turbomock._state import MockState
 
@@ -34,6 +37,19 @@ class Base:
 
     def __init__(self, /, *args: Any, **kwargs: Any) -> None:
         pass
+
+
+def named_as(qualname: str) -> Callable[[_F], _F]:
+    """Give a function the stdlib's qualified name for it, where the stdlib defines it
+    elsewhere: Python names it so in argument errors and tracebacks."""
+
+    def rename(function: _F) -> _F:
+        function.__qualname__ = qualname
+        if CODE_HAS_QUALNAME:
+            function.__code__ = function.__code__.replace(co_qualname=qualname)
+        return function
+
+    return rename
 
 
 _slot = Base.__dict__["_mock_state"]

@@ -19,6 +19,9 @@ PY313 = sys.version_info >= (3, 13)
 
 # -- the mock engine -------------------------------------------------------------
 
+#: 3.11: code objects carry ``co_qualname`` (argument errors and tracebacks use it).
+CODE_HAS_QUALNAME = PY311
+
 #: 3.9/3.10 still know ``__div__``/``__rdiv__``/``__idiv__`` and ``__setformat__``.
 LEGACY_DIV_MAGICS = not PY311
 #: 3.10 rejects the assert typos ``asert``/``aseert``/``assrt`` too, with a new message.

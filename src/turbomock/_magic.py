@@ -29,9 +29,9 @@ from turbomock._mock import (
     _missing_magic_text,
     passthrough,
 )
-from turbomock._mock_type import change_bag, drop_forwards, make_bag
+from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
 from turbomock._sentinels import DEFAULT, _deleted, _missing
-from turbomock._spec import is_list, spec_for, spec_from_list
+from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
 
 TYPE_CHECKING = False
@@ -56,7 +56,9 @@ class _AsyncIterator:
         raise StopAsyncIteration
 
 
-def _eq_effect(owner: Any, st: MockState) -> Any:
+# The factories of the default side effects are named as the stdlib's: an effect
+# called wrongly (``m.__iter__(1)``) is named in the error by its qualified name.
+def _get_eq(owner: Any, st: MockState) -> Any:
     def __eq__(other: Any) -> Any:
         value = st.return_value
         if value is not DEFAULT:
@@ -66,7 +68,7 @@ def _eq_effect(owner: Any, st: MockState) -> Any:
     return __eq__
 
 
-def _ne_effect(owner: Any, st: MockState) -> Any:
+def _get_ne(owner: Any, st: MockState) -> Any:
     def __ne__(other: Any) -> Any:
         if st.return_value is not DEFAULT:
             return DEFAULT
@@ -75,7 +77,7 @@ def _ne_effect(owner: Any, st: MockState) -> Any:
     return __ne__
 
 
-def _iter_effect(owner: Any, st: MockState) -> Any:
+def _get_iter(owner: Any, st: MockState) -> Any:
     def __iter__() -> Any:
         value = st.return_value
         return iter([]) if value is DEFAULT else iter(value)
@@ -83,7 +85,7 @@ def _iter_effect(owner: Any, st: MockState) -> Any:
     return __iter__
 
 
-def _aiter_effect(owner: Any, st: MockState) -> Any:
+def _get_async_iter(owner: Any, st: MockState) -> Any:
     def __aiter__() -> Any:
         value = st.return_value
         return _AsyncIterator(iter([]) if value is DEFAULT else iter(value))
@@ -92,10 +94,10 @@ def _aiter_effect(owner: Any, st: MockState) -> Any:
 
 
 _SIDE_EFFECTS = {
-    "__eq__": _eq_effect,
-    "__ne__": _ne_effect,
-    "__iter__": _iter_effect,
-    "__aiter__": _aiter_effect,
+    "__eq__": _get_eq,
+    "__ne__": _get_ne,
+    "__iter__": _get_iter,
+    "__aiter__": _get_async_iter,
 }
 
 
@@ -237,6 +239,17 @@ class MagicMixin(Base):
 
 #: frozenset of magic method names -> the bag class carrying them.
 _bags: dict[frozenset[str], type] = {}
+
+
+def magic_mock_with_spec(spec: Spec, /, **kwargs: Any) -> Any:
+    """``MagicMock(spec=names, **kwargs)`` for a spec already built (``mock_open``'s,
+    made once per process): its class from the pool of the bag that spec allows, so
+    the magic methods the spec lacks are absent, as with the stdlib's."""
+    bag = MagicMock._mock_bag_with(spec.magic_slots(DEFAULT_MAGICS))
+    mock = _instance(pool_for((MagicMock,), bag))
+    MagicMock.__init__(mock, **kwargs)
+    _get_state(mock).spec = spec
+    return mock
 
 
 class NonCallableMagicMock(MagicMixin, NonCallableMock):

@@ -170,3 +170,11 @@ def call_count_not_reached(name: str, count: int, timeout: object, actual: int) 
         f"{name} was not called {count} times before timeout({timeout}). "
         f"Called {actual} times."
     )
+
+
+def foreign_parent(parent: object) -> str:
+    """A mock's parent is an object that is not a mock but looks like one in part."""
+    return (
+        f"turbomock: the parent of a mock must be a mock, not {type(parent).__name__!r} "
+        "(unittest.mock would treat it as one attribute by attribute)"
+    )

@@ -16,7 +16,7 @@ from weakref import ref as _weakref
 from turbomock import _call_state
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
-from turbomock._base import Base
+from turbomock._base import Base, named_as
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
 from turbomock._calls import _CallList, new_named_call
@@ -370,8 +370,20 @@ class NonCallableMock(AssertionMethods, Base):
 
     @property
     def _mock_methods(self) -> Any:
-        spec = _get_state(self).spec
+        st = _get_state(self)
+        extra = st.extra
+        if extra is not None and extra.methods is not _missing:
+            return extra.methods
+        spec = st.spec
         return None if spec is None else spec.methods
+
+    @_mock_methods.setter
+    def _mock_methods(self, value: Any) -> None:
+        # Set by hand, it decides alone which names exist, as the stdlib's does.
+        st = _get_state(self)
+        if st.extra is None:
+            st.extra = Extra()
+        st.extra.methods = value
 
     @property
     def _spec_signature(self) -> Any:
@@ -496,6 +508,14 @@ class NonCallableMock(AssertionMethods, Base):
         """Attach a mock as an attribute of this one, replacing its name and
         parent; its calls then show in this mock's method_calls and mock_calls."""
         inner = _extract_mock(mock)
+        if not _is_instance_mock(inner):
+            # Not a mock (a function, say): the stdlib sets these on it all the same.
+            inner._mock_parent = None
+            inner._mock_new_parent = None
+            inner._mock_name = ""
+            inner._mock_new_name = None
+            setattr(self, attribute, mock)
+            return
         ist = _get_state(inner)
         flush_ancestors(ist)
         ist.parent = None
@@ -560,7 +580,11 @@ class NonCallableMock(AssertionMethods, Base):
             spec = None
         else:
             spec = extra.spec
-            if spec is not None and (name not in spec.names or name in ALL_MAGICS):
+            methods = extra.methods
+            if methods is not _missing:  # _mock_methods set by hand
+                if methods is not None and (name not in methods or name in ALL_MAGICS):
+                    raise AttributeError(msg.no_attribute(name))
+            elif spec is not None and (name not in spec.names or name in ALL_MAGICS):
                 raise AttributeError(msg.no_attribute(name))
         if name not in _PLAIN_NAMES:
             _check_name(st, spec, name)
@@ -838,6 +862,7 @@ def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_
         extra.spec_flags = (as_instance, eat_self)
 
 
+@named_as("CallableMixin.__init__")
 def _init_mock(
     self: Any,
     spec: Any = None,

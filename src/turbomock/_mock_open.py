@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from turbomock._compat import MOCK_OPEN_EXIT_CLOSES, OPEN_SPEC_AS_NAMES
-from turbomock._magic import MagicMock
+from turbomock._magic import MagicMock, magic_mock_with_spec
 from turbomock._sentinels import DEFAULT
 from turbomock._spec import Spec, spec_from_list
 
@@ -107,13 +107,11 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     """
     if mock is None:
         if OPEN_SPEC_AS_NAMES:
-            mock = MagicMock(name="open")
-            mock._mock_state.spec = _named_spec("open")
+            mock = magic_mock_with_spec(_named_spec("open"), name="open")
         else:
             mock = MagicMock(name="open", spec=open)
 
-    handle = MagicMock()
-    handle._mock_state.spec = _named_spec("file")
+    handle = magic_mock_with_spec(_named_spec("file"))
     file = _FakeFile(handle, read_data)
     handle.__enter__.return_value = handle
     handle.write.return_value = None

@@ -204,9 +204,8 @@ _deleted = sentinel.DELETED
 
 
 class _ANY:
-    """Equal to everything: a wildcard inside expected calls."""
-
-    __slots__ = ()
+    """Equal to everything: a wildcard inside expected calls. (Attributes can be set
+    on it, as on the stdlib's.)"""
 
     def __eq__(self, other: object) -> bool:
         return True

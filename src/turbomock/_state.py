@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import threading
 
+from turbomock import _messages as msg
 from turbomock._base import state_of as _state_of
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._sentinels import DEFAULT
+from turbomock._sentinels import _missing as _MISSING
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ class Extra:
     __slots__ = (
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
-        "delegate", "sealed", "unsafe", "book",
+        "delegate", "sealed", "unsafe", "book", "methods",
         "kind", "autospec", "signature",
     )
 
@@ -58,6 +60,7 @@ class Extra:
         self.sealed = False
         self.unsafe = False
         self.book: Book | None = None  # the call state, once assigned by hand
+        self.methods: Any = _MISSING  # ``_mock_methods`` once set by hand
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
         self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
         self.signature: Any = None  # an explicitly set ``__signature__``
@@ -226,6 +229,28 @@ def new_state(parent: Any, name: Any, new_parent: Any, new_name: Any) -> MockSta
     return st
 
 
+def _parent_state(parent: Any, attribute: str) -> MockState:
+    """The state of a mock's parent. A parent that is not a mock (``Mock(parent=5)``)
+    fails as the stdlib's first access to ``attribute`` on it fails."""
+    try:
+        return _state_of(parent)
+    except TypeError:
+        getattr(parent, attribute)  # the stdlib's AttributeError, normally
+        raise TypeError(msg.foreign_parent(parent)) from None
+
+
+def _list_reached_first(callee: MockState, parent: Any) -> str:
+    """Which list the stdlib's recording of ``callee``'s call reads first on
+    ``parent``: ``method_calls`` while the call is a method call of it, else
+    ``mock_calls``."""
+    method_ok = callee.parent is not None
+    node = callee
+    while method_ok and node.new_parent is not parent:
+        node = _state_of(node.new_parent)
+        method_ok = node.parent is not None
+    return "method_calls" if method_ok else "mock_calls"
+
+
 def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:
     """Record one call of the mock owning ``st``; returns its ``call_args`` record."""
     record: _Call = tuple.__new__(_Call, (args, kwargs))
@@ -259,7 +284,10 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
     if parent is not None:
         event = (st, record)
         while parent is not None:
-            pst = _state_of(parent)
+            try:
+                pst = _state_of(parent)
+            except TypeError:
+                pst = _parent_state(parent, _list_reached_first(st, parent))
             pending = pst.pending
             if pending is None:
                 _acquire()
@@ -285,7 +313,10 @@ def _notify_locked(
     booked ancestor (its lists are the user's to append to, outside the lock)
     and returns it; None when done."""
     while parent is not None:
-        pst = _state_of(parent)
+        try:
+            pst = _state_of(parent)
+        except TypeError:
+            pst = _parent_state(parent, _list_reached_first(st, parent))
         extra = pst.extra
         if extra is not None and extra.book is not None:
             return parent
@@ -320,7 +351,7 @@ def _notify_past_books(
     a booked one gets the call appended to its lists now (method_calls first, as
     the stdlib does), the others a pending event."""
     while parent is not None:
-        pst = _state_of(parent)
+        pst = _parent_state(parent, _list_reached_first(st, parent))
         extra = pst.extra
         book = None if extra is None else extra.book
         if book is None:
@@ -369,7 +400,7 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
     method_name = callee.name
     parent = callee.new_parent
     while parent is not None:
-        pst = _state_of(parent)
+        pst = _parent_state(parent, "_mock_parent")
         if pst is ancestor:
             break
         if method_ok:
@@ -468,7 +499,7 @@ def flush_ancestors(st: MockState) -> None:
     """Settle the names of pending events above ``st`` before its link changes."""
     parent = st.new_parent
     while parent is not None:
-        pst = _state_of(parent)
+        pst = _parent_state(parent, "_mock_new_parent")
         if pst.pending:
             drain(pst)
         parent = pst.new_parent
@@ -481,7 +512,7 @@ def extract_mock_name(st: MockState) -> str:
     parent = st.new_parent
     while parent is not None:
         steps.append(node.new_name)
-        node = _state_of(parent)
+        node = _parent_state(parent, "_mock_new_name")
         parent = node.new_parent
     label = node.name or "mock"
     if not steps:
