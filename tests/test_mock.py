@@ -17,7 +17,7 @@ from typing import Any, Callable
 import pytest
 
 import turbomock
-from engine_support import IMPLS, PY310, PY311, PY312, PY313, assert_same, same_steps, trace
+from engine_support import IMPLS, PY310, PY311, PY312, assert_same, same_steps, trace
 
 Step = Callable[[Any, Any], Any]
 
@@ -339,11 +339,6 @@ def test_parent_keyword_without_name() -> None:
     assert_same(scenario)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs [KD-non-string-name]: Mock(name=1) reprs as name=1 where the "
-    "stdlib's repr raises TypeError",
-)
 def test_non_string_name() -> None:
     """``Mock(name=1)`` behaves as in the stdlib (whose repr fails)."""
     same_steps(lambda mod: mod.Mock(name=1), lambda mod, m: m, lambda mod, m: m.a)
@@ -573,12 +568,6 @@ def test_spec_class_with_getattr() -> None:
     )
 
 
-@pytest.mark.xfail(
-    not PY313,
-    strict=True,
-    reason="turbomock differs [KD-spec-property]: before 3.13 the stdlib's constructor evaluates "
-    "an instance spec's properties (ZeroDivisionError here); turbomock doesn't",
-)
 def test_spec_instance_with_raising_property() -> None:
     """An instance spec whose property raises behaves as in the stdlib."""
     same_steps(
@@ -586,11 +575,6 @@ def test_spec_instance_with_raising_property() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs [KD-spec-getattr-call]: the stdlib's constructor fails (TypeError '1 "
-    "is not a callable object') for an instance spec whose __getattr__ answers __call__",
-)
 def test_spec_instance_with_getattr() -> None:
     """An instance spec with a catch-all ``__getattr__`` behaves as in the stdlib."""
     same_steps(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import re
 import sys
 import typing
 import unittest.mock
@@ -73,7 +74,7 @@ def test_magics_are_the_stdlibs() -> None:
         turbomock.NonCallableMock(),
         str.upper,
     ],
-    ids=repr,
+    ids=lambda obj: re.sub(r" at 0x\w+| id='\d+'", "", f"{type(obj).__module__}:{obj!r}"),
 )
 def test_callable_helper_agrees(obj: Any) -> None:
     """``_callable`` answers as the stdlib's."""

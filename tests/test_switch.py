@@ -297,7 +297,9 @@ def test_info_when_off(tmp_path: Path) -> None:
     from turbomock._info import native_status, startup_hook_path
 
     lines = info(tmp_path)
-    assert lines[0] == f"turbomock {turbomock.__version__} ({ROOT / 'src' / 'turbomock'})"
+    # The installed package: src/turbomock in a checkout, site-packages from a wheel.
+    where = Path(turbomock.__file__).resolve().parent
+    assert lines[0] == f"turbomock {turbomock.__version__} ({where})"
     assert lines[1].startswith("python: ")
     assert lines[2] == "switch: off (set TURBOMOCK=1, or use `python -m turbomock run -- CMD`)"
     assert lines[3] == f"start-up hook: installed ({startup_hook_path()})"

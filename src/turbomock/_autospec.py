@@ -132,6 +132,31 @@ class _Autospec:
         return new
 
 
+    def set_function_children(self, mock: Any) -> None:
+        """Build the function children not built yet, and keep them all as set on
+        the mock: the stdlib's eager walk made them instance attributes (its mocks
+        of functions pass ``isinstance(child, FunctionType)``), so a spec added
+        later (``mock_add_spec``) does not hide them."""
+        st = mock._mock_state
+        for name in dir(self.spec):
+            if is_magic(name):
+                continue
+            try:
+                original = getattr(self.spec, name)
+            except AttributeError:
+                continue
+            if not isinstance(original, FunctionTypes):
+                continue
+            child = st.get(name)
+            if child is None:
+                child = st.setdefault(name, self.child(mock, name))
+            mock.__dict__[name] = child
+            assigned = st.assigned
+            if assigned is None:
+                assigned = st.assigned = set()
+            assigned.add(name)
+
+
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
     """Make calls of ``mock`` check their arguments against ``func``'s signature."""
     mock._mock_state.check_sig = SignatureCheck(func, instance, skipfirst)
@@ -239,9 +264,25 @@ def create_autospec(
             )
 
     inner._mock_state.autospec = _Autospec(spec, spec_set, instance, wrapped, inner)
+    if inner._mock_state:
+        _replace_as_the_walk_does(inner, spec)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
         mock.configure_mock(**kwargs)
     return mock
+
+
+def _replace_as_the_walk_does(mock: Any, spec: Any) -> None:
+    """Children made before the plan was in place (by keyword arguments such as
+    ``**{'meth.return_value': 3}``, configured as the mock was made) are dropped
+    where the stdlib's eager walk, which runs after that, puts its own: the plan
+    builds those on access. (From 3.13 the keyword arguments are applied again
+    afterwards, to the autospecced children; before, they are lost, as with the
+    stdlib.)"""
+    st = mock._mock_state
+    walked = {name for name in dir(spec) if not is_magic(name)}
+    for name in [name for name in st if name in walked and hasattr(spec, name)]:
+        del st[name]
+        mock.__dict__.pop(name, None)
 
 
 # -- autospecced functions: a real function in front of the mock --------------------

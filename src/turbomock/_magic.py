@@ -186,7 +186,13 @@ def _fallback(obj: Any, name: str) -> Any:
     raise MissingMagic(_missing_magic_text(obj, name))
 
 
-class MagicMixin(Base):
+if TYPE_CHECKING:
+    from turbomock._magic_types import DefaultMagics as _MagicBase
+else:
+    _MagicBase = Base
+
+
+class MagicMixin(_MagicBase):
     """Gives a mock class the default magic methods (see ``_DefaultMagicSlot``)."""
 
     if TYPE_CHECKING:  # provided by NonCallableMock

@@ -50,6 +50,7 @@ from turbomock._mock_type import (
     take,
 )
 from turbomock._sentinels import DEFAULT, _deleted, _missing
+from turbomock._signatures import fail_as_made
 from turbomock._spec import _callable, is_exception, is_list, spec_for, spec_from_list
 from turbomock._state import (
     Extra,
@@ -64,7 +65,9 @@ from turbomock._state import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeVar
+
+    _M = TypeVar("_M")
 
 
 class InvalidSpecError(Exception):
@@ -287,7 +290,12 @@ class NonCallableMock(AssertionMethods, Base):
     #: The magic methods instances support by default (MagicMock: all of them).
     _mock_default_slots: frozenset[str] | None = None
 
-    __new__ = new_mock
+    if TYPE_CHECKING:  # what type checkers see of new_mock
+
+        def __new__(cls: type[_M], /, *args: Any, **kwargs: Any) -> _M: ...
+
+    else:
+        __new__ = new_mock
     #: The pool of the leaf a mock has as class (None on other classes).
     _mock_pool: Pool | None = None
 
@@ -533,6 +541,9 @@ class NonCallableMock(AssertionMethods, Base):
         self, spec: Any, spec_set: Any, _spec_as_instance: bool = False, _eat_self: bool = False
     ) -> None:
         st = _get_state(self)
+        plan = st.autospec
+        if plan is not None:
+            plan.set_function_children(self)
         _apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         # Children already cached in __dict__ must now pass the spec check again.
         if st and st.spec is not None:
@@ -635,6 +646,10 @@ class NonCallableMock(AssertionMethods, Base):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _PASSTHROUGH:
+            if name == "_mock_state" and type(value) is MockState:
+                # ``copy`` (and pickle) restore the slot by name: the copy starts
+                # from the state the stdlib's copy would have (see state_for_copy).
+                value = _call_state.state_for_copy(value)
             return object.__setattr__(self, name, value)
         st = _get_state(self)
         extra = st.extra
@@ -860,6 +875,7 @@ def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_
         st.spec = spec_for(spec)
         extra.spec_class = spec if isinstance(spec, type) else type(spec)
         extra.spec_flags = (as_instance, eat_self)
+        fail_as_made(spec, as_instance, eat_self)
 
 
 @named_as("CallableMixin.__init__")
@@ -1057,6 +1073,19 @@ class MagicSlot:
         raise MissingMagic(_missing_magic_text(obj, self.name))
 
 
+class DescribedMagicSlot(MagicSlot):
+    """A magic method configured with a descriptor: what its ``__get__`` gives."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        mock = obj if obj is not None else None if owner is None else owner_of(owner)
+        if mock is None:
+            return self
+        value = _get_state(mock).magic_dict()[self.name]
+        return type(value).__get__(value, obj, owner)
+
+
 class MissingMagic(AttributeError, TypeError):
     """A magic method a mock doesn't support (deleted, or not in its spec).
 
@@ -1113,10 +1142,17 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         if st.get(name) is _deleted:
             del st[name]
     cls = type(mock)
-    if not isinstance(_class_attribute(cls, name), MagicSlot):
+    # A value that is a descriptor (a PropertyMock) acts as one on the class, as the
+    # stdlib's does when it sets the value on the class itself.
+    described = stored is value and hasattr(type(value), "__get__")
+    slot_kind = DescribedMagicSlot if described else MagicSlot
+    present = _class_attribute(cls, name)
+    if not isinstance(present, MagicSlot) or (
+        type(present) is not slot_kind and DescribedMagicSlot in (slot_kind, type(present))
+    ):
         # The class must carry it (Python looks magic methods up there): this
         # mock's class is its own, so it is edited in place.
-        setattr(cls, name, MagicSlot(name))
+        setattr(cls, name, slot_kind(name))
         if owner_of(cls) is None:
             remember_owner(mock)
     st.magic_dict()[name] = stored
@@ -1156,7 +1192,25 @@ class CallableMixin(Base):
         return_value: Any
         side_effect: Any
 
-    __init__ = _init_mock
+    if TYPE_CHECKING:  # what type checkers see of _init_mock
+
+        def __init__(
+            self,
+            spec: Any = None,
+            side_effect: Any = None,
+            return_value: Any = DEFAULT,
+            wraps: Any = None,
+            name: Any = None,
+            spec_set: Any = None,
+            parent: Any = None,
+            _spec_state: Any = None,
+            _new_name: Any = "",
+            _new_parent: Any = None,
+            **kwargs: Any,
+        ) -> None: ...
+
+    else:
+        __init__ = _init_mock
 
     def _mock_check_sig(self, /, *args: Any, **kwargs: Any) -> None:
         """Hook for signature checking; autospec sets ``check_sig`` instead."""

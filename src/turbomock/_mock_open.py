@@ -50,7 +50,7 @@ class _FakeFile:
         self.handle = handle
         self.read_data = read_data
         self.stream = self._fresh_stream()
-        self.lines = self._readline_results()
+        self.lines = self._readline_side_effect()
 
     def _fresh_stream(self) -> Any:
         data = self.read_data
@@ -60,42 +60,50 @@ class _FakeFile:
         """``handle.<method>.return_value`` (None, unless the user set one)."""
         return getattr(self.handle, method).return_value
 
-    def reopen(self, *args: Any, **kwargs: Any) -> Any:
+    def reset_data(self, *args: Any, **kwargs: Any) -> Any:
         """Side effect of the ``open`` mock: the data starts over for this handle."""
         self.stream = self._fresh_stream()
         readline = self.handle.readline
         if readline.side_effect == self.lines:
-            self.lines = self._readline_results()
+            self.lines = self._readline_side_effect()
             readline.side_effect = self.lines
         return DEFAULT
 
-    def read(self, *args: Any, **kwargs: Any) -> Any:
+    def _read_side_effect(self, *args: Any, **kwargs: Any) -> Any:
         chosen = self._set_by_user("read")
         return self.stream.read(*args, **kwargs) if chosen is None else chosen
 
-    def readlines(self, *args: Any, **kwargs: Any) -> Any:
+    def _readlines_side_effect(self, *args: Any, **kwargs: Any) -> Any:
         chosen = self._set_by_user("readlines")
         return self.stream.readlines(*args, **kwargs) if chosen is None else chosen
 
-    def iterate(self) -> Iterator[Any]:
+    def _iter_side_effect(self) -> Iterator[Any]:
         """``iter(handle)``: each line, or forever a ``readline`` value set by the user."""
         if self._set_by_user("readline") is None:
             yield from self.stream
         else:  # the user's value, read anew for every line, without end
             yield from iter(partial(self._set_by_user, "readline"), _NEVER)
 
-    def _readline_results(self) -> Iterator[Any]:
+    def _readline_side_effect(self) -> Iterator[Any]:
         """What successive ``handle.readline()`` calls return: the lines, then ``''``."""
-        yield from self.iterate()
+        yield from self._iter_side_effect()
         while True:
             yield self.stream.readline()
 
-    def next_line(self) -> Any:
+    def _next_side_effect(self) -> Any:
         chosen = self._set_by_user("readline")
         return next(self.stream) if chosen is None else chosen
 
-    def close_on_exit(self, exc_type: Any, exc: Any, tb: Any) -> None:
+    def _exit_side_effect(self, exc_type: Any, exc: Any, tb: Any) -> None:
         self.handle.close()
+
+
+# The side effects are named as the stdlib's closures are (suites look at them).
+for _method in (
+    "reset_data", "_read_side_effect", "_readlines_side_effect", "_iter_side_effect",
+    "_readline_side_effect", "_next_side_effect", "_exit_side_effect",
+):
+    getattr(_FakeFile, _method).__qualname__ = f"mock_open.<locals>.{_method}"
 
 
 def mock_open(mock: Any = None, read_data: Any = "") -> Any:
@@ -116,16 +124,20 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     handle.__enter__.return_value = handle
     handle.write.return_value = None
     # A None return value means "not chosen by the user": the fake file answers.
-    answers = {"read": file.read, "readline": file.lines, "readlines": file.readlines}
+    answers = {
+        "read": file._read_side_effect,
+        "readline": file.lines,
+        "readlines": file._readlines_side_effect,
+    }
     for method, answer in answers.items():
         child = getattr(handle, method)
         child.return_value = None
         child.side_effect = answer
-    handle.__iter__.side_effect = file.iterate
-    handle.__next__.side_effect = file.next_line
+    handle.__iter__.side_effect = file._iter_side_effect
+    handle.__next__.side_effect = file._next_side_effect
     if MOCK_OPEN_EXIT_CLOSES:
-        handle.__exit__.side_effect = file.close_on_exit
+        handle.__exit__.side_effect = file._exit_side_effect
 
-    mock.side_effect = file.reopen
+    mock.side_effect = file.reset_data
     mock.return_value = handle
     return mock

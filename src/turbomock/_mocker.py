@@ -51,7 +51,7 @@ class _Patcher:
         self._mocker._patches_and_mocks.append((patcher, mocked))
         if warn_on_enter and isinstance(mocked, turbomock.MagicMixin):
             try:
-                enter = mocked.__enter__  # type: ignore[attr-defined]
+                enter = mocked.__enter__
             except AttributeError:  # its spec has no __enter__
                 return mocked
             if enter.side_effect is None:

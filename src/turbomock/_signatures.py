@@ -12,9 +12,12 @@ from __future__ import annotations
 import weakref
 from functools import partial
 from types import FunctionType, MethodType
-from typing import Any, cast
 
 from turbomock._spec import FunctionTypes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _UNSET: Any = object()
 
@@ -78,7 +81,7 @@ def _called_code(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, boo
     a function runs itself; anything else runs its ``__call__``, or nothing.
     """
     if isinstance(func, type) and not as_instance:
-        return cast(Any, func).__init__, True
+        return func.__init__, True  # type: ignore[misc]  # the class's own, read as Python does
     if isinstance(func, classmethod):
         return func.__func__, True
     if isinstance(func, staticmethod):
@@ -89,6 +92,21 @@ def _called_code(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, boo
         return func.__call__, eat_self
     except AttributeError:
         return None
+
+
+def fail_as_made(func: Any, as_instance: bool, eat_self: bool) -> None:
+    """Raise now what working out ``func``'s signature raises: the stdlib works it
+    out when the mock is made, turbomock when it is first needed. Only a target that
+    can't be called fails there (a signature that can't be found is no error)."""
+    called = _called_code(func, as_instance, eat_self)
+    if called is None or callable(called[0]):
+        return
+    target, skip = called
+    if skip:
+        partial(target, None)  # TypeError: the first argument must be callable
+    import inspect
+
+    inspect.signature(target)  # TypeError: ... is not a callable object
 
 
 def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, Any] | None:

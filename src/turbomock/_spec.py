@@ -157,10 +157,8 @@ class Spec:
 
 
 def _dir_names(cls: type) -> frozenset[str]:
-    try:
-        return frozenset(dir(cls))
-    except Exception:
-        return frozenset(type.__dir__(cls))
+    # A metaclass whose __dir__ raises makes the spec fail, as the stdlib's dir() does.
+    return frozenset(dir(cls))
 
 
 # Per class: (Spec, the sizes of its MRO's __dict__s when the Spec was made). A
@@ -232,6 +230,14 @@ def spec_for(obj: Any) -> Spec:
         own = None
         names = frozenset(dir(obj))
     spec = Spec(names, None, cls, obj)
+    if not STATIC_ASYNC_SPEC_SCAN:
+        # Before 3.13 the stdlib reads every attribute of the spec as the mock is
+        # made (to find the coroutine functions): properties run, and what they
+        # raise, the mock's constructor raises.
+        spec._asyncs = {
+            name: iscoroutinefunction(getattr(obj, name, None)) for name in dir(obj)
+        }
+        return spec
     if own:
         # An instance's own attributes may be rebound after the mock is made, but
         # the stdlib decides which are async when it is made: decide those now.

@@ -506,20 +506,20 @@ def flush_ancestors(st: MockState) -> None:
 
 
 def extract_mock_name(st: MockState) -> str:
-    """The dotted name shown in reprs: ``mock.a().b``."""
-    steps = []
+    """The dotted name shown in reprs: ``mock.a().b``. Built from the mock up to its
+    root, each step's name with the separator the step below it needs; a name that
+    is not a string fails here as with the stdlib (``repr(Mock(name=1))``)."""
+    parts = [st.new_name]
+    joiner = "" if st.new_name == "()" else "."
     node = st
     parent = st.new_parent
     while parent is not None:
-        steps.append(node.new_name)
         node = _parent_state(parent, "_mock_new_name")
+        parts.append(node.new_name + joiner)
+        joiner = "" if node.new_name == "()" else "."
         parent = node.new_parent
-    label = node.name or "mock"
-    if not steps:
-        return label
-    parts = [label]
-    for step in reversed(steps):
-        if step != "()":
-            parts.append(".")
-        parts.append(step or "")
-    return "".join(parts)
+    root = node.name or "mock"
+    if len(parts) > 1 and parts[-2] not in ("()", "()."):
+        root += "."
+    parts[-1] = root
+    return "".join(reversed(parts))

@@ -1,0 +1,204 @@
+"""Differences from unittest.mock found by real suites and by differential testing:
+each reproduction behaves as the stdlib's, on every Python version."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from typing import Any
+
+import pytest
+
+from engine_support import assert_same, same_steps
+
+
+class Foo:
+    def meth(self, a: Any, b: Any) -> None: ...
+
+
+class WithStatic:
+    @staticmethod
+    def s(a: Any) -> None: ...
+
+    @classmethod
+    def c(cls, a: Any) -> None: ...
+
+
+class _DirRaises(type):
+    def __dir__(cls) -> Any:
+        raise RuntimeError("no dir")
+
+
+class DirRaises(metaclass=_DirRaises):
+    pass
+
+
+class _GetattrRaises(type):
+    def __getattr__(cls, name: str) -> Any:
+        raise RuntimeError("getattr " + name)
+
+
+class GetattrRaises(metaclass=_GetattrRaises):
+    pass
+
+
+class SignatureRaises:
+    @property
+    def __signature__(self) -> Any:
+        raise RuntimeError("sig")
+
+    def __call__(self) -> None: ...
+
+
+class CallIsFive:
+    __call__ = 5
+
+
+def _handle(mod: Any) -> Any:
+    return mod.mock_open()()
+
+
+def _with(obj: Any) -> Any:
+    with obj as entered:
+        return type(entered).__name__
+
+
+SCENARIOS = {
+    "wrong argument count names NonCallableMock": lambda mod: mod.Mock().assert_called_once(1),
+    "default side effect called wrongly": lambda mod: mod.MagicMock().__iter__(1),
+    "attach_mock of an int": lambda mod: mod.Mock().attach_mock(5, "x"),
+    "repr with an int parent": lambda mod: repr(mod.Mock(parent=5)),
+    "child of an int parent": lambda mod: repr(mod.Mock(parent=5).a),
+    "call with an int parent": lambda mod: mod.Mock(parent=5, name="x")(),
+    "len of a mock_open handle": lambda mod: len(_handle(mod)),
+    "a mock_open handle minus one": lambda mod: _handle(mod) - 1,
+    "with a mock_open handle": lambda mod: _with(_handle(mod)),
+    "in a mock_open handle": lambda mod: "x" in _handle(mod),
+    "len of MagicMock(spec=[])": lambda mod: len(mod.MagicMock(spec=[])),
+    "MagicMock(spec=[]) minus one": lambda mod: mod.MagicMock(spec=[]) - 1,
+    "with MagicMock(spec=[])": lambda mod: _with(mod.MagicMock(spec=[])),
+    "autospec child configured by keyword, wrong call": lambda mod: mod.create_autospec(
+        Foo, **{"meth.return_value": 3}
+    ).meth(1, 2, 3),
+    "autospec child configured by keyword": lambda mod: mod.create_autospec(
+        Foo, **{"meth.return_value": 3}
+    ).meth(1, 2),
+    "patch with autospec and a child keyword": lambda mod: _patched_meth(mod),
+    "_mock_methods set by hand": lambda mod: _set_then(mod, "_mock_methods", 5, "a"),
+    "reset_mock(5)": lambda mod: mod.Mock().reset_mock(5),
+    "attach_mock of a function": lambda mod: _attach_function(mod),
+    "attach_mock of itself": lambda mod: _attach_self(mod),
+    "attach_mock of an ancestor": lambda mod: _attach_ancestor(mod),
+    "repr of Mock(name=1)": lambda mod: repr(mod.Mock(name=1)),
+    "repr of a child of Mock(name=1)": lambda mod: repr(mod.Mock(name=1).a),
+    "mock_add_spec after create_autospec": lambda mod: _add_spec_after_autospec(mod),
+    "an attribute set on ANY": lambda mod: _set_on_any(mod),
+    "side_effect of an autospecced function's assert helper": lambda mod: _assert_helper(mod),
+    "names of mock_open's side effects": lambda mod: _open_effect_names(mod),
+    "autospecced staticmethod called wrongly": lambda mod: mod.create_autospec(WithStatic).s(),
+    "autospecced classmethod called wrongly": lambda mod: mod.create_autospec(WithStatic).c(),
+    "PropertyMock as a magic method": lambda mod: _property_magic(mod),
+    "spec whose metaclass __dir__ raises": lambda mod: mod.Mock(spec=DirRaises).x,
+    "spec whose metaclass __getattr__ raises": lambda mod: repr(mod.Mock(spec=GetattrRaises)),
+    "autospec of an object whose __signature__ raises": lambda mod: mod.create_autospec(
+        SignatureRaises()
+    )(),
+    "autospec of a class whose __call__ is 5": lambda mod: mod.create_autospec(CallIsFive)(),
+}
+
+
+def _patched_meth(mod: Any) -> Any:
+    with mod.patch.object(sys.modules[__name__], "Foo", autospec=True, **{"meth.return_value": 3}):
+        return Foo().meth(1, 2, 3)  # type: ignore[call-arg]
+
+
+def _set_then(mod: Any, name: str, value: Any, read: str) -> Any:
+    m = mod.Mock()
+    setattr(m, name, value)
+    return getattr(m, read)
+
+
+def _attach_function(mod: Any) -> Any:
+    m = mod.Mock()
+
+    def f() -> int:
+        return 1
+
+    m.attach_mock(f, "f")
+    return (m.f is f, f._mock_name, f._mock_new_name)  # type: ignore[attr-defined]
+
+
+def _attach_self(mod: Any) -> Any:
+    m = mod.Mock()
+    m.attach_mock(m, "me")
+    return repr(m.me)
+
+
+def _attach_ancestor(mod: Any) -> Any:
+    m = mod.Mock()
+    m.a.b.attach_mock(m, "root")
+    return repr(m)
+
+
+def _add_spec_after_autospec(mod: Any) -> Any:
+    m = mod.create_autospec(Foo)
+    m.mock_add_spec(["other"])
+    return (hasattr(m, "meth"), hasattr(m, "other"), hasattr(m, "nope"))
+
+
+def _set_on_any(mod: Any) -> Any:
+    mod.ANY.turbomock_test_attribute = 1
+    del mod.ANY.turbomock_test_attribute
+
+
+def _assert_helper(mod: Any) -> Any:
+    f = mod.create_autospec(lambda: None)
+    f.assert_called.side_effect = 1
+    return f.assert_called.side_effect
+
+
+def _open_effect_names(mod: Any) -> Any:
+    m = mod.mock_open()
+    handle = m.return_value
+    names = [
+        getattr(getattr(handle, n).side_effect, "__name__", None)
+        for n in ("read", "readline", "readlines", "__iter__", "__next__", "__exit__")
+    ]
+    return names, m.side_effect.__name__
+
+
+def _property_magic(mod: Any) -> Any:
+    m = mod.MagicMock()
+    m.__len__ = mod.PropertyMock(return_value=3)
+    return len(m)
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_scenario_behaves_as_the_stdlibs(name: str) -> None:
+    """The scenario gives the stdlib's result, or its exception type and message."""
+    assert_same(SCENARIOS[name])
+
+
+@pytest.mark.parametrize("copier", [copy.copy, copy.deepcopy], ids=["copy", "deepcopy"])
+def test_copies_of_a_used_magicmock(copier: Any) -> None:
+    """A copy of a used MagicMock equals the original and shares its hash and str,
+    and its class derives from the original's, as with the stdlib."""
+    same_steps(
+        lambda mod: mod.MagicMock(),
+        lambda mod, m: m(1),
+        lambda mod, m: len(m),
+        lambda mod, m: setattr(m, "copied", copier(m)),
+        lambda mod, m: (m.copied == m, hash(m.copied) == hash(m), str(m.copied) == str(m)),
+        lambda mod, m: type(m.copied).__mro__[1] is type(m),
+    )
+
+
+def test_shallow_copy_records_calls_as_the_stdlibs() -> None:
+    """Calls on a shallow copy land where the stdlib's land (the lists are shared)."""
+    same_steps(
+        lambda mod: mod.MagicMock(),
+        lambda mod, m: m(1),
+        lambda mod, m: setattr(m, "copied", copy.copy(m)),
+        lambda mod, m: m.copied(2),
+        lambda mod, m: (m.copied.call_args_list, m.call_args_list),
+    )
