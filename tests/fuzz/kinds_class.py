@@ -137,9 +137,7 @@ def stored_edit(w: World) -> Op | None:
     text = f"del {cls}.{name}" if w.chance(0.2) else f"{cls}.{name} = {value}"
     if w.chance(0.3):
         # Another type() call between storing the class and editing it.
-        other = w.target()
-        assert other is not None
-        text = f"_ = type({other.name})\n{text}"
+        text = f"_ = type({w.some_mock()})\n{text}"
     return Op("type_edit.stored", text, touched=(name,), edits_classes=True)
 
 

@@ -122,8 +122,7 @@ def attach(w: World) -> Op | None:
     var, node = found
     roll = w.rng.random()
     if roll < 0.3 and len(w.mocks) > 1:
-        other = w.target()
-        assert other is not None
+        other = w.target() or var
         child = other.name + w.path(other, allow_call=False)
     elif roll < 0.45:
         child = w.pick(["mock.Mock()", "mock.MagicMock(name='named')", "mock.AsyncMock()"])
@@ -411,8 +410,7 @@ def compare(w: World) -> Op | None:
     var = w.target()
     if var is None:
         return None
-    other = w.target()
-    assert other is not None
+    other = w.target() or var
     x = var.name
     text = w.pick(
         [

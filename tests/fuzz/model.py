@@ -98,6 +98,11 @@ class World:
             return pool[-1]
         return pool[self.rng.randrange(len(pool))]
 
+    def some_mock(self) -> str:
+        """The name of a mock variable, as ``target`` picks one (``None`` if none)."""
+        var = self.target()
+        return "None" if var is None else var.name
+
     # -- pieces of source ----------------------------------------------------------
 
     def attr_name(self, var: Var | None = None) -> str:
@@ -139,7 +144,7 @@ class World:
             "mock.PropertyMock(return_value=2)",
         ]
         if self.mocks and self.chance(0.3):
-            return self.target().name  # type: ignore[union-attr]
+            return self.some_mock()
         return self.pick(options)
 
     def side_effect(self) -> str:
@@ -179,9 +184,9 @@ class World:
             "locked",
         ]
         if self.mocks and self.chance(0.1):
-            return self.target().name  # type: ignore[union-attr]
+            return self.some_mock()
         if self.mocks and self.chance(0.08):
-            return f"Holding({self.target().name})"  # type: ignore[union-attr]
+            return f"Holding({self.some_mock()})"
         return self.pick(options)
 
 

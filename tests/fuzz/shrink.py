@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .case import Case
+from .case import Case, Op
 from .runner import OP, WARNINGS, Difference, Mask, compare
 
 _VARIABLE = re.compile(r"\b(m|h|pm|k|p|g|d|Sub)\d+\b")
@@ -55,7 +55,7 @@ def shrink(
     wanted = signature(diff, classify)
     runs = 0
 
-    def attempt(ops: list) -> Difference | None:  # type: ignore[type-arg]
+    def attempt(ops: list[Op]) -> Difference | None:
         nonlocal runs
         runs += 1
         case = Case(diff.case.seed, diff.case.index, tuple(ops), diff.case.eager,
