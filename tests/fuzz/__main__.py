@@ -9,6 +9,15 @@ from . import known
 from .session import Result, fuzz, render
 
 
+def _memory() -> str:
+    """The peak memory so far, where the platform says (a long run should stay flat)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return ""
+    return f", peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__)
     parser.add_argument("--cases", type=int, default=10_000, help="how many cases to run")
@@ -28,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         if not options.quiet and (done % 1000 == 0 or done == options.cases):
             print(
                 f"... {done}/{options.cases} cases, {len(result.findings)} distinct "
-                f"differences, known hits {sum(result.hits.values())}",
+                f"differences, known hits {sum(result.hits.values())}{_memory()}",
                 file=sys.stderr,
                 flush=True,
             )

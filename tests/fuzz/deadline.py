@@ -1,8 +1,8 @@
 """A deadline for each operation and observation, so a hang is an outcome, not a stuck run.
 
 While ``alarm_handler()`` is active (main thread, POSIX), ``timed(fn)`` runs ``fn``
-with a real-time alarm set to ``DEADLINE`` seconds; the alarm raises ``Hang``. Elsewhere
-``timed`` just runs ``fn``.
+with a real-time alarm set to ``DEADLINE`` seconds, repeating until ``fn`` returns; the
+alarm raises ``Hang`` while ``fn`` runs. Elsewhere ``timed`` just runs ``fn``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,13 @@ from typing import Any, TypeVar
 #: Seconds an operation or an observation may take before it counts as hung.
 DEADLINE = 1.0
 
+#: Seconds between repeated alarms once the deadline has passed: code that swallows an
+#: exception (a weakref callback, a ``__del__``) must not swallow the deadline.
+REPEAT = 0.05
+
 T = TypeVar("T")
 _active = False
+_armed = False
 
 
 class Hang(BaseException):
@@ -25,7 +30,8 @@ class Hang(BaseException):
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    raise Hang
+    if _armed:
+        raise Hang
 
 
 @contextmanager
@@ -48,10 +54,13 @@ def alarm_handler() -> Iterator[None]:
 
 def timed(run: Callable[[], T]) -> T:
     """``run()``, raising ``Hang`` if it takes longer than the deadline."""
-    if not _active:
+    global _armed
+    if not _active or _armed:
         return run()
-    signal.setitimer(signal.ITIMER_REAL, DEADLINE)
+    _armed = True
+    signal.setitimer(signal.ITIMER_REAL, DEADLINE, REPEAT)
     try:
         return run()
     finally:
+        _armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)

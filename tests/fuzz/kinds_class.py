@@ -146,7 +146,7 @@ def type_read(w: World) -> Op | None:
     if var is None:
         return None
     x = var.name
-    if w.chance(0.35):
+    if w.chance(0.5):
         # The class reached through a subscript: no name to read it from.
         other = w.target() or var
         method = w.pick(["__str__", "__iter__", "__len__", "__bool__"])

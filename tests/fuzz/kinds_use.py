@@ -426,7 +426,8 @@ def compare(w: World) -> Op | None:
             f"_ = str(inspect.signature({x}))",
             f"_ = pickle.dumps({x})",
             f"_ = dir({x})",
-            f"mock.FILTER_DIR = False\n_ = dir({x})\nmock.FILTER_DIR = True",
+            "mock.FILTER_DIR = False\n"
+            f"try:\n    _ = dir({x})\nfinally:\n    mock.FILTER_DIR = True",
             f"_ = {x}.call_args_list.index(mock.call(1))",
             f"_ = mock.call(1) in {x}.mock_calls",
         ]

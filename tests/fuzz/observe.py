@@ -80,7 +80,7 @@ def compiled(source: str, mode: str = "exec") -> CodeType:
     key = (source, mode)
     code = _CODE.get(key)
     if code is None:
-        if len(_CODE) > 50_000:
+        if len(_CODE) > 10_000:
             _CODE.clear()
         code = _CODE[key] = compile(source, "<fuzz>", mode)
     return code
@@ -139,7 +139,11 @@ def observe_node(ns: dict[str, Any], node: str, *, calls: bool) -> Iterator[tupl
     """The call state of the mock an operation worked on, below a variable."""
     try:
         value = timed(lambda: eval(compiled(node, "eval"), ns))
-    except (Exception, Hang):
+    except Hang:
+        yield node, "hung"
+        return
+    except Exception as exc:
+        yield node, describe_exception(exc)
         return
     yield node, probe(lambda: value)
     yield f"{node}.call_count", probe(lambda: value.call_count)

@@ -262,16 +262,31 @@ def compare(
     case: Case, mask: Mask | None = None, modules: tuple[Any, Any] = (STDLIB, TURBO)
 ) -> tuple[Difference | None, set[str]]:
     """The first unmasked difference between the two runs of ``case`` (or None), and
-    the ids of the masks that hid one. ``modules``: the reference, then the subject."""
+    the ids of the masks that hid one. ``modules``: the reference, then the subject.
+
+    A hang is checked by running the case again: on a loaded machine an operation can
+    miss the deadline once without hanging."""
+    found, hidden = _compare(case, mask, modules)
+    if found is not None and "hung" in (found.expected, found.actual):
+        found, hidden = _compare(case, mask, modules)
+    return found, hidden
+
+
+def _compare(
+    case: Case, mask: Mask | None, modules: tuple[Any, Any]
+) -> tuple[Difference | None, set[str]]:
     expected = run(case, modules[0])
     actual = run(case, modules[1])
     hidden: set[str] = set()
     for step, want in enumerate(expected):
         got = actual[step]
+        if "hung" in want.values():
+            # A deadlock of the stdlib's (ThreadingMock ``m == m``) is no spec, and
+            # what follows it is not comparable.
+            break
         for label in [*want, *(label for label in got if label not in want)]:
             e, a = want.get(label, "<absent>"), got.get(label, "<absent>")
-            if e == a or e == "hung":
-                # A deadlock of the stdlib's (ThreadingMock ``m == m``) is no spec.
+            if e == a:
                 continue
             found = Difference(case, step, label, e, a)
             masked = mask(found) if mask is not None else None

@@ -71,6 +71,8 @@ def fuzz(
         return found
 
     for index in range(start, start + cases):
+        if index % 250 == 0:
+            _collect()
         case = generate_case(seed, index, max_ops=max_ops)
         exclusive_masks.clear()
         diff, hidden = compare(case, mask if suppress else None)
@@ -82,13 +84,18 @@ def fuzz(
                     shrinks_per_signature)
         if progress is not None:
             progress(index, result)
-    with warnings.catch_warnings():
-        # Collect the cases' cycles now: a coroutine nobody awaited warns when
-        # collected, and must not do so later, inside someone else's test.
-        warnings.simplefilter("ignore")
-        gc.collect()
+    _collect()
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _collect() -> None:
+    """Collect the cases' cycles now, between cases: a full collection inside an
+    operation can take it past the deadline on a big heap, and a coroutine nobody
+    awaited warns when collected, which must not happen inside someone else's test."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gc.collect()
 
 
 def _record(
