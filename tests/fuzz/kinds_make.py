@@ -260,6 +260,8 @@ PATCH_STRINGS = [
     "'fuzz_target'",
 ]
 PATCH_OBJECTS = [
+    "Klass, 'smeth'",
+    "Klass, 'cmeth'",
     "target, 'f'",
     "target, 'af'",
     "Klass, 'meth'",
@@ -272,6 +274,7 @@ PATCH_OBJECTS = [
     "Klass, 'missing'",
 ]
 USE_TARGET = [
+    "{m}()",
     "{m}.meth(a=1)",
     "{m}.attr",
     "dir({m})",
@@ -315,13 +318,17 @@ def patch_kwargs(w: World) -> list[str]:
 
 
 def make_patch(w: World) -> Op:
-    if w.chance(0.5):
-        call = f"mock.patch({', '.join([w.pick(PATCH_STRINGS), *patch_kwargs(w)])})"
-    else:
-        call = f"mock.patch.object({', '.join([w.pick(PATCH_OBJECTS), *patch_kwargs(w)])})"
+    target = w.pick(PATCH_STRINGS) if w.chance(0.5) else w.pick(PATCH_OBJECTS)
+    kwargs = patch_kwargs(w)
+    use = w.pick(USE_TARGET)
+    if ("smeth" in target or "cmeth" in target) and w.chance(0.5):
+        # An autospecced staticmethod/classmethod, called: are its arguments checked?
+        kwargs, use = ["autospec=True"], f"{{m}}({w.pick(['', '1, 2'])})"
+    function = "mock.patch" if target.startswith("'") else "mock.patch.object"
+    call = f"{function}({', '.join([target, *kwargs])})"
     name = w.fresh("m")
     form = w.pick(["start", "with", "decorator"])
-    use = w.pick(USE_TARGET).format(m="patched[0]" if form == "decorator" else name)
+    use = use.format(m="patched[0]" if form == "decorator" else name)
     w.add(Var(name, "patched", magic=True))
     if form == "start":
         patcher = w.fresh("p")

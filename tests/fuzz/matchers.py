@@ -211,6 +211,21 @@ def only_more_dunder_calls(diff: Difference) -> bool:
     )
 
 
+def leaked_into_dir(diff: Difference) -> bool:
+    """A ``dir()`` where turbomock lists names that an edit of some mock's class set, and
+    nothing else differs: the edit reached this mock too."""
+    if not diff.label.startswith("dir(") and "dir(" not in diff.op.source:
+        return False
+    edited = {
+        name for op in diff.case.ops[: diff.step + 1] if op.edits_classes for name in op.touched
+    }
+    expected = set(re.findall(r"'(\w+)'", diff.expected))
+    actual = set(re.findall(r"'(\w+)'", diff.actual))
+    extra = actual - expected
+    waits = {"wait_until_any_call", "wait_until_call_count"}
+    return bool(extra & edited) and extra <= edited | waits
+
+
 def edited_variables(source: str) -> list[str]:
     """The watched variables a class edit names (the mock whose class it edits)."""
     return [name for name in _WATCHED.findall(source) if name != "twin"]
