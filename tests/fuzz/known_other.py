@@ -1,0 +1,261 @@
+"""KNOWN entries for differences issue 9 does not list: found by the fuzzer, deliberate
+(documented), or pinned already by a strict xfail test."""
+
+from __future__ import annotations
+
+from .matchers import (
+    OUTCOME,
+    PY310,
+    PY311,
+    PY313,
+    Known,
+    attached_an_ancestor,
+    both,
+    case_has,
+    either,
+    mro_with_extra,
+    on,
+    only_more_dunder_calls,
+)
+
+OTHER: list[Known] = [
+    # -- not in issue 9 ------------------------------------------------------------------------
+    Known(
+        "mro-assertion-methods",
+        "new (the cause of 9.2's names: turbomock's classes have an extra base, "
+        "AssertionMethods)",
+        mro_with_extra("AssertionMethods"),
+        "print([c.__name__ for c in type(mock.Mock()).__mro__])\n"
+        "# turbomock lists 'AssertionMethods' between 'NonCallableMock' and 'Base'",
+        mask=True,
+    ),
+    Known(
+        "mro-async-variant",
+        "new (a Mock specced on a coroutine function has an extra base, "
+        "_CallableAsyncMockMixin)",
+        both(
+            on(actual="'_CallableAsyncMockMixin'"),
+            mro_with_extra("AssertionMethods", "_CallableAsyncMockMixin"),
+        ),
+        "async def af(): pass\n"
+        "print([c.__name__ for c in type(mock.Mock(spec=af)).__mro__])",
+        mask=True,
+    ),
+    Known(
+        "spec-object-touched",
+        "new (the stdlib touches a mock used as a spec, or held by a spec object: bool() "
+        "of it, its __code__, an _is_coroutine child; turbomock doesn't)",
+        either(on(label=r"^dir\(", expected="'_is_coroutine'"), only_more_dunder_calls),
+        "class K: pass\nK.x = mock.MagicMock()\nmock.Mock().mock_add_spec(K())\n"
+        "print('_is_coroutine' in dir(K.x))  # stdlib True, turbomock False",
+        rare=True,
+    ),
+    Known(
+        "spec-holds-sealed-mock",
+        "new (a spec object holding a sealed mock: the stdlib's coroutine check fails on "
+        "its __code__)",
+        on(label=OUTCOME, expected=r"AttributeError: \w+\.__code__$"),
+        "class K:\n    def meth(self): pass\n"
+        "K.meth = mock.Mock(spec=lambda: 0)\nmock.seal(K.meth)\n"
+        "mock.Mock(spec=K())  # stdlib AttributeError: mock.__code__",
+        rare=True,
+    ),
+    Known(
+        "autospec-class-on-method",
+        "new (patch(..., autospec=SomeClass) of a method: its attributes raise "
+        "InvalidSpecError)",
+        on(actual="raised InvalidSpecError: Cannot autospec attr",
+           expected="^(?!raised InvalidSpecError)"),
+        "class K:\n    def meth(self, a): pass\n"
+        "with mock.patch.object(K, 'meth', autospec=K) as m:\n"
+        "    m.meth(a=1)  # turbomock InvalidSpecError",
+        rare=True,
+        applies=PY310,
+    ),
+    Known(
+        "autospec-property",
+        "new (patch(..., autospec=True) of a property: the mock lacks fget, fset, getter ...)",
+        on(label=r"^dir\(|^<op>$", expected="'fget'"),
+        "class K:\n    @property\n    def p(self): return 1\n"
+        "with mock.patch.object(K, 'p', autospec=True) as m:\n"
+        "    print('fget' in dir(m))  # stdlib True",
+        rare=True,
+    ),
+    Known(
+        "parent-without-name",
+        "new (Mock(parent=p) without a name: the stdlib fails naming its children's calls)",
+        both(
+            on(expected=r"for \+: '(NoneType|int)' and 'str'"),
+            case_has(r"\bparent=(?!None)"),
+            lambda diff: not attached_an_ancestor(diff),
+        ),
+        "m = mock.NonCallableMock(parent=mock.Mock())\n"
+        "m.x.y()  # stdlib TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'",
+        rare=True,
+    ),
+    Known(
+        "threading-extensions",
+        "deliberate (README): ThreadingMock's wait_until_any_call and wait_until_call_count",
+        lambda diff: ("dir(" in diff.label or "dir(" in diff.op.source)
+        and diff.actual.replace("'wait_until_any_call', ", "").replace(
+            "'wait_until_call_count', ", ""
+        )
+        == diff.expected,
+        "print(dir(mock.ThreadingMock()))  # turbomock lists two more wait_until_* methods",
+        mask=True,
+        applies=PY313,
+    ),
+    Known(
+        "threading-configure-kwargs",
+        "new (stdlib 3.13: ThreadingMock(**{'a.b': ...}) recurses; configure_mock runs "
+        "before the timeout is set)",
+        on(kinds=("make.ThreadingMock",), label=OUTCOME, source=r"\*\*\{"),
+        "mock.ThreadingMock(**{'a.return_value': 1})  # stdlib 3.13 RecursionError",
+        applies=PY313,
+    ),
+    Known(
+        "threading-deepcopy",
+        "new (copy.deepcopy(ThreadingMock()): the stdlib can't copy its lock)",
+        on(kinds=("make.copy",), label=OUTCOME, expected="cannot pickle '_thread"),
+        "import copy\ncopy.deepcopy(mock.ThreadingMock())\n"
+        "# stdlib TypeError: cannot pickle '_thread.lock' object",
+        applies=PY313,
+    ),
+    Known(
+        "inspect-async-signature",
+        "deliberate (_compat.ASYNC_SIGNATURE_EXPLICIT): inspect.signature of an AsyncMock "
+        "(3.9: the stdlib's inspect reads its made-up __annotations__, recording __eq__ "
+        "calls; 3.10: TypeError 'Mock' object is not subscriptable)",
+        either(
+            on(label=r"\.(mock|method)_calls$", expected=r"call\.__eq__\(<class 'type'>\)"),
+            on(label=OUTCOME, source=r"inspect\.signature", expected="not subscriptable"),
+        ),
+        "import inspect\nm = mock.AsyncMock()\ninspect.signature(m)\n"
+        "print(m.mock_calls)  # stdlib 3.9 [call.__eq__(<class 'type'>), ...]",
+        applies=not PY311,
+        rare=True,
+    ),
+    Known(
+        "autospec-of-a-mock-39",
+        "new (3.9 allows create_autospec of a Mock; the stdlib's result then accepts any "
+        "assert_has_calls and records reset_mock as a call)",
+        case_has(r"create_autospec\(mock\.Mock\(\)|create_autospec\(m\d+\b"),
+        "m = mock.create_autospec(mock.Mock())\n"
+        "m.assert_has_calls([mock.call.attr(1)])  # stdlib 3.9 passes",
+        applies=not PY310,
+        fallback=True,
+        rare=True,
+    ),
+    Known(
+        "patch-restart-39",
+        "new (3.9/3.10: starting a started patch.object(..., spec_set=True) again raises "
+        "TypeError in the stdlib)",
+        on(kinds=("patch.control",), label=OUTCOME, source=r"\.start\(\)",
+           expected="not subscriptable"),
+        "class K:\n    async def am(self): pass\n"
+        "p = mock.patch.object(K, 'am', spec_set=True)\np.start()\n"
+        "p.start()  # stdlib 3.9 TypeError: 'Mock' object is not subscriptable",
+        applies=not PY311,
+        rare=True,
+    ),
+    Known(
+        "mock-as-spec",
+        "new (3.9/3.10 accept a mock as a spec; what follows differs: the stdlib fails "
+        "reading its signature ('<NonCallableMock ...> is not a callable object', 'Mock' "
+        "object is not subscriptable ...), turbomock recurses on a mock specced on itself)",
+        case_has(r"spec(_set)?=m\d+\b|mock_add_spec\(m\d+\b"),
+        "m = mock.NonCallableMock(spec_set=lambda: 0)\n"
+        "mock.Mock(spec=m)  # stdlib 3.9 TypeError: <NonCallableMock ...> is not a callable object",
+        applies=not PY311,
+        rare=True,
+        fallback=True,
+    ),
+    Known(
+        "add-spec-partial-state",
+        "new (a mock_add_spec that raises part-way: the stdlib has not set spec_set yet, "
+        "turbomock has)",
+        both(case_has(r"mock_add_spec\("), on(expected=r" spec='", actual=r" spec_set='")),
+        "class Holding:\n    def __init__(self, held): self.held = held\n"
+        "m = mock.Mock(spec=lambda a: 0)\n"
+        "try:\n    m.mock_add_spec(Holding(m), spec_set=True)  # TypeError in both\n"
+        "except TypeError:\n    pass\n"
+        "print(m)  # stdlib <Mock spec='function' ...>, turbomock <Mock spec_set='function' ...>",
+        rare=True,
+    ),
+    Known(
+        "getattr-non-string",
+        "new (m.__getattr__(1): the stdlib fails subscripting the name, turbomock taking its "
+        "len())",
+        on(expected="'int' object is not subscriptable", actual="object of type 'int' has no len"),
+        "mock.Mock().__getattr__(1)  # stdlib TypeError: 'int' object is not subscriptable",
+        rare=True,
+    ),
+    Known(
+        "subclass-class-module",
+        "new (the class of an instance of a Mock subclass has __module__ 'unittest.mock' in "
+        "the stdlib, the subclass's module in turbomock)",
+        both(case_has(r"^class Sub\d+\("), on(expected="<mock>", actual="__fuzz__")),
+        "class Sub(mock.Mock): pass\nprint(type(Sub()).__module__)  # stdlib 'unittest.mock'",
+        rare=True,
+    ),
+    # -- pinned already by strict xfail tests ----------------------------------------------
+    Known(
+        "any-call-outside-signature",
+        "xfail test_assert_any_call_with_a_recorded_call_outside_the_signature",
+        on(expected="object of type 'TypeError' has no len", actual="'TypeError' object is not "
+           "iterable"),
+        "def f(a): pass\nm = mock.Mock(spec=f)\nm(1, 2)\n"
+        "m.assert_any_call(1)  # stdlib TypeError: object of type 'TypeError' has no len()",
+        rare=True,
+    ),
+    Known(
+        "deleted-child-in-has-calls",
+        "xfail test_deleted_child_in_has_calls",
+        on(expected="'_SentinelObject' object has no attribute '_mock_children'"),
+        "m = mock.Mock()\nm.a(1)\ndel m.a\nm.assert_has_calls([mock.call.a(1)])\n"
+        "# stdlib AttributeError: '_SentinelObject' object has no attribute '_mock_children'",
+        rare=True,
+    ),
+    Known(
+        "copy-call",
+        "xfail test_shallow_copy_of_a_call_matches_the_stdlib",
+        on(kinds=("helpers",), source=r"copy\.copy\(mock\.call", expected="RecursionError"),
+        "import copy\ncopy.copy(mock.call.a(1))  # stdlib RecursionError",
+    ),
+    Known(
+        "pickle-call",
+        "xfail test_pickling_a_call_matches_the_stdlib (3.11+: RecursionError)",
+        on(kinds=("helpers",), source=r"pickle\.dumps\(mock\.call", expected="RecursionError"),
+        "import pickle\npickle.loads(pickle.dumps(mock.call.a(1)))  # stdlib RecursionError",
+        applies=PY311,
+    ),
+    Known(
+        "unfiltered-dir",
+        "xfail test_unfiltered_dir_instance_names_match_the_stdlib (FILTER_DIR = False)",
+        either(
+            on(source=r"FILTER_DIR = False"),
+            both(case_has(r"FILTER_DIR = False"), on(label=r"^dir\(")),
+        ),
+        "mock.FILTER_DIR = False\nprint(dir(mock.Mock()))  # the instance names differ",
+    ),
+    Known(
+        "spec-attributes-evaluated",
+        "xfail test_spec_instance_with_raising_property (before 3.13 the stdlib reads every "
+        "attribute of an instance spec)",
+        on(expected="ZeroDivisionError", source="raising_prop"),
+        "class C:\n    @property\n    def p(self): raise ZeroDivisionError\n"
+        "mock.Mock(spec=C())  # stdlib < 3.13: ZeroDivisionError",
+        applies=not PY313,
+    ),
+    Known(
+        "spec-getattr-answers-call",
+        "xfail test_spec_instance_with_getattr (an instance spec whose __getattr__ answers "
+        "__call__)",
+        both(
+            on(expected="is not a callable object|the first argument must be callable"),
+            case_has("answers_all"),
+        ),
+        "class C:\n    def __getattr__(self, name): return 1\n"
+        "mock.Mock(spec=C())  # stdlib TypeError: 1 is not a callable object",
+    ),
+]
