@@ -3,13 +3,15 @@ each reproduction behaves as the stdlib's, on every Python version."""
 
 from __future__ import annotations
 
+import abc
 import copy
 import sys
+from collections.abc import Iterable, Sized
 from typing import Any
 
 import pytest
 
-from engine_support import assert_same, same_steps
+from engine_support import assert_same, exact_exception, same_steps
 
 
 class Foo:
@@ -104,7 +106,100 @@ SCENARIOS = {
         SignatureRaises()
     )(),
     "autospec of a class whose __call__ is 5": lambda mod: mod.create_autospec(CallIsFive)(),
+    "MRO of every kind": lambda mod: _mro_names(mod),
+    "subclass with its own __call__, async spec": lambda mod: _own_call_async_spec(mod),
+    "Mock subclass with an ABC, abstract dunder": lambda mod: _abc_subclass(mod, Iterable),
+    "MagicMock subclass with an ABC, abstract dunder": lambda mod: _abc_subclass(
+        mod, Sized, magic=True
+    ),
+    "MagicMock subclass with an ABC, abstract method": lambda mod: _abc_subclass(
+        mod, Abstract, magic=True
+    ),
+    "MagicMock subclass with an ABC, implemented": lambda mod: _abc_subclass(
+        mod, Implemented, magic=True
+    ),
+    "_spec_set before any spec": lambda mod: [
+        mod.NonCallableMock()._spec_set,
+        mod.Mock(side_effect=[1])._spec_set,
+        mod.Mock(spec=[])._spec_set,
+        mod.Mock(spec_set=[])._spec_set,
+    ],
+    "mock_add_spec that fails changes nothing": lambda mod: _failed_add_spec(mod),
+    "MagicMock specced on an autospecced function": lambda mod: _spec_on_autospec(mod),
+    "str() of a MagicMock whose repr raises": lambda mod: _str_raising(mod),
 }
+
+
+class Abstract(abc.ABC):
+    @abc.abstractmethod
+    def foo(self) -> None: ...
+
+    @abc.abstractmethod
+    def __len__(self) -> int: ...
+
+
+class Implemented(Iterable):  # type: ignore[type-arg]
+    def __iter__(self) -> Any:
+        return iter([1])
+
+
+async def _coroutine_function() -> None: ...
+
+
+def _mro_names(mod: Any) -> Any:
+    made = [
+        mod.Mock(), mod.MagicMock(), mod.NonCallableMagicMock(), mod.AsyncMock(),
+        mod.Mock(spec=_coroutine_function), mod.MagicMock(spec=_coroutine_function),
+        mod.NonCallableMock(spec=_coroutine_function), mod.mock_open()(),
+        mod.MagicMock(spec=[]), mod.PropertyMock(),
+    ]
+    return [[klass.__name__ for klass in type(m).__mro__] for m in made]
+
+
+def _own_call_async_spec(mod: Any) -> Any:
+    class Own(mod.Mock):  # type: ignore[misc, name-defined]
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            return "own"
+
+    m = Own(spec=_coroutine_function)
+    return m(), type(m).__call__.__qualname__
+
+
+def _abc_subclass(mod: Any, abc_class: type, magic: bool = False) -> Any:
+    kind = mod.MagicMock if magic else mod.Mock
+    sub = type("Sub", (kind, abc_class), {})
+    made = sub()
+    return isinstance(made, abc_class), sorted(type(made).__abstractmethods__)
+
+
+class AnswersAll:
+    def __getattr__(self, name: str) -> Any:
+        return 1
+
+
+def _failed_add_spec(mod: Any) -> Any:
+    m = mod.NonCallableMock(side_effect=[1, 2])
+    try:
+        m.mock_add_spec(AnswersAll(), spec_set=True)
+    except TypeError as exc:
+        raised = str(exc)
+    m.anything = 1
+    return raised, repr(m), m._spec_class, m._spec_set, m._mock_methods
+
+
+def _spec_on_autospec(mod: Any) -> Any:
+    function = mod.create_autospec(Foo.meth)
+    mod.MagicMock(spec=function)
+    return function.mock_calls
+
+
+def _str_raising(mod: Any) -> Any:
+    m = mod.MagicMock(name=1)
+    try:
+        str(m)
+    except TypeError as exc:
+        first = str(exc)
+    return first, "__str__" in dir(m), exact_exception(str, m)
 
 
 def _patched_meth(mod: Any) -> Any:

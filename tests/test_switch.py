@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from switch_support import ROOT, run
+from switch_support import run
 
 PTH = "turbomock-switch.pth"
 

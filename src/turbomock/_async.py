@@ -37,6 +37,7 @@ from turbomock._mock import (
     _is_instance_mock,
     passthrough,
 )
+from turbomock._mock_type import add_to_leaves, real_mro
 from turbomock._sentinels import DEFAULT
 from turbomock._spec import _callable, is_exception, iscoroutinefunction
 from turbomock._state import MockState, lock, record_call
@@ -414,13 +415,6 @@ _FUNCTION_NAMES = [
 ]
 
 
-class _CallableAsyncMockMixin(AsyncMockMixin):
-    """The mixin a callable mock specced on a coroutine function gets (with the
-    quick ``__call__``); a non-callable one gets plain ``AsyncMockMixin``."""
-
-    __call__ = _async_call
-
-
 class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
     """A ``Mock`` for async functions: calling it returns a coroutine.
 
@@ -454,8 +448,21 @@ def _is_async_obj(obj: Any) -> bool:
 def _async_mixin_for(cls: type) -> type:
     """What goes in front of ``cls`` for a mock specced on a coroutine function
     (or an awaitable): the mock becomes async, keeping its class name and kind."""
-    mixin: type = _CallableAsyncMockMixin if issubclass(cls, CallableMixin) else AsyncMockMixin
-    return mixin
+    return AsyncMockMixin
+
+
+def _quick_call(bases: tuple[type, ...]) -> dict[str, Any]:
+    """A callable mock specced on a coroutine function (a leaf on ``AsyncMockMixin``
+    and a mock class) calls through AsyncMock's quick ``__call__``, unless its
+    class has a ``__call__`` of its own, which the stdlib's would call."""
+    if len(bases) == 2 and issubclass(bases[1], CallableMixin):
+        own = next(k.__dict__["__call__"] for k in real_mro(bases[1]) if "__call__" in k.__dict__)
+        if own is CallableMixin.__dict__["__call__"]:
+            return {"__call__": _async_call}
+    return {}
+
+
+add_to_leaves(AsyncMockMixin, _quick_call)
 
 
 _CHECK_SIG = CallableMixin._mock_check_sig

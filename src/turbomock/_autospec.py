@@ -25,6 +25,7 @@ from turbomock._compat import (
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import KINDS, InvalidSpecError, _is_instance_mock
+from turbomock._mock_type import real_mro
 from turbomock._sentinels import DEFAULT
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
@@ -75,7 +76,7 @@ def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
 
 def _class_attribute(klass: type, name: str) -> Any:
     """``name`` as the first class of the MRO defining it holds it; DEFAULT if none."""
-    for base in klass.__mro__:
+    for base in real_mro(klass):
         found = base.__dict__.get(name, DEFAULT)
         if found is not DEFAULT:
             return found

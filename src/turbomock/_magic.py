@@ -126,11 +126,15 @@ def _make_default(owner: Any, st: MockState, name: str) -> Any:
         _set_state(child, new_state(None, name, owner, name))
     else:
         child = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
-    _configure_default(owner, child, name)
-    # setdefault is atomic: if two threads race, both get the same method mock.
-    winner = st.magic_dict().setdefault(name, child)
-    if winner is child:
-        st[name] = child
+    try:
+        _configure_default(owner, child, name)
+    finally:
+        # setdefault is atomic: if two threads race, both get the same method mock.
+        # Kept even when working out its default fails (``str()`` of a mock whose
+        # repr raises): the stdlib sets the method before it works that out.
+        winner = st.magic_dict().setdefault(name, child)
+        if winner is child:
+            st[name] = child
     return winner
 
 
@@ -217,7 +221,7 @@ class MagicMixin(_MagicBase):
         if _is_instance_mock(spec):
             return cls._mock_bag_with(defaults)  # refused by __init__ (3.11+), or later
         try:
-            found = spec_from_list(spec) if is_list(spec) else spec_for(spec)
+            found = spec_from_list(spec) if is_list(spec) else spec_for(spec, scan=False)
         except Exception:
             return cls._mock_bag_with(defaults)  # __init__ fails the same way, as it should
         return cls._mock_bag_with(found.magic_slots(defaults))

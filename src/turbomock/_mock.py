@@ -44,6 +44,7 @@ from turbomock._mock_type import (
     is_leaf,
     owner_of,
     pool_for,
+    real_mro,
     remember_owner,
     restock,
     subclass_for_copy,
@@ -278,7 +279,17 @@ def _magic_names(cls: type) -> set[str]:
     return names
 
 
-class NonCallableMock(AssertionMethods, Base):
+if TYPE_CHECKING:
+
+    class _BaseWithAssertions(AssertionMethods, Base):
+        """What type checkers see: the assertion methods are NonCallableMock's."""
+
+else:
+    # At run time they are copied in below: the stdlib's MRO has no extra class.
+    _BaseWithAssertions = Base
+
+
+class NonCallableMock(_BaseWithAssertions):
     """A non-callable version of ``Mock``."""
 
     __slots__ = ()
@@ -747,6 +758,15 @@ class NonCallableMock(AssertionMethods, Base):
         return _child_class(type(self), new_name, spec)(**kw)
 
 
+# The assertion methods (written in ``_assertions``) become NonCallableMock's own,
+# as the stdlib's are: no extra class in every mock's MRO.
+for _name, _value in vars(AssertionMethods).items():
+    if not (_name.startswith("__") and _name.endswith("__")):
+        assert _name not in NonCallableMock.__dict__, _name
+        setattr(NonCallableMock, _name, _value)
+del _name, _value
+
+
 _NO_CHILD = frozenset({"_mock_state", "_mock_methods", "_mock_unsafe"})
 
 #: Names seen to be ordinary attribute names (not magic, not an assert typo, not
@@ -857,6 +877,8 @@ class _MockIter:
 def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_self: bool) -> None:
     if REJECT_MOCK_AS_SPEC and _is_instance_mock(spec):
         raise InvalidSpecError(msg.mock_as_spec(spec))
+    if spec is not None and not is_list(spec):
+        fail_as_made(spec, as_instance, eat_self)  # before anything changes, as the stdlib
     extra = st.extra
     if extra is None:
         if spec is None and not spec_set:
@@ -875,7 +897,6 @@ def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_
         st.spec = spec_for(spec)
         extra.spec_class = spec if isinstance(spec, type) else type(spec)
         extra.spec_flags = (as_instance, eat_self)
-        fail_as_made(spec, as_instance, eat_self)
 
 
 @named_as("CallableMixin.__init__")
@@ -1118,7 +1139,7 @@ def _missing_magic_text(obj: Any, name: str) -> str:
 
 def _class_attribute(cls: type, name: str) -> Any:
     """``name`` as found on ``cls`` or its bases, without running descriptors."""
-    for klass in cls.__mro__:
+    for klass in real_mro(cls):
         found = klass.__dict__.get(name, _missing)
         if found is not _missing:
             return found

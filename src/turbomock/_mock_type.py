@@ -22,7 +22,8 @@ puts it after every mock class and just before ``object``, so Python finds
 ``len(m)`` there, or, if the bag lacks ``__len__``, nowhere, and raises its own
 ``TypeError`` as for the stdlib's mock. (What a user's class in between defines,
 the leaf shadows with copies of the bag's slots, as the stdlib's leaf would.)
-``LeafType`` reports ``__bases__`` without the bag. It must not override
+``LeafType`` reports ``__bases__`` and ``__mro__`` without the bag (lookups walk
+the real MRO; our own code reads it with ``real_mro``). It must not override
 ``mro()``: CPython gives classes with a custom ``mro()`` no version tag, which
 turns off its attribute caches for them (attribute access was 6x slower).
 
@@ -39,13 +40,19 @@ from weakref import ref as _weakref
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Callable
 
 _lock = threading.RLock()
 _new_object = object.__new__
 
 
 _real_bases = type.__dict__["__bases__"]
+_real_mro = type.__dict__["__mro__"]
+
+
+def real_mro(cls: type) -> tuple[type, ...]:
+    """``cls.__mro__`` as attribute lookup walks it: a leaf's ``__mro__`` hides its bag."""
+    return _real_mro.__get__(cls)  # type: ignore[no-any-return]
 
 
 class LeafType(type):
@@ -60,6 +67,11 @@ class LeafType(type):
     def __bases__(cls, value: tuple[type, ...]) -> None:
         bags = tuple(b for b in _real_bases.__get__(cls) if b in _bags)
         _real_bases.__set__(cls, tuple(value) + bags)
+
+    @property
+    def __mro__(cls) -> tuple[type, ...]:
+        # Read by Python code only (inspect, functools, users); lookups use the real one.
+        return tuple(k for k in _real_mro.__get__(cls) if k not in _bags)
 
     def __setattr__(cls, name: str, value: Any) -> None:
         retire(cls)
@@ -81,11 +93,22 @@ def _metaclass_for(meta: type) -> type:
     return found
 
 
+#: {first base: what leaves with these bases also carry} (``_async``'s quick call).
+_leaf_namespace_hooks: dict[type, Callable[[tuple[type, ...]], dict[str, Any]]] = {}
+
+
+def add_to_leaves(first_base: type, hook: Callable[[tuple[type, ...]], dict[str, Any]]) -> None:
+    """Have leaves whose bases start with ``first_base`` also carry ``hook(bases)``:
+    speed-ups that must not show as an extra class in the MRO."""
+    _leaf_namespace_hooks[first_base] = hook
+
+
 class Pool:
     """The leaves of one kind: same bases, same bag."""
 
     __slots__ = (
         "bases", "bag", "meta", "namespace", "members", "free", "pop", "children", "probe",
+        "abstract",
     )
 
     def __init__(self, bases: tuple[type, ...], bag: type | None) -> None:
@@ -112,6 +135,9 @@ class Pool:
                 for name in vars(klass):
                     if name in slots and name not in namespace:
                         namespace[name] = bag.__dict__[name]
+        hook = _leaf_namespace_hooks.get(bases[0])
+        if hook is not None:
+            namespace.update(hook(bases))
         self.namespace = namespace
         #: Every reusable leaf, kept in insertion order: the only reference to an
         #: idle leaf besides its own ``__mro__``; the value is its owner cell.
@@ -124,6 +150,9 @@ class Pool:
         #: the hooks an unedited leaf resolves (one class per pool, so the
         #: lookups stay in CPython's type cache, unlike those on many leaves).
         self.probe: Any = type(public.__name__, bases, {"__slots__": (), "__module__": __name__})
+        #: An ABC's abstract methods as the stdlib's leaf (no bag) has them: the
+        #: bag's slots must not count as implementing them, so instances still fail.
+        self.abstract: frozenset[str] = getattr(self.probe, "__abstractmethods__", frozenset())
     def make(self, count: int) -> list[type]:
         """Make ``count`` new leaves (the slow part: 6-8 µs each)."""
         made = []
@@ -135,6 +164,8 @@ class Pool:
                 cell = namespace["_mock_cell"] = [None]
             bases = self.bases if self.bag is None else (*self.bases, self.bag)
             leaf = self.meta(public.__name__, bases, namespace)
+            if self.abstract:
+                type.__setattr__(leaf, "__abstractmethods__", self.abstract)
             self.members[leaf] = cell
             made.append(leaf)
         return made
@@ -314,7 +345,7 @@ def change_bag(mock: Any, bag: type | None) -> None:
 
 def bag_of(cls: type) -> type | None:
     """The bag in ``cls``'s MRO, if any."""
-    for klass in cls.__mro__:
+    for klass in real_mro(cls):
         if klass in _bags:
             return klass
     return None

@@ -207,8 +207,10 @@ def spec_for_class(cls: type) -> Spec:
 _function_specs: weakref.WeakKeyDictionary[Any, Spec] = weakref.WeakKeyDictionary()
 
 
-def spec_for(obj: Any) -> Spec:
-    """The ``Spec`` of any spec object (class, instance, function, module ...)."""
+def spec_for(obj: Any, scan: bool = True) -> Spec:
+    """The ``Spec`` of any spec object (class, instance, function, module ...).
+    ``scan=False``: the names only, without reading the attributes (what the stdlib
+    reads once, when the spec is applied, must not be read twice)."""
     if isinstance(obj, type):
         return spec_for_class(obj)
     if type(obj) is FunctionType and not obj.__dict__:
@@ -230,6 +232,8 @@ def spec_for(obj: Any) -> Spec:
         own = None
         names = frozenset(dir(obj))
     spec = Spec(names, None, cls, obj)
+    if not scan:
+        return spec
     if not STATIC_ASYNC_SPEC_SCAN:
         # Before 3.13 the stdlib reads every attribute of the spec as the mock is
         # made (to find the coroutine functions): properties run, and what they

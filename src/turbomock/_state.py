@@ -52,7 +52,7 @@ class Extra:
         self.mock_calls: _CallList | None = None
         self.method_calls: _CallList | None = None
         self.spec_class: Any = None
-        self.spec_set: Any = False
+        self.spec_set: Any = None  # the stdlib's _spec_set before any spec
         self.spec_signature: Any = DEFAULT  # DEFAULT: not computed yet
         self.spec_flags: tuple[bool, bool] = (False, False)  # (as_instance, eat_self)
         self.check_sig: Any = None  # autospec: called with each call's arguments first

@@ -13,34 +13,12 @@ from .matchers import (
     both,
     case_has,
     either,
-    mro_with_extra,
     on,
     only_more_dunder_calls,
 )
 
 OTHER: list[Known] = [
     # -- not in issue 9 ------------------------------------------------------------------------
-    Known(
-        "mro-assertion-methods",
-        "new (the cause of 9.2's names: turbomock's classes have an extra base, "
-        "AssertionMethods)",
-        mro_with_extra("AssertionMethods"),
-        "print([c.__name__ for c in type(mock.Mock()).__mro__])\n"
-        "# turbomock lists 'AssertionMethods' between 'NonCallableMock' and 'Base'",
-        mask=True,
-    ),
-    Known(
-        "mro-async-variant",
-        "new (a Mock specced on a coroutine function has an extra base, "
-        "_CallableAsyncMockMixin)",
-        both(
-            on(actual="'_CallableAsyncMockMixin'"),
-            mro_with_extra("AssertionMethods", "_CallableAsyncMockMixin"),
-        ),
-        "async def af(): pass\n"
-        "print([c.__name__ for c in type(mock.Mock(spec=af)).__mro__])",
-        mask=True,
-    ),
     Known(
         "spec-object-touched",
         "new (the stdlib touches a mock used as a spec, or held by a spec object: bool() "
@@ -237,25 +215,5 @@ OTHER: list[Known] = [
             both(case_has(r"FILTER_DIR = False"), on(label=r"^dir\(")),
         ),
         "mock.FILTER_DIR = False\nprint(dir(mock.Mock()))  # the instance names differ",
-    ),
-    Known(
-        "spec-attributes-evaluated",
-        "xfail test_spec_instance_with_raising_property (before 3.13 the stdlib reads every "
-        "attribute of an instance spec)",
-        on(expected="ZeroDivisionError", source="raising_prop"),
-        "class C:\n    @property\n    def p(self): raise ZeroDivisionError\n"
-        "mock.Mock(spec=C())  # stdlib < 3.13: ZeroDivisionError",
-        applies=not PY313,
-    ),
-    Known(
-        "spec-getattr-answers-call",
-        "xfail test_spec_instance_with_getattr (an instance spec whose __getattr__ answers "
-        "__call__)",
-        both(
-            on(expected="is not a callable object|the first argument must be callable"),
-            case_has("answers_all"),
-        ),
-        "class C:\n    def __getattr__(self, name): return 1\n"
-        "mock.Mock(spec=C())  # stdlib TypeError: 1 is not a callable object",
     ),
 ]
