@@ -22,8 +22,9 @@ puts it after every mock class and just before ``object``, so Python finds
 ``len(m)`` there, or, if the bag lacks ``__len__``, nowhere, and raises its own
 ``TypeError`` as for the stdlib's mock. (What a user's class in between defines,
 the leaf shadows with copies of the bag's slots, as the stdlib's leaf would.)
-``LeafType`` reports ``__bases__`` and ``__mro__`` without the bag (lookups walk
-the real MRO; our own code reads it with ``real_mro``). It must not override
+``LeafType`` reports ``__bases__`` without the bag; ``__mro__`` shows it (ABCs'
+subclass hooks find ``__len__`` and the like in the ``__dict__`` of a class in
+``__mro__``, as on the stdlib's leaf). It must not override
 ``mro()``: CPython gives classes with a custom ``mro()`` no version tag, which
 turns off its attribute caches for them (attribute access was 6x slower).
 
@@ -36,6 +37,7 @@ from __future__ import annotations
 import threading
 from itertools import compress
 from sys import getrefcount
+from weakref import getweakrefcount
 from weakref import ref as _weakref
 
 TYPE_CHECKING = False
@@ -67,11 +69,6 @@ class LeafType(type):
     def __bases__(cls, value: tuple[type, ...]) -> None:
         bags = tuple(b for b in _real_bases.__get__(cls) if b in _bags)
         _real_bases.__set__(cls, tuple(value) + bags)
-
-    @property
-    def __mro__(cls) -> tuple[type, ...]:
-        # Read by Python code only (inspect, functools, users); lookups use the real one.
-        return tuple(k for k in _real_mro.__get__(cls) if k not in _bags)
 
     def __setattr__(cls, name: str, value: Any) -> None:
         retire(cls)
@@ -108,7 +105,7 @@ class Pool:
 
     __slots__ = (
         "bases", "bag", "meta", "namespace", "members", "free", "pop", "children", "probe",
-        "abstract",
+        "abstract", "weak",
     )
 
     def __init__(self, bases: tuple[type, ...], bag: type | None) -> None:
@@ -153,6 +150,8 @@ class Pool:
         #: An ABC's abstract methods as the stdlib's leaf (no bag) has them: the
         #: bag's slots must not count as implementing them, so instances still fail.
         self.abstract: frozenset[str] = getattr(self.probe, "__abstractmethods__", frozenset())
+        #: The weak references to a leaf nothing remembers (see ``_unremembered``).
+        self.weak = -1
     def make(self, count: int) -> list[type]:
         """Make ``count`` new leaves (the slow part: 6-8 µs each)."""
         made = []
@@ -164,6 +163,8 @@ class Pool:
                 cell = namespace["_mock_cell"] = [None]
             bases = self.bases if self.bag is None else (*self.bases, self.bag)
             leaf = self.meta(public.__name__, bases, namespace)
+            if self.weak < 0:
+                self.weak = getweakrefcount(leaf)  # a new leaf's (subclass registry)
             if self.abstract:
                 type.__setattr__(leaf, "__abstractmethods__", self.abstract)
             self.members[leaf] = cell
@@ -219,12 +220,46 @@ def restock(pool: Pool) -> type:
         if not free:
             members = pool.members
             found = _scan(members, _IDLE)
+            if found:
+                found = _unremembered(pool, found)
+            live = len(members) - len(found)
             # Grow by half when most leaves are in use, so the scans stay cheap.
             if len(found) < _MIN_STOCK or len(found) * 4 < len(members):
                 found += pool.make(max(_MIN_STOCK - len(found), len(members) // 2))
+            elif len(found) > 4 * max(_MIN_STOCK, live):
+                # A peak is over: keep twice what is in use, let the rest die, so a
+                # suite does not carry its largest test's classes to the end.
+                keep = 2 * max(_MIN_STOCK, live)
+                for leaf in found[keep:]:
+                    _drop(pool, leaf)
+                del found[keep:]
             free.extend(found)
             del found
         return free.pop()
+
+
+def _unremembered(pool: Pool, found: list[type]) -> list[type]:
+    """The idle leaves nothing refers to weakly either. A leaf something remembers
+    weakly (a ``WeakKeyDictionary`` of classes, the caches of ABCs' ``isinstance``
+    and of ``singledispatch``) must not come back as another mock's class: the
+    stdlib's never does. Those leave the pool and die as the stdlib's would."""
+    counts = list(map(getweakrefcount, found))
+    weak = pool.weak
+    if all(map(weak.__eq__, counts)):
+        return found
+    kept = []
+    for leaf, count in zip(found, counts):
+        if count == weak:
+            kept.append(leaf)
+        else:
+            _drop(pool, leaf)
+    return kept
+
+
+def _drop(pool: Pool, leaf: type) -> None:
+    """Take an idle ``leaf`` out of ``pool`` (the caller holds the lock)."""
+    type.__setattr__(leaf, "_mock_pool", None)
+    del pool.members[leaf]
 
 
 def retire(cls: type) -> None:

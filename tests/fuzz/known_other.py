@@ -13,12 +13,22 @@ from .matchers import (
     both,
     case_has,
     either,
+    mro_with_extra,
     on,
     only_more_dunder_calls,
 )
 
 OTHER: list[Known] = [
     # -- not in issue 9 ------------------------------------------------------------------------
+    Known(
+        "mro-magic-slots",
+        "README KD-class-layout (a MagicMock's class has its default magic methods in a "
+        "shared base, MagicSlots, last before object)",
+        mro_with_extra("MagicSlots"),
+        "print([c.__name__ for c in type(mock.MagicMock()).__mro__])\n"
+        "# turbomock lists 'MagicSlots' between 'Base' and 'object'",
+        mask=True,
+    ),
     Known(
         "spec-object-touched",
         "new (the stdlib touches a mock used as a spec, or held by a spec object: bool() "
