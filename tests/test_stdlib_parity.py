@@ -127,7 +127,45 @@ SCENARIOS = {
     "mock_add_spec that fails changes nothing": lambda mod: _failed_add_spec(mod),
     "MagicMock specced on an autospecced function": lambda mod: _spec_on_autospec(mod),
     "str() of a MagicMock whose repr raises": lambda mod: _str_raising(mod),
+    "names of AsyncMock's __call__": lambda mod: (
+        mod.AsyncMock().__call__.__name__, mod.AsyncMock().__call__.__qualname__
+    ),
+    "names of a function set as a magic method": lambda mod: _function_magic_names(mod),
+    "module and name of a subclass's mock class": lambda mod: _subclass_class_names(mod),
+    "__getattr__ of an int": lambda mod: mod.Mock().__getattr__(1),
+    "__getattr__ of a tuple": lambda mod: mod.Mock().__getattr__((1, 2)),
+    "__getattr__ of an int, with a spec": lambda mod: mod.Mock(spec=[]).__getattr__(1),
+    "mock_add_spec failing in the spec's attributes": lambda mod: _add_spec_holding(mod),
 }
+
+
+def _function_magic_names(mod: Any) -> Any:
+    m = mod.MagicMock()
+    m.__str__ = lambda self: "s"
+    return m.__str__.__name__, m.__str__.__qualname__, m.__str__.__code__.co_name, str(m)
+
+
+def _subclass_class_names(mod: Any) -> Any:
+    class Sub(mod.MagicMock):  # type: ignore[misc, name-defined]
+        pass
+
+    cls = type(Sub())
+    # (the module's own name differs: unittest.mock, turbomock)
+    return cls.__module__ == mod.MagicMock.__module__, cls.__qualname__, cls.__name__
+
+
+class Holding:
+    def __init__(self, held: Any) -> None:
+        self.held = held
+
+
+def _add_spec_holding(mod: Any) -> Any:
+    m = mod.Mock(spec=lambda a: 0)
+    try:
+        m.mock_add_spec(Holding(m), spec_set=True)
+    except TypeError as exc:
+        raised = str(exc)
+    return raised, repr(m), m._spec_set, m._spec_class
 
 
 class Abstract(abc.ABC):

@@ -779,6 +779,9 @@ def _check_name(st: MockState, spec: Any, name: str) -> None:
     typos unless ``unsafe``, the engine's internals)."""
     if name in _NO_CHILD:
         raise AttributeError(name)
+    if spec is None and type(name) is not str:
+        # ``m.__getattr__(1)``: fail as the stdlib's test of the name's shape does.
+        "__%s__" % name[2:-2]  # noqa: UP031
     if spec is None and is_magic(name):
         raise AttributeError(name)
     if name.startswith(_ASSERT_PREFIXES) or name in _ATTRIB_DENY_LIST:
@@ -879,6 +882,8 @@ def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_
         raise InvalidSpecError(msg.mock_as_spec(spec))
     if spec is not None and not is_list(spec):
         fail_as_made(spec, as_instance, eat_self)  # before anything changes, as the stdlib
+    # Worked out before anything changes: what it raises leaves the mock as it was.
+    new_spec = None if spec is None else spec_from_list(spec) if is_list(spec) else spec_for(spec)
     extra = st.extra
     if extra is None:
         if spec is None and not spec_set:
@@ -887,14 +892,10 @@ def _apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_
         extra = st.extra = Extra()
     extra.spec_signature = DEFAULT
     extra.spec_set = spec_set
-    if spec is None:
-        st.spec = None
-        extra.spec_class = None
-    elif is_list(spec):
-        st.spec = spec_from_list(spec)
+    st.spec = new_spec
+    if spec is None or is_list(spec):
         extra.spec_class = None
     else:
-        st.spec = spec_for(spec)
         extra.spec_class = spec if isinstance(spec, type) else type(spec)
         extra.spec_flags = (as_instance, eat_self)
 
@@ -1146,6 +1147,10 @@ def _class_attribute(cls: type, name: str) -> Any:
     return None
 
 
+_STORED_QUALNAME = "NonCallableMock.__setattr__.<locals>.<lambda>"
+_stored_code: list[Any] = []
+
+
 def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     """``mock.__len__ = value``: a mock becomes the method, anything else is
     called with the mock as its first argument."""
@@ -1160,6 +1165,13 @@ def _set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         def stored(*args: Any, **kw: Any) -> Any:
             return original(mock, *args, **kw)
 
+        # Named as the stdlib's wrapper is (a lambda in its __setattr__), in
+        # reprs and tracebacks.
+        stored.__name__ = "<lambda>"
+        stored.__qualname__ = _STORED_QUALNAME
+        if not _stored_code:
+            _stored_code.append(named_as(_STORED_QUALNAME)(stored).__code__.replace(co_name="<lambda>"))
+        stored.__code__ = _stored_code[0]
         if st.get(name) is _deleted:
             del st[name]
     cls = type(mock)

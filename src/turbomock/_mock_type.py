@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
 _lock = threading.RLock()
+#: The module a mock's class reports (the stdlib's: ``unittest.mock``).
+_PUBLIC_MODULE = __name__.partition(".")[0]
 _new_object = object.__new__
 
 
@@ -114,8 +116,9 @@ class Pool:
         self.bag = bag
         self.meta = _metaclass_for(type(public))
         namespace: dict[str, Any] = {
-            "__module__": public.__module__,
-            "__qualname__": public.__qualname__,
+            # As the stdlib's, made in its module: named by the class's bare name.
+            "__module__": _PUBLIC_MODULE,
+            "__qualname__": public.__name__,
             "__doc__": public.__doc__,
             "__slots__": (),
             "_mock_pool": self,
@@ -339,7 +342,7 @@ def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:
     whose magic methods (``magic_names``, those ``m``'s class carries) are
     ``m``'s own, as with the stdlib."""
     namespace: dict[str, Any] = {
-        "__module__": leaf.__module__,
+        "__module__": _PUBLIC_MODULE,
         "__qualname__": leaf.__name__,
         "__doc__": leaf.__doc__,
         "__slots__": (),
