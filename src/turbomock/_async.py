@@ -189,8 +189,6 @@ def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
 
 # Introspected at runtime as ``(*args, **kwargs)``, like the stdlib's ``__call__``.
 _async_call.__annotations__ = {}
-_async_call.__name__ = "__call__"
-_async_call.__code__ = _async_call.__code__.replace(co_name="__call__")
 
 
 # -- the function-like face ---------------------------------------------------------

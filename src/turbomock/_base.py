@@ -43,10 +43,13 @@ def named_as(qualname: str) -> Callable[[_F], _F]:
     """Give a function the stdlib's qualified name for it, where the stdlib defines it
     elsewhere: Python names it so in argument errors and tracebacks."""
 
+    name = qualname.rpartition(".")[2]
+
     def rename(function: _F) -> _F:
         function.__qualname__ = qualname
-        if CODE_HAS_QUALNAME:
-            function.__code__ = function.__code__.replace(co_qualname=qualname)
+        function.__name__ = name
+        code = function.__code__.replace(co_name=name)
+        function.__code__ = code.replace(co_qualname=qualname) if CODE_HAS_QUALNAME else code
         return function
 
     return rename

@@ -11,22 +11,20 @@ from __future__ import annotations
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
+from turbomock._children import direct_pool
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
+from turbomock._construct import instance
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
     DEFAULT_MAGICS,
     RETURN_VALUES,
 )
+from turbomock._magic_slots import MagicSlot, MissingMagic, missing_magic_text
 from turbomock._mock import (
     KINDS,
-    MagicSlot,
-    MissingMagic,
     Mock,
     NonCallableMock,
-    _direct_pool,
-    _instance,
     _is_instance_mock,
-    _missing_magic_text,
     passthrough,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
@@ -118,11 +116,11 @@ def _configure_default(owner: Any, child: Any, name: str) -> None:
 
 
 def _make_default(owner: Any, st: MockState, name: str) -> Any:
-    cpool = _direct_pool(owner, name) if st.spec is None else None
+    cpool = direct_pool(owner, name) if st.spec is None else None
     if cpool is not None:
         if st.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
-        child: Any = _instance(cpool)
+        child: Any = instance(cpool)
         _set_state(child, new_state(None, name, owner, name))
     else:
         child = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
@@ -187,7 +185,7 @@ def _fallback(obj: Any, name: str) -> Any:
     base = getattr(object, name, None)
     if base is not None:
         return base.__get__(obj, type(obj))
-    raise MissingMagic(_missing_magic_text(obj, name))
+    raise MissingMagic(missing_magic_text(obj, name))
 
 
 if TYPE_CHECKING:
@@ -256,7 +254,7 @@ def magic_mock_with_spec(spec: Spec, /, **kwargs: Any) -> Any:
     made once per process): its class from the pool of the bag that spec allows, so
     the magic methods the spec lacks are absent, as with the stdlib's."""
     bag = MagicMock._mock_bag_with(spec.magic_slots(DEFAULT_MAGICS))
-    mock = _instance(pool_for((MagicMock,), bag))
+    mock = instance(pool_for((MagicMock,), bag))
     MagicMock.__init__(mock, **kwargs)
     _get_state(mock).spec = spec
     return mock

@@ -1,0 +1,231 @@
+"""How a mock comes to be: ``__new__`` (a class of its own, from a pool) and the
+engine's ``__init__`` (the state, the spec, the configuration).
+
+Every mock class's ``__new__`` is ``new_mock``; ``init_mock`` is
+``CallableMixin.__init__`` and does the slow part of ``NonCallableMock.__init__``.
+Both set only what differs from the defaults: ``Mock()`` takes a pooled class and
+one ``MockState``."""
+
+from __future__ import annotations
+
+from weakref import ref as _weakref
+
+from turbomock import _messages as msg
+from turbomock import _mock
+from turbomock._base import named_as
+from turbomock._base import set_state as _set_state
+from turbomock._compat import NEW_BINDS_SPEC_EXPLICITLY, REJECT_MOCK_AS_SPEC
+from turbomock._magic_slots import magic_names
+from turbomock._mock_type import Pool, is_leaf, pool_for, restock, subclass_for_copy, take
+from turbomock._sentinels import DEFAULT
+from turbomock._signatures import fail_as_made
+from turbomock._spec import is_list, spec_for, spec_from_list
+from turbomock._state import Extra, MockState, new_state
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+_new_object = object.__new__
+#: The constructors that only run ``init_mock``'s work: children of classes using
+#: them can be built directly (see ``_children``).
+ENGINE_INITS: list[Any] = []
+
+
+#: ``cls`` -> the pool its instances come from when made without a spec.
+_default_pools: dict[type, Pool] = {}
+
+#: ``NonCallableMock.__init__``'s parameters after ``self``: what the stdlib's
+#: ``__new__`` binds the arguments to when deciding on an async class.
+_INIT_PARAMETERS = (
+    "spec", "wraps", "name", "spec_set", "parent", "_spec_state", "_new_name",
+    "_new_parent", "_spec_as_instance", "_eat_self", "unsafe",
+)
+
+
+def _async_spec_before_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Before 3.12 the stdlib's ``__new__`` binds its arguments partially to
+    ``__init__``'s signature and looks at ``spec_set`` if bound (even None), else
+    ``spec``; binding errors are ``bind_partial``'s."""
+    if len(args) > len(_INIT_PARAMETERS):
+        raise TypeError("too many positional arguments")
+    bound = dict(zip(_INIT_PARAMETERS, args))
+    for key in kwargs:
+        if key in bound or key == "self":
+            raise TypeError(f"multiple values for argument {key!r}")
+    if "spec_set" in kwargs or "spec_set" in bound:
+        return kwargs["spec_set"] if "spec_set" in kwargs else bound["spec_set"]
+    return kwargs["spec"] if "spec" in kwargs else bound.get("spec")
+
+
+def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """From 3.12 the stdlib's ``__new__`` has ``__init__``'s parameters (so its own
+    binding errors) and looks at ``spec_set or spec``."""
+    if len(args) > len(_INIT_PARAMETERS):
+        raise TypeError(
+            "NonCallableMock.__new__() takes from 1 to 12 positional arguments but "
+            f"{len(args) + 1} were given"
+        )
+    taken = {"cls", *_INIT_PARAMETERS[: len(args)]}
+    for key in kwargs:
+        if key in taken:
+            raise TypeError(f"NonCallableMock.__new__() got multiple values for argument {key!r}")
+    bound = dict(zip(_INIT_PARAMETERS, args))
+    bound.update(kwargs)
+    return bound.get("spec_set") or bound.get("spec")
+
+
+_async_spec = _async_spec_from_312 if NEW_BINDS_SPEC_EXPLICITLY else _async_spec_before_312
+
+
+def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Pool | None:
+    """Which pool a new ``cls`` mock takes its class from (None: ``cls`` is the
+    class of another mock, so the new one derives its own from it, as with the
+    stdlib). The bag follows the spec ``__init__`` will most likely get (it
+    corrects the bag if not)."""
+    if is_leaf(cls):
+        return None
+    bases: tuple[type, ...] = (cls,)
+    async_mixin = _mock.KINDS.get("AsyncMockMixin")
+    if async_mixin is not None and not issubclass(cls, async_mixin):
+        async_spec = _async_spec(args, kwargs)
+        if async_spec is not None and _mock.KINDS["_is_async_obj"](async_spec):
+            bases = (_mock.KINDS["_async_mixin_for"](cls), cls)
+    # The engine's __init__ takes this spec; another __init__ decides for itself
+    # (the bag is then set when it applies a spec).
+    spec = None
+    if cls.__init__ in ENGINE_INITS:
+        spec = kwargs.get("spec_set")
+        if spec is None:
+            spec = kwargs["spec"] if "spec" in kwargs else args[0] if args else None
+    pool = pool_for(bases, cls._mock_bag_for(spec))
+    if not args and not kwargs:
+        _default_pools[cls] = pool
+    return pool
+
+
+def instance(pool: Pool) -> Any:
+    """A bare mock object whose class, a leaf of ``pool``, is its own."""
+    leaf: Any = take(pool)
+    mock: Any = _new_object(leaf)
+    if pool.bag is not None:
+        # Its magic methods are read off the class too: the leaf names its mock.
+        leaf._mock_cell[0] = _weakref(mock)
+    return mock
+
+
+def new_mock(cls: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``__new__`` of every mock class: a mock with a class of its own."""
+    pool = _default_pools.get(cls)
+    if pool is None or args or kwargs:
+        pool = _pool_for_new(cls, args, kwargs)
+        if pool is None:
+            return _new_object(subclass_for_copy(cls, magic_names(cls)))
+        return instance(pool)
+    # _instance(pool), inline: Mock() is mostly this.
+    leaf: Any
+    try:
+        leaf = pool.pop()
+    except IndexError:
+        leaf = restock(pool)
+    mock: Any = _new_object(leaf)
+    if pool.bag is not None:
+        leaf._mock_cell[0] = _weakref(mock)
+    return mock
+
+
+new_mock.__qualname__ = "NonCallableMock.__new__"
+
+
+def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_self: bool) -> None:
+    if REJECT_MOCK_AS_SPEC and _mock._is_instance_mock(spec):
+        raise _mock.InvalidSpecError(msg.mock_as_spec(spec))
+    if spec is not None and not is_list(spec):
+        fail_as_made(spec, as_instance, eat_self)  # before anything changes, as the stdlib
+    # Worked out before anything changes: what it raises leaves the mock as it was.
+    new_spec = None if spec is None else spec_from_list(spec) if is_list(spec) else spec_for(spec)
+    extra = st.extra
+    if extra is None:
+        if spec is None and not spec_set:
+            st.spec = None
+            return
+        extra = st.extra = Extra()
+    extra.spec_signature = DEFAULT
+    extra.spec_set = spec_set
+    st.spec = new_spec
+    if spec is None or is_list(spec):
+        extra.spec_class = None
+    else:
+        extra.spec_class = spec if isinstance(spec, type) else type(spec)
+        extra.spec_flags = (as_instance, eat_self)
+
+
+@named_as("CallableMixin.__init__")
+def init_mock(
+    self: Any,
+    spec: Any = None,
+    side_effect: Any = None,
+    return_value: Any = DEFAULT,
+    wraps: Any = None,
+    name: Any = None,
+    spec_set: Any = None,
+    parent: Any = None,
+    _spec_state: Any = None,
+    _new_name: Any = "",
+    _new_parent: Any = None,
+    **kwargs: Any,
+) -> None:
+    """Every mock constructor: ``Mock.__init__`` itself, called by the others.
+    Sets only what differs from the defaults. (``unsafe``, ``_spec_as_instance``
+    and ``_eat_self`` come in ``kwargs``, so the signature is the stdlib's.)"""
+    if (
+        spec is None
+        and parent is None
+        and _new_parent is None
+        and wraps is None
+        and spec_set is None
+        and side_effect is None
+        and name is None
+        and return_value is DEFAULT
+        and not kwargs
+        and type(self)._mock_pool is not None
+    ):
+        # Mock() and the like: only the state (a pooled leaf has its magic
+        # methods already). _spec_state is unused, as by the stdlib.
+        _set_state(self, new_state(None, None, None, _new_name))
+        return
+    if kwargs:
+        unsafe = kwargs.pop("unsafe", False)
+        _spec_as_instance = kwargs.pop("_spec_as_instance", False)
+        _eat_self = kwargs.pop("_eat_self", None)
+    else:
+        unsafe = _spec_as_instance = False
+        _eat_self = None
+    st = new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name)
+    if wraps is not None:
+        st.wraps = wraps
+    if unsafe:
+        st.unsafe = True
+    if return_value is not DEFAULT:
+        st.return_value = return_value
+    _set_state(self, st)
+    if spec_set is not None:
+        spec = spec_set
+        spec_set = True
+    if spec is not None:
+        if _eat_self is None:
+            _eat_self = parent is not None
+        apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
+        if self._mock_default_slots is not None:
+            self._mock_set_magics()
+    else:
+        if spec_set is not None:
+            st.spec_set = spec_set
+        if type(self)._mock_pool is None and self._mock_default_slots is not None:
+            # type(m)() (or an edited class): the stdlib's __init__ gives the
+            # mock magic methods of its own.
+            self._mock_set_magics()
+    if kwargs:
+        self.configure_mock(**kwargs)
+    if side_effect is not None:
+        st.side_effect = _mock._try_iter(side_effect)

@@ -1,0 +1,181 @@
+"""Where a mock's magic methods live: the class-level slots and their storage.
+
+Python looks magic methods up on the type, so a mock's ``__len__`` must be on its
+class; its configuration (a mock, or a function called with the mock) lives in the
+mock's state. A ``MagicSlot`` on the class hands out the instance's; setting or
+deleting a magic method edits only that mock's class (every mock has its own, see
+``_mock_type``). Shared by ``Mock`` (magic methods set by hand) and ``MagicMock``
+(defaults, see ``_magic``)."""
+
+from __future__ import annotations
+
+from turbomock import _mock
+from turbomock._base import named_as
+from turbomock._base import state_of as _get_state
+from turbomock._mock_type import bag_of, change_bag, is_leaf, owner_of, real_mro, remember_owner
+from turbomock._sentinels import _deleted, _missing
+from turbomock._state import MockState
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class MagicSlot:
+    """Class-level stand-in for one magic method of a mock.
+
+    Python looks magic methods up on the type, so they can't live on the
+    instance. This descriptor returns the instance's own configuration, kept in
+    its state's ``magics`` (a mock, or a function bound to the instance).
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            # ``type(mock).__str__``: the stdlib hands out that mock's method.
+            mock = None if owner is None else owner_of(owner)
+            return self if mock is None else getattr(mock, self.name)
+        magics = _get_state(obj).magics
+        if magics is not None:
+            found = magics.get(self.name)
+            if found is not None:
+                return found
+        return self.missing(obj)
+
+    def missing(self, obj: Any) -> Any:
+        raise MissingMagic(missing_magic_text(obj, self.name))
+
+
+class DescribedMagicSlot(MagicSlot):
+    """A magic method configured with a descriptor: what its ``__get__`` gives."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        mock = obj if obj is not None else None if owner is None else owner_of(owner)
+        if mock is None:
+            return self
+        value = _get_state(mock).magic_dict()[self.name]
+        return type(value).__get__(value, obj, owner)
+
+
+class MissingMagic(AttributeError, TypeError):
+    """A magic method a mock doesn't support (deleted, or not in its spec).
+
+    Both an AttributeError (``hasattr`` is False) and a TypeError (``len(mock)``
+    fails the way it would on an object without ``__len__``)."""
+
+
+_MISSING_TEXT = {
+    "__len__": "object of type '{0}' has no len()",
+    "__getitem__": "'{0}' object is not subscriptable",
+    "__setitem__": "'{0}' object does not support item assignment",
+    "__delitem__": "'{0}' object doesn't support item deletion",
+    "__iter__": "'{0}' object is not iterable",
+    "__aiter__": "'{0}' object is not an async iterable",
+    "__next__": "'{0}' object is not an iterator",
+    "__enter__": "'{0}' object does not support the context manager protocol",
+    "__exit__": "'{0}' object does not support the context manager protocol",
+    "__aenter__": "'{0}' object does not support the asynchronous context manager protocol",
+    "__aexit__": "'{0}' object does not support the asynchronous context manager protocol",
+}
+
+
+def missing_magic_text(obj: Any, name: str) -> str:
+    label = type(obj).__name__
+    template = _MISSING_TEXT.get(name)
+    if template is not None:
+        return template.format(label)
+    return f"'{label}' object has no attribute '{name}' (deleted, or not in its spec)"
+
+
+def _class_attribute(cls: type, name: str) -> Any:
+    """``name`` as found on ``cls`` or its bases, without running descriptors."""
+    for klass in real_mro(cls):
+        found = klass.__dict__.get(name, _missing)
+        if found is not _missing:
+            return found
+    return None
+
+
+_STORED_QUALNAME = "NonCallableMock.__setattr__.<locals>.<lambda>"
+_stored_code: list[Any] = []
+
+
+def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
+    """``mock.__len__ = value``: a mock becomes the method, anything else is
+    called with the mock as its first argument."""
+    if _mock._is_instance_mock(value):
+        # Only new_name: such calls show in mock_calls but not method_calls.
+        _mock._check_and_set_parent(mock, value, None, name)
+        st[name] = value
+        stored = value
+    else:
+        original = value
+
+        def stored(*args: Any, **kw: Any) -> Any:
+            return original(mock, *args, **kw)
+
+        # Named as the stdlib's wrapper is (a lambda in its __setattr__), in
+        # reprs and tracebacks.
+        stored.__name__ = "<lambda>"
+        stored.__qualname__ = _STORED_QUALNAME
+        if not _stored_code:
+            _stored_code.append(named_as(_STORED_QUALNAME)(stored).__code__)
+        stored.__code__ = _stored_code[0]
+        if st.get(name) is _deleted:
+            del st[name]
+    cls = type(mock)
+    # A value that is a descriptor (a PropertyMock) acts as one on the class, as the
+    # stdlib's does when it sets the value on the class itself.
+    described = stored is value and hasattr(type(value), "__get__")
+    slot_kind = DescribedMagicSlot if described else MagicSlot
+    present = _class_attribute(cls, name)
+    if not isinstance(present, MagicSlot) or (
+        type(present) is not slot_kind and DescribedMagicSlot in (slot_kind, type(present))
+    ):
+        # The class must carry it (Python looks magic methods up there): this
+        # mock's class is its own, so it is edited in place.
+        setattr(cls, name, slot_kind(name))
+        if owner_of(cls) is None:
+            remember_owner(mock)
+    st.magic_dict()[name] = stored
+
+
+def delete_magic(mock: Any, st: MockState, name: str) -> bool:
+    """``del mock.__len__``; True when fully handled here.
+
+    As with the stdlib: the first deletion takes the method off the mock's class
+    (so Python sees it as absent); only a method that was configured or used is
+    also marked deleted. Otherwise a later deletion marks it, and the one after
+    raises.
+    """
+    cls = type(mock)
+    own = isinstance(cls.__dict__.get(name), MagicSlot)
+    bag = bag_of(cls)
+    in_bag = bag is not None and name in bag.__dict__
+    if not own and not in_bag:
+        return False  # not on the class: the ordinary deletion applies
+    magics = st.magics
+    configured = magics.pop(name, None) if magics is not None else None
+    if own:
+        delattr(cls, name)
+    if in_bag:
+        change_bag(mock, mock._mock_bag_with(bag._mock_slots - {name}))  # type: ignore[union-attr]
+    if configured is not None:
+        st[name] = _deleted
+    return True
+
+
+def magic_names(cls: type) -> set[str]:
+    """The magic methods the class of a mock carries (its bag's, and its own)."""
+    bag = bag_of(cls)
+    names = set(bag._mock_slots) if bag is not None else set()  # type: ignore[attr-defined]
+    for klass in cls.__mro__:
+        if is_leaf(klass):
+            names.update(n for n, v in vars(klass).items() if isinstance(v, MagicSlot))
+    return names

@@ -1,0 +1,142 @@
+"""The stdlib's private attribute names (``_mock_parent``, ``_spec_class``,
+``_mock_children``, ``_mock_call_count`` ...): code in the wild and CPython's own
+tests read and set them. Each is a view of the mock's one ``MockState``.
+``NonCallableMock`` takes them as its own (see ``_mock``), as the stdlib's class
+defines them there."""
+
+from __future__ import annotations
+
+from turbomock._base import state_of as _get_state
+from turbomock._sentinels import DEFAULT, _missing
+from turbomock._state import Extra, flush_ancestors
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def _state_property(field: str, doc: str) -> property:
+    """Exposes a state field under the stdlib's private ``_mock_*`` name."""
+
+    def fget(self: Any) -> Any:
+        return getattr(_get_state(self), field)
+
+    def fset(self: Any, value: Any) -> None:
+        setattr(_get_state(self), field, value)
+
+    return property(fget, fset, doc=doc)
+
+
+def _link_property(field: str) -> property:
+    """A parent/name field: changing it renames pending calls, so settle them first."""
+
+    def fget(self: Any) -> Any:
+        return getattr(_get_state(self), field)
+
+    def fset(self: Any, value: Any) -> None:
+        st = _get_state(self)
+        flush_ancestors(st)
+        setattr(st, field, value)
+
+    return property(fget, fset)
+
+
+
+class PrivateNames:
+    """The private names, as properties over the state."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:  # provided by NonCallableMock
+        called: Any
+        call_count: Any
+        call_args: Any
+        call_args_list: Any
+        mock_calls: Any
+
+    _mock_parent = _link_property("parent")
+    _mock_name = _link_property("name")
+    _mock_new_parent = _link_property("new_parent")
+    _mock_new_name = _link_property("new_name")
+    _mock_wraps = _state_property("wraps", "The object calls are passed through to.")
+    _mock_unsafe = _state_property("unsafe", "Whether assert-like names are allowed.")
+    _mock_sealed = _state_property("sealed", "Whether new attributes are refused.")
+    _spec_set = _state_property("spec_set", "Whether setting unknown attributes fails.")
+    _spec_class = _state_property("spec_class", "The class reported by ``__class__``.")
+    _mock_delegate = _state_property("delegate", "The autospecced function it reports to.")
+
+    @property
+    def _mock_return_value(self) -> Any:
+        return _get_state(self).return_value
+
+    @_mock_return_value.setter
+    def _mock_return_value(self, value: Any) -> None:
+        _get_state(self).return_value = value
+
+    @property
+    def _mock_side_effect(self) -> Any:
+        return _get_state(self).side_effect
+
+    @_mock_side_effect.setter
+    def _mock_side_effect(self, value: Any) -> None:
+        _get_state(self).side_effect = value
+
+    @property
+    def _mock_children(self) -> dict[str, Any]:
+        return _get_state(self)
+
+    @property
+    def _mock_methods(self) -> Any:
+        st = _get_state(self)
+        extra = st.extra
+        if extra is not None and extra.methods is not _missing:
+            return extra.methods
+        spec = st.spec
+        return None if spec is None else spec.methods
+
+    @_mock_methods.setter
+    def _mock_methods(self, value: Any) -> None:
+        # Set by hand, it decides alone which names exist, as the stdlib's does.
+        st = _get_state(self)
+        if st.extra is None:
+            st.extra = Extra()
+        st.extra.methods = value
+
+    @property
+    def _spec_signature(self) -> Any:
+        st = _get_state(self)
+        sig = st.spec_signature
+        if sig is DEFAULT:
+            spec = st.spec
+            sig = None if spec is None else spec.signature(*st.spec_flags)
+            st.spec_signature = sig
+        return sig
+
+    @_spec_signature.setter
+    def _spec_signature(self, value: Any) -> None:
+        _get_state(self).spec_signature = value
+
+    @property
+    def _spec_asyncs(self) -> list[str]:
+        spec = _get_state(self).spec
+        return [] if spec is None else spec.async_names()
+
+    @property
+    def _mock_called(self) -> Any:
+        return self.called
+
+    @property
+    def _mock_call_count(self) -> Any:
+        return self.call_count
+
+    @property
+    def _mock_call_args(self) -> Any:
+        return self.call_args
+
+    @property
+    def _mock_call_args_list(self) -> Any:
+        return self.call_args_list
+
+    @property
+    def _mock_mock_calls(self) -> Any:
+        return self.mock_calls
