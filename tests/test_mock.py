@@ -17,42 +17,8 @@ from typing import Any, Callable
 import pytest
 
 import turbomock
-from engine_support import IMPLS, PY310, PY311, PY312, assert_same, same_steps, trace
-
-Step = Callable[[Any, Any], Any]
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
-
-
-
-
-class Spec:
-    """A class to spec mocks on."""
-
-    attr = 1
-
-    def meth(self, x: Any, y: Any = 2) -> None:
-        pass
-
-    @property
-    def prop(self) -> int:
-        return 3
-
-    @staticmethod
-    def static(z: Any) -> None:
-        pass
-
-    @classmethod
-    def klass(cls, w: Any) -> None:
-        pass
-
-
-def func(a: Any, b: Any, *, c: Any = 1) -> None:
-    """A function to spec mocks on."""
-
+from engine_support import PY310, PY311, PY312, Step, assert_same, same_steps, trace
+from spec_support import Spec, func
 
 # -- construction -----------------------------------------------------------------------
 
