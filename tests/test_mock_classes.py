@@ -1,10 +1,9 @@
-"""``Mock`` and ``NonCallableMock``: construction, children and names, specs, results,
-call recording, configuration, reset, deletion, ``dir``, assert-name guards, copying,
-and ``type(mock)`` edits.
-
-Tests taking ``mock`` run against ``unittest.mock`` and turbomock with the same
-expectations; ``assert_same``/``same_steps`` tests compare the two directly, so they
-follow the stdlib of the running Python.
+"""The classes of mocks: the stdlib's hierarchy and MRO, identity hashing, subclasses with
+members of their own, ``type(mock)`` edits that reach only that mock however ``type(m)``
+reached the editing code, and copying and pickling (a mock's class is what pickle refuses
+and what a copy is made of). Tests taking ``mock`` run against ``unittest.mock`` and
+turbomock with the same expectations; ``assert_same`` and ``same_steps`` tests compare
+the two directly.
 """
 
 from __future__ import annotations
@@ -18,91 +17,6 @@ import pytest
 
 from engine_support import assert_same, same_steps
 from spec_support import Spec
-
-# -- copying and pickling --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "make",
-    [
-        lambda m: m.Mock(),
-        lambda m: m.MagicMock(),
-        lambda m: m.Mock(spec=int),
-        lambda m: m.NonCallableMock(name="x"),
-        lambda m: m.Mock(name="nm", return_value=3),
-        lambda m: m.Mock(side_effect=[1, 2]),
-        lambda m: m.PropertyMock(),
-    ],
-    ids=["Mock", "MagicMock", "spec", "NonCallableMock", "named", "side effect", "PropertyMock"],
-)
-@pytest.mark.parametrize(
-    "operation",
-    [
-        lambda x: copy.copy(x),
-        lambda x: copy.deepcopy(x),
-        lambda x: pickle.dumps(x),
-        lambda x: (lambda c: (c, c.mock_calls))(copy.copy(x)),
-        lambda x: (lambda c: (c, c.mock_calls))(copy.deepcopy(x)),
-    ],
-    ids=["copy", "deepcopy", "pickle", "copy state", "deepcopy state"],
-)
-def test_copying_a_fresh_mock_matches_the_stdlib(
-    make: Callable[[Any], Any], operation: Callable[[Any], Any]
-) -> None:
-    """Fresh mocks copy (or refuse to pickle) as the stdlib's do."""
-    assert_same(lambda mod: operation(make(mod)))
-
-
-def test_shallow_copy_of_a_used_mock() -> None:
-    """``copy.copy`` of a mock that was called and has children matches the stdlib."""
-
-    def scenario(mod: Any) -> Any:
-        m = mod.Mock(return_value=3)
-        m(1)
-        _ = m.a
-        c = copy.copy(m)
-        return c, c(), c.mock_calls, c.a
-
-    assert_same(scenario)
-
-
-def _deepcopy_summary(mod: Any, kind: str, use: Callable[[Any], Any]) -> Any:
-    m = getattr(mod, kind)()
-    use(m)
-    c = copy.deepcopy(m)
-    readable = bool(repr(c.mock_calls))
-    return type(c).__name__, len(c.mock_calls), len(c.call_args_list), c.call_count, readable
-
-
-@pytest.mark.parametrize(
-    ("kind", "use"),
-    [
-        ("MagicMock", lambda m: m(1)),
-        ("MagicMock", lambda m: m.a(1)),
-        ("MagicMock", lambda m: len(m)),
-        ("Mock", lambda m: (m(1), m.a)),
-    ],
-    ids=["called", "child called", "magic used", "called, then child made"],
-)
-def test_deepcopy_of_a_used_mock_reads_like_the_stdlib(
-    kind: str, use: Callable[[Any], Any]
-) -> None:
-    """The deep copy of a used mock reports its calls as the stdlib's copy does."""
-    assert_same(lambda mod: _deepcopy_summary(mod, kind, use))
-
-
-def test_deepcopy_of_a_mock_copies_its_children() -> None:
-    """A deep copy carries configured children over as copies, as the stdlib's does."""
-
-    def scenario(mod: Any) -> Any:
-        m = mod.Mock()
-        m.a.return_value = 5
-        m.b.c.side_effect = KeyError
-        c = copy.deepcopy(m)
-        return c.a(), c.a is m.a, sorted(c._mock_children), sorted(c.b._mock_children)
-
-    assert_same(scenario)
-
 
 # -- classes ---------------------------------------------------------------------------------
 
@@ -378,5 +292,90 @@ def test_magic_method_read_from_an_indirect_type() -> None:
         mocks[0].__str__.return_value = "A"
         method = type(mocks[1]).__str__
         return method(mocks[1])[:11]
+
+    assert_same(scenario)
+
+
+# -- copying and pickling --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda m: m.Mock(),
+        lambda m: m.MagicMock(),
+        lambda m: m.Mock(spec=int),
+        lambda m: m.NonCallableMock(name="x"),
+        lambda m: m.Mock(name="nm", return_value=3),
+        lambda m: m.Mock(side_effect=[1, 2]),
+        lambda m: m.PropertyMock(),
+    ],
+    ids=["Mock", "MagicMock", "spec", "NonCallableMock", "named", "side effect", "PropertyMock"],
+)
+@pytest.mark.parametrize(
+    "operation",
+    [
+        lambda x: copy.copy(x),
+        lambda x: copy.deepcopy(x),
+        lambda x: pickle.dumps(x),
+        lambda x: (lambda c: (c, c.mock_calls))(copy.copy(x)),
+        lambda x: (lambda c: (c, c.mock_calls))(copy.deepcopy(x)),
+    ],
+    ids=["copy", "deepcopy", "pickle", "copy state", "deepcopy state"],
+)
+def test_copying_a_fresh_mock_matches_the_stdlib(
+    make: Callable[[Any], Any], operation: Callable[[Any], Any]
+) -> None:
+    """Fresh mocks copy (or refuse to pickle) as the stdlib's do."""
+    assert_same(lambda mod: operation(make(mod)))
+
+
+def test_shallow_copy_of_a_used_mock() -> None:
+    """``copy.copy`` of a mock that was called and has children matches the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock(return_value=3)
+        m(1)
+        _ = m.a
+        c = copy.copy(m)
+        return c, c(), c.mock_calls, c.a
+
+    assert_same(scenario)
+
+
+def _deepcopy_summary(mod: Any, kind: str, use: Callable[[Any], Any]) -> Any:
+    m = getattr(mod, kind)()
+    use(m)
+    c = copy.deepcopy(m)
+    readable = bool(repr(c.mock_calls))
+    return type(c).__name__, len(c.mock_calls), len(c.call_args_list), c.call_count, readable
+
+
+@pytest.mark.parametrize(
+    ("kind", "use"),
+    [
+        ("MagicMock", lambda m: m(1)),
+        ("MagicMock", lambda m: m.a(1)),
+        ("MagicMock", lambda m: len(m)),
+        ("Mock", lambda m: (m(1), m.a)),
+    ],
+    ids=["called", "child called", "magic used", "called, then child made"],
+)
+def test_deepcopy_of_a_used_mock_reads_like_the_stdlib(
+    kind: str, use: Callable[[Any], Any]
+) -> None:
+    """The deep copy of a used mock reports its calls as the stdlib's copy does."""
+    assert_same(lambda mod: _deepcopy_summary(mod, kind, use))
+
+
+def test_deepcopy_of_a_mock_copies_its_children() -> None:
+    """A deep copy carries configured children over as copies, as the stdlib's does."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        m.a.return_value = 5
+        m.b.c.side_effect = KeyError
+        c = copy.deepcopy(m)
+        return c.a(), c.a is m.a, sorted(c._mock_children), sorted(c.b._mock_children)
 
     assert_same(scenario)
