@@ -25,6 +25,9 @@ STDLIB: Any = unittest.mock
 TURBO: Any = turbomock
 IMPLS = [pytest.param(STDLIB, id="unittest.mock"), pytest.param(TURBO, id="turbomock")]
 
+# One step of a ``same_steps`` scenario: ``step(module, mock)``.
+Step = Callable[[Any, Any], Any]
+
 PY310 = sys.version_info >= (3, 10)
 PY311 = sys.version_info >= (3, 11)
 PY312 = sys.version_info >= (3, 12)

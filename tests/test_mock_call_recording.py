@@ -1,0 +1,209 @@
+"""Recording calls: ``called``, ``call_count``, ``call_args``, ``call_args_list``,
+``mock_calls`` and ``method_calls`` at every level of a mock tree, lists fetched before
+later calls, and call state assigned by hand. Tests taking ``mock`` run against
+``unittest.mock`` and turbomock with the same expectations; ``assert_same`` and
+``same_steps`` tests compare the two directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+
+import turbomock
+from engine_support import Step, assert_same, same_steps
+
+
+def test_recording_on_a_fresh_mock(mock: Any) -> None:
+    """Nothing is recorded before a call."""
+    m = mock.Mock()
+    assert (m.called, m.call_count, m.call_args) == (False, 0, None)
+    assert m.call_args_list == []
+    assert m.mock_calls == []
+    assert m.method_calls == []
+
+
+def test_recording_a_call(mock: Any) -> None:
+    """A call sets ``called``, ``call_count``, ``call_args`` and the lists."""
+    m = mock.Mock()
+    m(1, k=2)
+    assert (m.called, m.call_count) == (True, 1)
+    assert m.call_args == mock.call(1, k=2)
+    assert m.call_args_list == [mock.call(1, k=2)]
+    assert m.mock_calls == [mock.call(1, k=2)]
+    assert m.method_calls == []
+
+
+def test_parents_see_children_and_return_values(mock: Any) -> None:
+    """Calls of children and of return values show in the parent's ``mock_calls``;
+    only attribute children show in ``method_calls``."""
+    m = mock.Mock()
+    m.a(1)
+    m.a.b(2)
+    m().c(3)
+    m.a().d(4)
+    assert m.mock_calls == [
+        mock.call.a(1),
+        mock.call.a.b(2),
+        mock.call(),
+        mock.call().c(3),
+        mock.call.a(),
+        mock.call.a().d(4),
+    ]
+    assert m.method_calls == [mock.call.a(1), mock.call.a.b(2), mock.call.a()]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda m: m.Mock(), lambda m: m.MagicMock(), lambda m: m.Mock(name="root")],
+    ids=["Mock", "MagicMock", "named"],
+)
+def test_recording_matches_the_stdlib(make: Callable[[Any], Any]) -> None:
+    """Every view of the recorded calls matches the stdlib's, at every level."""
+    same_steps(
+        make,
+        lambda mod, m: m(1),
+        lambda mod, m: m.a(2),
+        lambda mod, m: m.a.b(3),
+        lambda mod, m: m.a().c(4),
+        lambda mod, m: m()(5),
+        lambda mod, m: m.a.return_value.d(6),
+        lambda mod, m: (m.mock_calls, m.method_calls, m.call_args_list),
+        lambda mod, m: (m.a.mock_calls, m.a.method_calls, m.a.call_args_list),
+        lambda mod, m: (m.a().mock_calls, m.a().method_calls, m().mock_calls),
+        lambda mod, m: (m.call_count, m.called, m.call_args, m.a.call_count),
+    )
+
+
+def test_call_args_list_is_live(mock: Any) -> None:
+    """A ``call_args_list`` fetched earlier shows later calls."""
+    m = mock.Mock()
+    calls = m.call_args_list
+    m(1)
+    assert calls == [mock.call(1)]
+
+
+@pytest.mark.parametrize("view", ["mock_calls", "method_calls"])
+@pytest.mark.parametrize("first_call", [False, True], ids=["fresh", "already called"])
+def test_views_fetched_earlier_show_later_calls(view: str, first_call: bool) -> None:
+    """``calls = m.mock_calls`` keeps showing the calls made afterwards."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        if first_call:
+            m.a(0)
+        calls = getattr(m, view)
+        child_calls = getattr(m.a, view)
+        m(1)
+        m.a(2)
+        m.a.b(3)
+        return calls, child_calls
+
+    assert_same(scenario)
+
+
+def test_method_calls_through_return_values() -> None:
+    """``method_calls`` keeps only attribute chains, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: m.a().b().c(1),
+        lambda mod, m: m.method_calls,
+        lambda mod, m: m.a.method_calls,
+        lambda mod, m: m.a().method_calls,
+        lambda mod, m: m.a().b.method_calls,
+    )
+
+
+def test_recorded_arguments_are_not_copied(mock: Any) -> None:
+    """Calls keep references to the arguments (mutations show)."""
+    m = mock.Mock()
+    arg: list[int] = []
+    m(arg)
+    arg.append(1)
+    assert m.call_args == mock.call([1])
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (
+            lambda mod, m: setattr(m, "called", True),
+            lambda mod, m: (m.called, m.call_count),
+            lambda mod, m: m.assert_called(),
+            lambda mod, m: m.assert_called_once(),
+        ),
+        (
+            lambda mod, m: setattr(m, "call_args", mod.call(9)),
+            lambda mod, m: m.call_args,
+            lambda mod, m: m(1),
+            lambda mod, m: m.call_args,
+        ),
+        (
+            lambda mod, m: setattr(m, "call_count", 5),
+            lambda mod, m: m.call_count,
+            lambda mod, m: m(),
+            lambda mod, m: m.call_count,
+        ),
+        (
+            lambda mod, m: setattr(m, "call_args", ((1,), {})),
+            lambda mod, m: m.assert_called_with(1),
+            lambda mod, m: m.call_args,
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: setattr(m, "mock_calls", []),
+            lambda mod, m: m.mock_calls,
+            lambda mod, m: m.a(2),
+            lambda mod, m: (m.mock_calls, type(m.mock_calls).__name__),
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: setattr(m, "method_calls", [1]),
+            lambda mod, m: m.method_calls,
+            lambda mod, m: m.a(2),
+            lambda mod, m: m.method_calls,
+        ),
+    ],
+    ids=["called", "call_args", "call_count", "call_args tuple", "mock_calls", "method_calls"],
+)
+def test_assigning_call_state(steps: tuple[Step, ...]) -> None:
+    """Call-state attributes assigned by hand read back as in the stdlib."""
+    same_steps(lambda mod: mod.Mock(), *steps)
+
+
+def test_assigning_call_count_leaves_called_alone() -> None:
+    """``m.call_count = 2`` on a fresh mock leaves ``called`` False, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "call_count", 2),
+        lambda mod, m: (m.called, m.call_args_list),
+    )
+
+
+def test_assigning_call_args_list_leaves_call_args_alone() -> None:
+    """``m.call_args_list = [call(3)]`` leaves ``call_args`` None, as in the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "call_args_list", [mod.call(3)]),
+        lambda mod, m: (m.call_count, m.called, m.call_args, type(m.call_args_list).__name__),
+    )
+
+
+def test_assert_any_call_after_assigning_call_args_list() -> None:
+    """``assert_any_call`` over a hand-assigned list of 3-tuple calls fails with an
+    AssertionError, as the stdlib's does (there, a bare one from an internal assert;
+    turbomock says which call was not found)."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        m.call_args_list = [mod.call(3)]
+        with pytest.raises(AssertionError) as info:
+            m.assert_any_call(3)
+        return info.type
+
+    assert_same(scenario)
+    m = turbomock.Mock()
+    m.call_args_list = [turbomock.call(3)]
+    with pytest.raises(AssertionError, match=r"^mock\(3\) call not found$"):
+        m.assert_any_call(3)

@@ -1,0 +1,119 @@
+"""``reset_mock``: forgetting calls while keeping configuration (or, when asked, the
+return value and side effect too), walking children, return values and attached mocks,
+and the ``visited`` argument. Tests taking ``mock`` run against ``unittest.mock`` and
+turbomock with the same expectations; ``assert_same`` and ``same_steps`` tests compare
+the two directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from engine_support import Step, assert_same, same_steps
+
+
+def test_reset_mock_keeps_configuration_by_default(mock: Any) -> None:
+    """``reset_mock()`` forgets calls but keeps return values and side effects."""
+    m = mock.Mock(return_value=3, side_effect=[1, 2])
+    m()
+    m.reset_mock()
+    assert (m.called, m.call_count, m.call_args, m.mock_calls) == (False, 0, None, [])
+    assert m.return_value == 3
+    assert m() == 2
+
+
+def test_reset_mock_can_forget_configuration(mock: Any) -> None:
+    """``reset_mock(return_value=True, side_effect=True)`` forgets those too."""
+    m = mock.Mock(return_value=3, side_effect=KeyError)
+    m.reset_mock(return_value=True, side_effect=True)
+    assert m.side_effect is None
+    assert isinstance(m(), mock.Mock)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (
+            lambda mod, m: m(1),
+            lambda mod, m: m.a(2),
+            lambda mod, m: setattr(m, "return_value", 4),
+            lambda mod, m: setattr(m.a, "side_effect", [1, 2]),
+            lambda mod, m: m.reset_mock(),
+            lambda mod, m: (m.mock_calls, m.a.mock_calls, m.called, m.call_args, m.return_value),
+            lambda mod, m: m.a(),
+            lambda mod, m: m.reset_mock(return_value=True, side_effect=True),
+            lambda mod, m: (m.return_value, m.a.side_effect, m.a.return_value),
+        ),
+        (
+            lambda mod, m: setattr(m.a, "return_value", 3),
+            lambda mod, m: m.reset_mock(return_value=True),
+            lambda mod, m: m.a(),
+        ),
+        (
+            lambda mod, m: setattr(m.a, "side_effect", KeyError),
+            lambda mod, m: m.reset_mock(side_effect=True),
+            lambda mod, m: m.a(),
+        ),
+        (
+            lambda mod, m: m()(1),
+            lambda mod, m: setattr(m.return_value, "return_value", 3),
+            lambda mod, m: m.reset_mock(return_value=True),
+            lambda mod, m: (m()(), m.mock_calls),
+        ),
+        (
+            lambda mod, m: setattr(m, "return_value", m),
+            lambda mod, m: m(),
+            lambda mod, m: m.reset_mock(),
+            lambda mod, m: m.mock_calls,
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: m.a.reset_mock(),
+            lambda mod, m: m.mock_calls,
+            lambda mod, m: m.a(2),
+            lambda mod, m: (m.mock_calls, m.a.mock_calls),
+        ),
+        (
+            lambda mod, m: m.a(1),
+            lambda mod, m: m.reset_mock(),
+            lambda mod, m: (m.a.mock_calls, m.a.call_args),
+        ),
+        (lambda mod, m: setattr(m, "v", 1), lambda mod, m: m.reset_mock(), lambda mod, m: m.v),
+        (lambda mod, m: m.reset_mock(None), lambda mod, m: m.reset_mock([])),
+    ],
+    ids=[
+        "everything",
+        "child return value",
+        "child side effect",
+        "return value's return value",
+        "mock returning itself",
+        "child reset keeps parent's record",
+        "parent resets children",
+        "plain attribute",
+        "visited argument",
+    ],
+)
+def test_reset_mock_matches_the_stdlib(steps: tuple[Step, ...]) -> None:
+    """``reset_mock`` walks children and return values as the stdlib's does."""
+    same_steps(lambda mod: mod.Mock(), *steps)
+
+
+def test_reset_mock_of_attached_child() -> None:
+    """Resetting the parent resets an attached mock too."""
+
+    def scenario(mod: Any) -> Any:
+        parent = mod.Mock()
+        child = mod.Mock()
+        parent.attach_mock(child, "c")
+        child(1)
+        parent.reset_mock()
+        return child.call_args_list, parent.mock_calls
+
+    assert_same(scenario)
+
+
+def test_reset_mock_with_a_set_as_visited() -> None:
+    """``reset_mock(set())`` fails as in the stdlib."""
+    same_steps(lambda mod: mod.Mock(), lambda mod, m: m.reset_mock(set()))
