@@ -13,7 +13,7 @@ it runs, then produces the side effect or return value (see ``_awaited``).
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from types import FunctionType
+from types import BuiltinFunctionType, FunctionType, MethodType, WrapperDescriptorType
 
 from turbomock import _messages as msg
 from turbomock._assertions import (
@@ -430,14 +430,55 @@ class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
     __call__ = _async_call
 
 
+_CO_COROUTINE = 0x80  # inspect.CO_COROUTINE, without importing inspect
+#: Types whose instances carry no attributes of their own and are never awaitable.
+_NEVER_ASYNC = frozenset(
+    {str, bytes, bytearray, int, float, complex, bool, type(None), tuple, list, dict,
+     set, frozenset, BuiltinFunctionType, WrapperDescriptorType, property}
+)
+#: Wrappers the stdlib looks through (by their ``__func__``) before asking.
+_METHOD_LIKE = frozenset({MethodType, staticmethod, classmethod})
+
+
 def _is_async_obj(obj: Any) -> bool:
-    """Whether a spec makes a mock async (the stdlib's test, step for step)."""
-    if type(obj) is FunctionType:
-        return iscoroutinefunction(obj)  # a function is never awaitable itself
+    """Whether ``obj`` makes a mock async: as a spec, or as what ``patch`` replaces.
+
+    The stdlib asks ``asyncio.iscoroutinefunction`` and ``inspect.isawaitable`` about
+    everything. For plain functions (and methods around them) the code flags give the
+    same answer; a class with no custom metaclass can only say yes through a few
+    attribute names, looked for in its MRO. Anything else takes the full check.
+    """
+    tp = type(obj)
+    if tp is FunctionType:
+        if not obj.__dict__:  # no coroutine marker, no __wrapped__/__partialmethod__
+            return bool(obj.__code__.co_flags & _CO_COROUTINE)
+    elif tp is type:
+        for klass in obj.__mro__:
+            names = klass.__dict__
+            if (
+                "__func__" in names
+                or "_is_coroutine" in names
+                or "_is_coroutine_marker" in names
+                or "__partialmethod__" in names
+            ):
+                break
+        else:
+            return False
+    elif tp in _METHOD_LIKE:
+        obj = obj.__func__
+        if type(obj) is FunctionType and not obj.__dict__:
+            return bool(obj.__code__.co_flags & _CO_COROUTINE)
+        return _is_coroutine_or_awaitable(obj)
+    elif tp in _NEVER_ASYNC or obj is DEFAULT:
+        return False
     if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
         return False
     if hasattr(obj, "__func__"):
         obj = obj.__func__
+    return _is_coroutine_or_awaitable(obj)
+
+
+def _is_coroutine_or_awaitable(obj: Any) -> bool:
     if iscoroutinefunction(obj):
         return True
     import inspect

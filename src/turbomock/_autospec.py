@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from types import CellType, FunctionType
 
+from turbomock import _messages as msg
 from turbomock._calls import _CallList
 from turbomock._compat import (
     AUTOSPEC_CONFIGURES_KWARGS,
@@ -31,6 +32,7 @@ from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
     FunctionTypes,
     _callable,
+    check_spec_arg_typos,
     instance_callable,
     is_list,
     iscoroutinefunction,
@@ -39,16 +41,6 @@ from turbomock._spec import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
-
-_TYPOS = ("autospect", "auto_spec", "set_spec")
-
-
-def _check_spec_arg_typos(kwargs: dict[str, Any]) -> None:
-    """Catch the usual misspellings of ``autospec``/``spec_set`` (3.10+)."""
-    for typo in _TYPOS:
-        if typo in kwargs:
-            raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
-
 
 def _is_async_func(func: Any) -> bool:
     if getattr(func, "__code__", None):
@@ -176,12 +168,6 @@ def is_unbuilt_attribute(mock: Any, name: str) -> bool:
     return not isinstance(original, FunctionTypes)
 
 
-def autospec_child(mock: Any, name: str) -> Any:
-    """The engine's hook: the lazily built child, or None for an ordinary one."""
-    plan = mock._mock_state.autospec
-    return None if plan is None else plan.child(mock, name)
-
-
 def create_autospec(
     spec: Any,
     spec_set: Any = False,
@@ -208,7 +194,7 @@ def create_autospec(
         spec = type(spec)
     is_type = isinstance(spec, type)
     if PY310 and _is_instance_mock(spec):
-        raise InvalidSpecError(f"Cannot autospec a Mock object. [object={spec!r}]")
+        raise InvalidSpecError(msg.autospec_of_a_mock(spec))
     is_async_func = _is_async_func(spec)
     mock_kwargs: dict[str, Any] = {}
     if spec_set or spec is not None:  # (spec_set=True with spec None: spec_set=None)
@@ -216,7 +202,7 @@ def create_autospec(
         if instance:
             mock_kwargs["_spec_as_instance"] = True
     if PY310 and not unsafe:
-        _check_spec_arg_typos(kwargs)
+        check_spec_arg_typos(kwargs)
 
     if AUTOSPEC_NAME_BEFORE_KWARGS:
         _name = kwargs.pop("name", _name)

@@ -180,11 +180,6 @@ class _CallList(list):  # type: ignore[type-arg]
         return pprint.pformat(list(self))
 
 
-def new_call_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:
-    """A ``call_args`` record, made without running ``__new__``/``__init__``."""
-    return tuple.__new__(_Call, (args, kwargs))
-
-
 def new_named_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:
     """A ``mock_calls`` record, made without running ``__new__``/``__init__``."""
     return tuple.__new__(_Call, (name, args, kwargs))

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from turbomock import _explain_text as text
+from turbomock._mock import _is_instance_mock
 from turbomock.matchers import _MISSING as _ABSENT
 from turbomock.matchers import Matcher, _Subset
 
@@ -87,10 +88,7 @@ def _both(expected: Any, actual: Any, kind: type) -> bool:
     return isinstance(expected, kind) and isinstance(actual, kind)
 
 
-def _is_mock(obj: object) -> bool:
-    from turbomock._mock import _is_instance_mock
-
-    return _is_instance_mock(obj)
+_is_mock = _is_instance_mock
 
 
 def _fields(expected: Any, actual: Any) -> list[str] | None:

@@ -172,6 +172,36 @@ def call_count_not_reached(name: str, count: int, timeout: object, actual: int) 
     )
 
 
+# -- patch and autospec arguments --------------------------------------------------
+
+
+def spec_arg_typo(typo: str) -> str:
+    return f"{typo!r} might be a typo; use unsafe=True if this is intended"
+
+
+def clash_with_new_callable(clash: str) -> str:
+    return f"Cannot use {clash!r} and 'new_callable' together"
+
+
+def target_lacks_attribute(target: object, name: str) -> str:
+    return f"{target} does not have the attribute {name!r}"
+
+
+def not_a_string_target(target: object) -> str:
+    return f"{target!r} must be the actual object to be patched, not a str"
+
+
+SPEC_AND_AUTOSPEC = "Can't specify spec and autospec"
+SPEC_SET_AND_SPEC = "Can't provide explicit spec_set *and* spec or autospec"
+KWARGS_WITHOUT_MOCK = "Can't pass kwargs to a mock we aren't creating"
+MULTIPLE_WITHOUT_KWARGS = "Must supply at least one keyword argument with patch.multiple"
+SPEC_WITH_CREATE = "Can't use 'spec' with create=True"
+
+
+def autospec_of_a_mock(spec: object) -> str:
+    return f"Cannot autospec a Mock object. [object={spec!r}]"
+
+
 def foreign_parent(parent: object) -> str:
     """A mock's parent is an object that is not a mock but looks like one in part."""
     return (

@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cast, overload
 
 from turbomock import _config, _strict
+from turbomock import _messages as msg
 from turbomock import _patch_dict as _patch_dict_module
 from turbomock._compat import PY310
 from turbomock._mock import InvalidSpecError, _is_instance_mock
@@ -27,6 +28,7 @@ from turbomock._patch_mock import _is_async_obj, make_autospec, make_mock
 from turbomock._patch_stack import _enter_patchings, _unwind
 from turbomock._patch_target import _get_target, _importer
 from turbomock._sentinels import DEFAULT
+from turbomock._spec import check_spec_arg_typos
 
 __all__ = ["_get_target", "_importer", "_is_async_obj", "_patch", "_patch_dict", "patch"]
 
@@ -48,28 +50,18 @@ _builtins = {name for name in dir(builtins) if not name.startswith("_")}
 _RESET_ON_DELETE = frozenset(
     {"__doc__", "__module__", "__defaults__", "__annotations__", "__kwdefaults__"}
 )
-_SPEC_TYPOS = ("autospect", "auto_spec", "set_spec")
-
-
-def _check_spec_arg_typos(kwargs_to_check: dict[str, Any]) -> None:
-    """Refuse the usual misspellings of ``autospec``/``spec_set`` (3.10+)."""
-    for typo in _SPEC_TYPOS:
-        if typo in kwargs_to_check:
-            raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
-
-
 def _refuse_beside_new_callable(new: Any, autospec: Any) -> None:
     """``new_callable`` makes the replacement: nothing else may say what it is."""
     clash = "new" if new is not DEFAULT else "autospec" if autospec is not None else None
     if clash is not None:
-        raise ValueError(f"Cannot use {clash!r} and 'new_callable' together")
+        raise ValueError(msg.clash_with_new_callable(clash))
 
 
 def _refuse_bad_specs(attribute: str, spec: Any, spec_set: Any, kwargs: Any) -> None:
     """3.10+: no misspelt spec keyword (unless ``kwargs`` is None: ``unsafe``), and
     no spec that is itself a mock (a target patched earlier, most likely)."""
     if kwargs:
-        _check_spec_arg_typos(kwargs)
+        check_spec_arg_typos(kwargs)
     for role, value, what in (("spec", spec, "spec"), ("spec_set", spec_set, "spec_set target")):
         if value is not None and _is_instance_mock(value):
             raise InvalidSpecError(
@@ -209,7 +201,7 @@ class _patch(Generic[_T]):
         if name in _builtins and isinstance(target, ModuleType):
             self.create = True
         if original is DEFAULT and not self.create:
-            raise AttributeError(f"{target} does not have the attribute {name!r}")
+            raise AttributeError(msg.target_lacks_attribute(target, name))
         return original, local
 
     def __enter__(self) -> _T:
@@ -221,9 +213,9 @@ class _patch(Generic[_T]):
         spec_set = None if self.spec_set is False else self.spec_set
         autospec = None if self.autospec is False else self.autospec
         if spec is not None and autospec is not None:
-            raise TypeError("Can't specify spec and autospec")
+            raise TypeError(msg.SPEC_AND_AUTOSPEC)
         if (spec is not None or autospec is not None) and spec_set not in (True, None):
-            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+            raise TypeError(msg.SPEC_SET_AND_SPEC)
 
         name = self.attribute
         if self._custom_get_original:
@@ -244,7 +236,7 @@ class _patch(Generic[_T]):
             if name in _builtins and isinstance(target, ModuleType):
                 self.create = True
             if original is DEFAULT and not self.create:
-                raise AttributeError(f"{target} does not have the attribute {name!r}")
+                raise AttributeError(msg.target_lacks_attribute(target, name))
 
         if _config.strict:
             autospec = _strict.default_autospec(self, original, autospec)
@@ -257,7 +249,7 @@ class _patch(Generic[_T]):
                 name, self.kwargs, target, original, autospec, spec_set, new
             )
         elif self.kwargs:
-            raise TypeError("Can't pass kwargs to a mock we aren't creating")
+            raise TypeError(msg.KWARGS_WITHOUT_MOCK)
         if _config.strict:
             _strict.placed(self, new, target, original)
 
@@ -471,7 +463,7 @@ if PY310:
         new_callable: Any = None, *, unsafe: bool = False, **kwargs: Any,
     ) -> Any:
         if type(target) is str:
-            raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
+            raise TypeError(msg.not_a_string_target(target))
         if unsafe:
             return _patch(
                 lambda: target, attribute, new, spec, create, spec_set, autospec,
@@ -501,7 +493,7 @@ else:  # 3.9: no ``unsafe``; a keyword of that name configures the mock like any
         new_callable: Any = None, **kwargs: Any,
     ) -> Any:
         if type(target) is str:
-            raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
+            raise TypeError(msg.not_a_string_target(target))
         return _patch(
             lambda: target, attribute, new, spec, create, spec_set, autospec, new_callable,
             kwargs,
@@ -533,7 +525,7 @@ def _patch_multiple(
     decorated function by keyword and returned in a dict by ``with``.
     """
     if not kwargs:
-        raise ValueError("Must supply at least one keyword argument with patch.multiple")
+        raise ValueError(msg.MULTIPLE_WITHOUT_KWARGS)
     getter: Callable[[], Any]
     getter = partial(_importer, target) if type(target) is str else (lambda: target)
 

@@ -3,83 +3,26 @@
 The kind follows the stdlib's rules on each Python (``AsyncMock`` for async
 originals, ``NonCallableMagicMock`` for non-callable specs, spec inherited by a
 replaced class's instances, ``create_autospec`` for ``autospec``). The one question
-asked on every plain ``patch()``, "is the original async?", is answered from code
-flags and MROs where they suffice, instead of through ``inspect``.
+asked on every plain ``patch()``, "is the original async?", is
+``_async._is_async_obj``.
 """
 
 from __future__ import annotations
 
-from types import BuiltinFunctionType, FunctionType, MethodType, WrapperDescriptorType
-
-from turbomock._async import AsyncMock
+from turbomock import _messages as msg
+from turbomock._async import AsyncMock, _is_async_obj
 from turbomock._autospec import create_autospec
 from turbomock._compat import PY310, PY312
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._mock import InvalidSpecError, NonCallableMock, _is_instance_mock
 from turbomock._sentinels import DEFAULT
-from turbomock._spec import instance_callable, is_list, iscoroutinefunction
+from turbomock._spec import instance_callable, is_list
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 __all__ = ["_is_async_obj", "make_autospec", "make_mock"]
-
-_CO_COROUTINE = 0x80  # inspect.CO_COROUTINE, without importing inspect
-#: Types whose instances carry no attributes of their own and are never awaitable.
-_NEVER_ASYNC = frozenset(
-    {str, bytes, bytearray, int, float, complex, bool, type(None), tuple, list, dict,
-     set, frozenset, BuiltinFunctionType, WrapperDescriptorType, property}
-)
-#: Wrappers the stdlib looks through (by their ``__func__``) before asking.
-_METHOD_LIKE = frozenset({MethodType, staticmethod, classmethod})
-
-
-def _is_async_obj(obj: Any) -> bool:
-    """Whether ``patch`` should replace ``obj`` with an ``AsyncMock``.
-
-    The stdlib asks ``asyncio.iscoroutinefunction`` and ``inspect.isawaitable`` about
-    everything. For plain functions (and methods around them) the code flags give the
-    same answer; a class with no custom metaclass can only say yes through a few
-    attribute names, looked for in its MRO. Anything else takes the full check.
-    """
-    tp = type(obj)
-    if tp is FunctionType:
-        if not obj.__dict__:  # no coroutine marker, no __wrapped__/__partialmethod__
-            return bool(obj.__code__.co_flags & _CO_COROUTINE)
-    elif tp is type:
-        for klass in obj.__mro__:
-            names = klass.__dict__
-            if (
-                "__func__" in names
-                or "_is_coroutine" in names
-                or "_is_coroutine_marker" in names
-                or "__partialmethod__" in names
-            ):
-                break
-        else:
-            return False
-    elif tp in _METHOD_LIKE:
-        obj = obj.__func__
-        if type(obj) is FunctionType and not obj.__dict__:
-            return bool(obj.__code__.co_flags & _CO_COROUTINE)
-        return _is_coroutine_or_awaitable(obj)
-    elif tp in _NEVER_ASYNC or obj is DEFAULT:
-        return False
-    if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
-        return False
-    if hasattr(obj, "__func__"):
-        obj = obj.__func__
-    return _is_coroutine_or_awaitable(obj)
-
-
-def _is_coroutine_or_awaitable(obj: Any) -> bool:
-    if iscoroutinefunction(obj):
-        return True
-    import inspect
-
-    return inspect.isawaitable(obj)
-
 
 def _class_for_spec(this_spec: Any, default: Any) -> Any:
     """The mock class a spec calls for: async, not callable, or ``default``."""
@@ -134,7 +77,7 @@ def make_mock(
     spec, spec_set = _resolve_specs(spec, spec_set, original)
     in_force = spec if spec_set is None else spec_set
     if in_force is not None and original is DEFAULT:
-        raise TypeError("Can't use 'spec' with create=True")
+        raise TypeError(msg.SPEC_WITH_CREATE)
     klass = _mock_class(new_callable, spec, in_force, original)
 
     # Keyword order as the stdlib passes them: a new_callable may care.

@@ -13,6 +13,7 @@ import threading
 import weakref
 from types import FunctionType, MethodType
 
+from turbomock import _messages as msg
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
 
 TYPE_CHECKING = False
@@ -266,3 +267,14 @@ def spec_from_list(names: list[str] | tuple[str, ...]) -> Spec:
     """A spec given as a list of names: only membership, no class or signature."""
     return Spec(frozenset(names), names, None, None)  # type: ignore[arg-type]
 
+
+#: Misspellings of ``autospec``/``spec_set`` that ``patch`` and ``create_autospec``
+#: refuse from 3.10 (unless ``unsafe=True``).
+_SPEC_ARG_TYPOS = ("autospect", "auto_spec", "set_spec")
+
+
+def check_spec_arg_typos(kwargs: dict[str, Any]) -> None:
+    """Refuse the usual misspellings of ``autospec``/``spec_set`` (3.10+)."""
+    for typo in _SPEC_ARG_TYPOS:
+        if typo in kwargs:
+            raise RuntimeError(msg.spec_arg_typo(typo))

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from turbomock import _explain_text as text
+from turbomock._mock import _extract_mock, _is_instance_mock
+from turbomock._sentinels import DEFAULT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,8 +62,6 @@ def never_called_hint(mock: Any, noun: str) -> list[str]:
 
 def _patched_root(mock: Any) -> Any:
     """The top of ``mock``'s tree, if nothing in that tree was ever called."""
-    from turbomock._mock import _is_instance_mock
-
     node = mock
     while True:
         parent = node._mock_state.new_parent
@@ -88,9 +88,6 @@ def _patchers() -> Iterator[Any]:
 
 def _active_patch_of(mock: Any) -> tuple[Any, str, Any] | None:
     """``(target, attribute, original)`` of the active patch that put ``mock`` in place."""
-    from turbomock._mock import _extract_mock
-    from turbomock._sentinels import DEFAULT
-
     for patcher in _patchers():
         state = getattr(patcher, "_state", None)
         if state is None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from turbomock import _explain_text as text
 from turbomock._assertions import _failure, _name, exact_key, unmatched_positions
 from turbomock._calls import _Call, _CallList
+from turbomock._mock import _extract_mock, _is_instance_mock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -96,8 +97,6 @@ def _lists(function: str, obj: Any, calls: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _the_mock(function: str, obj: Any) -> Any:
-    from turbomock._mock import _extract_mock, _is_instance_mock
-
     mock = _extract_mock(obj)
     if not _is_instance_mock(mock):
         raise TypeError(text.not_a_mock(function, obj))

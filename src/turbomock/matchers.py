@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from turbomock._explain_text import got, short_repr, typed
+from turbomock._mock import _is_instance_mock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -462,6 +463,4 @@ class recording_paused:
 
 
 def _is_mock(obj: object) -> bool:
-    from turbomock._mock import _is_instance_mock
-
     return _is_instance_mock(obj)
