@@ -121,27 +121,26 @@ async def _awaited(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict
     if effect is not None:
         # Called right here, in the coroutine's own frame, as the stdlib's is (a
         # side effect looking at its caller's frame finds the same one).
-        if is_exception(effect):
-            raise effect
-        if not _callable(effect):
-            outcome = _next_item(effect)
-        elif iscoroutinefunction(effect):
-            outcome = await effect(*args, **kwargs)
-        else:
+        if _callable(effect) and not is_exception(effect):
             outcome = effect(*args, **kwargs)
+            if iscoroutinefunction(effect):
+                outcome = await outcome
+        elif is_exception(effect):
+            raise effect
+        else:
+            outcome = _next_item(effect)
         if outcome is not DEFAULT:
             return outcome
 
     value = st.return_value
-    if value is not DEFAULT:
-        return value if delegate is None else mock.return_value
-    if delegate is not None and delegate.return_value is not DEFAULT:
-        return mock.return_value
+    if delegate is None and value is not DEFAULT:
+        return value
     wraps = st.wraps
-    if wraps is not None:
-        if iscoroutinefunction(wraps):
-            return await wraps(*args, **kwargs)
-        return wraps(*args, **kwargs)
+    if wraps is not None and value is DEFAULT and (
+        delegate is None or delegate.return_value is DEFAULT
+    ):
+        result = wraps(*args, **kwargs)
+        return (await result) if iscoroutinefunction(wraps) else result
     return mock.return_value
 
 

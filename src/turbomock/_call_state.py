@@ -37,15 +37,7 @@ def book_of(st: MockState) -> Book:
     if book is not None:
         return book
     drain(st)  # names the pending calls, and makes the mock_calls/method_calls lists
-    calls = st.call_list()
-    book = Book()
-    book.called = len(calls) > 0
-    book.call_count = len(calls)
-    book.call_args = calls[-1] if calls else None
-    book.call_args_list = calls
-    book.mock_calls = st.mock_calls
-    book.method_calls = st.method_calls
-    st.book = book
+    book = st.book = Book(st.call_list(), st.mock_calls, st.method_calls)
     # No pending list from now on, so recording (its own calls and its
     # descendants') takes the path that updates the book.
     st.pending = None

@@ -210,8 +210,7 @@ def init_mock(
         st.return_value = return_value
     _set_state(self, st)
     if spec_set is not None:
-        spec = spec_set
-        spec_set = True
+        spec, spec_set = spec_set, True  # spec_set=X is spec=X, spec_set=True
     if spec is not None:
         if _eat_self is None:
             _eat_self = parent is not None

@@ -28,7 +28,7 @@ from turbomock._mock import (
     passthrough,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
-from turbomock._sentinels import DEFAULT, _deleted, _missing
+from turbomock._sentinels import DEFAULT, _deleted
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
 
@@ -47,10 +47,8 @@ class _AsyncIterator:
         return self
 
     async def __anext__(self) -> Any:
-        try:
-            return next(self.iterator)
-        except StopIteration:
-            pass
+        for item in self.iterator:  # the next item, if there is one
+            return item
         raise StopAsyncIteration
 
 
@@ -99,20 +97,25 @@ _SIDE_EFFECTS = {
 }
 
 
+#: name -> (how, what): a default magic method's return value, fixed or worked out
+#: from its mock, or its side effect (one lookup per new method mock).
+_DEFAULTS: dict[str, tuple[str, Any]] = {
+    **{name: ("effect", make) for name, make in _SIDE_EFFECTS.items()},
+    **{name: ("computed", compute) for name, compute in CALCULATED_RETURN_VALUES.items()},
+    **{name: ("fixed", value) for name, value in RETURN_VALUES.items()},
+}
+
+
 def _configure_default(owner: Any, child: Any, name: str) -> None:
     """Give a freshly made magic method mock the stdlib's default behaviour."""
-    cst = _get_state(child)
-    fixed = RETURN_VALUES.get(name, _missing)
-    if fixed is not _missing:
-        cst.return_value = fixed
-        return
-    calculate = CALCULATED_RETURN_VALUES.get(name)
-    if calculate is not None:
-        cst.return_value = calculate(owner)
-        return
-    effect = _SIDE_EFFECTS.get(name)
-    if effect is not None:
-        cst.side_effect = effect(owner, cst)
+    how, what = _DEFAULTS.get(name, ("none", None))
+    if how == "fixed":
+        _get_state(child).return_value = what
+    elif how == "computed":
+        _get_state(child).return_value = what(owner)
+    elif how == "effect":
+        cst = _get_state(child)
+        cst.side_effect = what(owner, cst)
 
 
 def _make_default(owner: Any, st: MockState, name: str) -> Any:

@@ -9,7 +9,9 @@ child is a plain attribute lookup. See docs/design.md.
 
 from __future__ import annotations
 
+import functools
 import sys
+from contextlib import suppress
 from types import FunctionType, MethodType
 from weakref import ref as _weakref
 
@@ -92,14 +94,20 @@ def _extract_mock(obj: Any) -> Any:
 _FUNCTION_TYPES = (FunctionType, MethodType)
 
 
+#: What ``attach_mock`` sets on an object that is not a mock, as the stdlib does.
+_DETACHED = {
+    "_mock_parent": None, "_mock_new_parent": None, "_mock_name": "", "_mock_new_name": None,
+}
+
+
 def _try_iter(obj: Any) -> Any:
-    """A side effect as it is stored: iterables become iterators."""
-    if obj is None or is_exception(obj) or _callable(obj):
-        return obj
-    try:
-        return iter(obj)
-    except TypeError:
-        return obj
+    """A side effect as it is stored: iterables become iterators; a function, an
+    exception or None stays as given, and so does anything not iterable (it fails
+    when the mock is called, as with the stdlib)."""
+    if obj is not None and not is_exception(obj) and not _callable(obj):
+        with suppress(TypeError):
+            obj = iter(obj)
+    return obj
 
 
 def _check_and_set_parent(parent: Any, value: Any, name: Any, new_name: Any) -> bool:
@@ -108,20 +116,24 @@ def _check_and_set_parent(parent: Any, value: Any, name: Any, new_name: Any) -> 
     if not _is_instance_mock(value):
         return False
     vst = _get_state(value)
-    if vst.name or vst.new_name or vst.parent is not None or vst.new_parent is not None:
+    has_links = vst.parent is not None or vst.new_parent is not None
+    if vst.name or vst.new_name or has_links or _is_below(parent, value):
         return False
-    node = parent
-    while node is not None:
-        if node is value:  # a mock can't become its own descendant
-            return False
-        node = _get_state(node).new_parent
     if new_name:
-        vst.new_parent = parent
-        vst.new_name = new_name
+        vst.new_parent, vst.new_name = parent, new_name
     if name:
-        vst.parent = parent
-        vst.name = name
+        vst.parent, vst.name = parent, name
     return True
+
+
+def _is_below(node: Any, mock: Any) -> bool:
+    """Whether ``node`` is ``mock`` or one of its descendants: a mock can't become
+    its own descendant."""
+    while node is not None:
+        if node is mock:
+            return True
+        node = _get_state(node).new_parent
+    return False
 
 
 
@@ -247,19 +259,15 @@ class NonCallableMock(_BaseWithAssertions):
     )
 
     def _get_side_effect(self) -> Any:
-        st = _get_state(self)
-        delegate = st.delegate
+        delegate = _get_state(self).delegate
         if delegate is None:
-            return st.side_effect
+            return _get_state(self).side_effect
+        # An autospecced function's: an iterable given to it is read through a
+        # _MockIter, made on first read and kept there, as the stdlib does.
         effect = delegate.side_effect
-        if (
-            effect is not None
-            and not callable(effect)
-            and not isinstance(effect, _MockIter)
-            and not is_exception(effect)
-        ):
-            effect = _MockIter(effect)
-            delegate.side_effect = effect
+        plain = effect is None or callable(effect) or is_exception(effect)
+        if not plain and not isinstance(effect, _MockIter):
+            effect = delegate.side_effect = _MockIter(effect)
         return effect
 
     def _set_side_effect(self, value: Any) -> None:
@@ -287,20 +295,16 @@ class NonCallableMock(_BaseWithAssertions):
         """Attach a mock as an attribute of this one, replacing its name and
         parent; its calls then show in this mock's method_calls and mock_calls."""
         inner = _extract_mock(mock)
-        if not _is_instance_mock(inner):
+        # Detached first, so that setting it adopts it under its new name.
+        if _is_instance_mock(inner):
+            ist = _get_state(inner)
+            flush_ancestors(ist)  # its calls so far keep the names they had
+            ist.parent = ist.new_parent = ist.new_name = None
+            ist.name = ""
+        else:
             # Not a mock (a function, say): the stdlib sets these on it all the same.
-            inner._mock_parent = None
-            inner._mock_new_parent = None
-            inner._mock_name = ""
-            inner._mock_new_name = None
-            setattr(self, attribute, mock)
-            return
-        ist = _get_state(inner)
-        flush_ancestors(ist)
-        ist.parent = None
-        ist.new_parent = None
-        ist.name = ""
-        ist.new_name = None
+            for name, value in _DETACHED.items():
+                setattr(inner, name, value)
         setattr(self, attribute, mock)
 
     def mock_add_spec(self, spec: Any, spec_set: bool = False) -> None:
@@ -341,13 +345,11 @@ class NonCallableMock(_BaseWithAssertions):
     def configure_mock(self, /, **kwargs: Any) -> None:
         """Set attributes, including on children with dotted names:
         ``mock.configure_mock(**{'method.return_value': 3})``."""
+        # Shallower names first: ``a`` is set before ``a.b`` is set on it.
         for dotted, value in sorted(kwargs.items(), key=lambda item: item[0].count(".")):
-            path = dotted.split(".")
-            final = path.pop()
-            target = self
-            for step in path:
-                target = getattr(target, step)
-            setattr(target, final, value)
+            owner_path, _, attribute = dotted.rpartition(".")
+            target = functools.reduce(getattr, owner_path.split(".") if owner_path else (), self)
+            setattr(target, attribute, value)
 
     # -- attribute protocol ------------------------------------------------------
 
@@ -609,23 +611,24 @@ class CallableMixin(Base):
         delegate = None if extra is None else extra.delegate
         effect = st.side_effect if delegate is None else self.side_effect
         if effect is not None:
-            if is_exception(effect):
-                raise effect
-            if not _callable(effect):
-                result = next(effect)
+            if _callable(effect) and not is_exception(effect):
+                result = effect(*args, **kwargs)  # (called here: the frames it sees)
+            else:
+                # An exception given, or an iterator's next item, raised if it is one.
+                result = effect if is_exception(effect) else next(effect)
                 if is_exception(result):
                     raise result
-            else:
-                result = effect(*args, **kwargs)
             if result is not DEFAULT:
                 return result
         value = st.return_value
-        if value is not DEFAULT:
-            return value if delegate is None else self.return_value
-        if delegate is not None and delegate.return_value is not DEFAULT:
-            return self.return_value
-        if extra is not None and extra.wraps is not None:
-            return extra.wraps(*args, **kwargs)
+        if delegate is None and value is not DEFAULT:
+            return value
+        # Nothing configured (here or on the autospecced function): the wrapped object.
+        wraps = None if extra is None else extra.wraps
+        if wraps is not None and value is DEFAULT and (
+            delegate is None or delegate.return_value is DEFAULT
+        ):
+            return wraps(*args, **kwargs)
         return self.return_value
 
 

@@ -71,10 +71,9 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
         hook = cls._mock_reset_hook
         if hook is not None:
             hook(node)
-        if forget_return:
-            st.return_value = DEFAULT
-        if forget_effect:
-            st.side_effect = None
+        if forget_return or forget_effect:  # reset_mock(return_value=True ...)
+            st.return_value = DEFAULT if forget_return else st.return_value
+            st.side_effect = None if forget_effect else st.side_effect
         if st:  # its children
             for child in st.values():
                 if issubclass(type(child), mock_class):
@@ -85,8 +84,8 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
 
 
 def _forget_delegate_calls(delegate: Any) -> None:
-    delegate.called = False
-    delegate.call_args = None
-    delegate.call_count = 0
-    delegate.mock_calls = _CallList()
-    delegate.call_args_list = _CallList()
+    """An autospecced function keeps its call attributes in its ``__dict__``."""
+    vars(delegate).update(
+        called=False, call_args=None, call_count=0,
+        mock_calls=_CallList(), call_args_list=_CallList(),
+    )

@@ -204,13 +204,15 @@ class Book:
     #: ``method_calls`` after ``del mock.method_calls``.
     DELETED: Any = object()
 
-    def __init__(self) -> None:
-        self.called: Any = False
-        self.call_count: Any = 0
-        self.call_args: Any = None
-        self.call_args_list: Any = None
-        self.mock_calls: Any = None
-        self.method_calls: Any = None
+    def __init__(self, calls: Any = None, mock_calls: Any = None, method_calls: Any = None) -> None:
+        """The book of a mock that made ``calls`` (and has these lists)."""
+        count = 0 if calls is None else len(calls)
+        self.called: Any = count > 0
+        self.call_count: Any = count
+        self.call_args: Any = calls[-1] if count else None
+        self.call_args_list: Any = calls
+        self.mock_calls: Any = mock_calls
+        self.method_calls: Any = method_calls
 
 
 _new_dict = dict.__new__
