@@ -239,6 +239,15 @@ def test_introspection_can_be_turned_off(pytester: pytest.Pytester) -> None:
     assert "turbomock/_" in result.stdout.str()
 
 
+def test_native_tracebacks_get_no_introspection(pytester: pytest.Pytester) -> None:
+    """``--tb=native`` asks for plain tracebacks: nothing is added, as pytest-mock does."""
+    pytester.makepyfile(FAILING)
+    result = runpytest(pytester, "-p", "turbomock", "--tb=native")
+    result.assert_outcomes(failed=1)
+    assert "pytest introspection follows" not in result.stdout.str()
+    assert result.stdout.str().count("Traceback (most recent call last)") == 1
+
+
 def test_other_assertion_errors_are_left_alone(pytester: pytest.Pytester) -> None:
     """A plain failing assert is reported by pytest as usual."""
     pytester.makepyfile("def test_plain():\n    assert 1 == 2\n")

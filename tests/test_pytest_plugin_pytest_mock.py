@@ -152,3 +152,30 @@ def test_turbomocks_mocker_is_not_registered_beside_pytest_mock(tmp_path: Path) 
     proc = run([str(python), "-m", "pytest", "-p", "no:cacheprovider", "-p", "turbomock"],
                tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+NEAR_MISS = """
+    from unittest import mock
+
+    def test_foo():
+        stub = mock.Mock()
+        stub(1, greet="hello")
+        stub.assert_called_once_with(1, greet="hey")
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--tb=native"], ["-o", "mock_traceback_monkeypatch=false"], []],
+    ids=["--tb=native", "mock_traceback_monkeypatch=false", "default"],
+)
+def test_pytest_mock_decides_on_introspection(tmp_path: Path, args: list[str]) -> None:
+    """With pytest-mock running, its ``--tb=native`` and ``mock_traceback_monkeypatch``
+    rules decide whether a failure gets pytest's comparison, and it is added once."""
+    write(tmp_path, {"test_near_miss.py": NEAR_MISS})
+    python = plugin_venv_python()
+    proc = run([str(python), "-m", "pytest", "-p", "no:cacheprovider", *args], tmp_path,
+               TURBOMOCK="1")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    expected = 0 if args else 1
+    assert proc.stdout.count("pytest introspection follows") == expected, proc.stdout

@@ -253,11 +253,22 @@ def pytest_runtest_makereport(
     if excinfo is not None and isinstance(excinfo.value, AssertionError):
         if item.config.getini(INI_EXPLAIN):
             _explain_in_report(excinfo.value)
-        if active() and item.config.getini(INI_INTROSPECTION):
+        if active() and _introspection_wanted(item.config):
             from turbomock import _plugin_checks
 
             _plugin_checks.explain_assertion(item.config, excinfo)
     yield
+
+
+def _introspection_wanted(config: pytest.Config) -> bool:
+    """Ours, unless turned off, or ``--tb=native`` (plain tracebacks asked for), or
+    pytest-mock is running: its own ``mock_traceback_monkeypatch`` then decides, as
+    its users expect."""
+    return (
+        bool(config.getini(INI_INTROSPECTION))
+        and config.getoption("tbstyle", "auto") != "native"
+        and not config.pluginmanager.has_plugin("pytest_mock")
+    )
 
 
 def _explain_in_report(error: AssertionError) -> None:
