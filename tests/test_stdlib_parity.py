@@ -136,7 +136,29 @@ SCENARIOS = {
     "__getattr__ of a tuple": lambda mod: mod.Mock().__getattr__((1, 2)),
     "__getattr__ of an int, with a spec": lambda mod: mod.Mock(spec=[]).__getattr__(1),
     "mock_add_spec failing in the spec's attributes": lambda mod: _add_spec_holding(mod),
+    "adopting a magic method below an int parent": lambda mod: setattr(
+        mod.MagicMock(parent=5), "__len__", mod.PropertyMock(return_value=3)
+    ),
+    "shallow copy shares its children": lambda mod: _copy_shares_children(mod),
 }
+
+
+def _copy_shares_children(mod: Any) -> Any:
+    m = mod.Mock()
+    _ = m.cached
+    _ = m.cached  # reached twice: turbomock keeps it as an instance attribute
+    c = copy.copy(m)
+    c.register("needs-retry", 1)
+    del c.gone
+    del c.cached
+    c.emit = mod.Mock(name="new")
+    d = copy.copy(c)
+    _ = d.z
+    return (
+        c.register is m.register, m.register.call_args_list, hasattr(m, "gone"),
+        hasattr(m, "cached"), m.emit is c.emit, m.method_calls == c.method_calls,
+        m._mock_children is c._mock_children, m.z is d.z,
+    )
 
 
 def _function_magic_names(mod: Any) -> Any:

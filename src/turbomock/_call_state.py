@@ -22,7 +22,7 @@ from __future__ import annotations
 from turbomock._base import state_of
 from turbomock._calls import _CallList
 from turbomock._sentinels import _deleted as _DELETED_CHILD
-from turbomock._state import Book, Extra, MockState, drain
+from turbomock._state import Book, Extra, MockState, SharedChildren, drain
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -122,21 +122,23 @@ def delete_method_calls(st: MockState) -> None:
 
 
 def state_for_copy(st: MockState) -> MockState:
-    """The state ``copy.copy`` gives a mock's copy (pickling and ``deepcopy`` start
-    from it too). The stdlib's copy gets a new ``__dict__`` with the same values:
-    the lists of calls (and the children) are shared, the counts and links copied.
-    So both are booked, with a book each holding the same list objects."""
+    """The state ``copy.copy`` gives a mock's copy (``deepcopy`` starts from it
+    too, with a state of its own). The stdlib's copy gets a new ``__dict__`` with
+    the same values: the lists of calls and the children dict are shared, the
+    counts and links copied. So both are booked, with a book each holding the same
+    list objects, and the copy's children are the original's (``SharedChildren``)."""
     book = book_of(st)
-    clone: MockState = MockState.__new__(MockState)
+    clone: SharedChildren = SharedChildren.__new__(SharedChildren)
     for field in MockState.__slots__:
         setattr(clone, field, getattr(st, field))
-    dict.update(clone, st)
-    extra = st.extra
-    if extra is not None:
-        copied = Extra.__new__(Extra)
-        for field in Extra.__slots__:
-            setattr(copied, field, getattr(extra, field))
-        clone.extra = copied
+    clone.children = st.children if isinstance(st, SharedChildren) else st
+    if st.extra is None:
+        st.extra = Extra()
+    st.extra.shares_children = True
+    copied = Extra.__new__(Extra)
+    for field in Extra.__slots__:
+        setattr(copied, field, getattr(st.extra, field))
+    clone.extra = copied
     own = Book()
     for field in Book.__slots__:
         setattr(own, field, getattr(book, field))

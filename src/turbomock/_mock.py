@@ -52,6 +52,7 @@ from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import _callable, is_exception
 from turbomock._state import (
     MockState,
+    SharedChildren,
     _acquire,
     _release,
     extract_mock_name,
@@ -100,6 +101,24 @@ _DETACHED = {
 }
 
 
+def _forget_cached_children(copy: Any, st: MockState) -> None:
+    """A copy and its original share their children from now on: neither may keep
+    one as an instance attribute (made on a second access), or a child replaced or
+    deleted through the other would still be found there. Children set by hand
+    stay, as in the stdlib's ``__dict__``."""
+    shared = st.children if isinstance(st, SharedChildren) else st
+    assigned = st.assigned or ()
+    owners = {id(copy): copy}
+    for child in shared.values():
+        owner = getattr(child, "_mock_new_parent", None) if _is_instance_mock(child) else None
+        if owner is not None and _is_instance_mock(owner):
+            owners[id(owner)] = owner
+    for owner in owners.values():
+        own = owner.__dict__
+        for name in [n for n, v in own.items() if n not in assigned and shared.get(n) is v]:
+            del own[name]
+
+
 def _try_iter(obj: Any) -> Any:
     """A side effect as it is stored: iterables become iterators; a function, an
     exception or None stays as given, and so does anything not iterable (it fails
@@ -132,7 +151,8 @@ def _is_below(node: Any, mock: Any) -> bool:
     while node is not None:
         if node is mock:
             return True
-        node = _get_state(node).new_parent
+        # (Up through a parent that is not a mock as the stdlib goes: by its attribute.)
+        node = _get_state(node).new_parent if _is_instance_mock(node) else node._mock_new_parent
     return False
 
 
@@ -376,6 +396,8 @@ class NonCallableMock(_BaseWithAssertions):
         if child is not None:
             if child is _deleted:
                 raise AttributeError(name)
+            if extra is not None and extra.shares_children:
+                return child  # shared with a copy: looked up here every time
             # Used a second time: from now on an ordinary instance attribute, found
             # without this method. (Not at creation: most children of a fresh
             # mock are reached once, and a first instance attribute costs a dict.)
@@ -419,10 +441,13 @@ class NonCallableMock(_BaseWithAssertions):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _PASSTHROUGH:
-            if name == "_mock_state" and type(value) is MockState:
+            if name == "_mock_state" and isinstance(value, MockState):
                 # ``copy`` (and pickle) restore the slot by name: the copy starts
                 # from the state the stdlib's copy would have (see state_for_copy).
                 value = _call_state.state_for_copy(value)
+                object.__setattr__(self, name, value)
+                _forget_cached_children(self, value)
+                return None
             return object.__setattr__(self, name, value)
         st = _get_state(self)
         extra = st.extra

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from turbomock._base import state_of as _get_state
 from turbomock._sentinels import DEFAULT, _missing
-from turbomock._state import Extra, flush_ancestors
+from turbomock._state import Extra, SharedChildren, flush_ancestors
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -83,7 +83,8 @@ class PrivateNames:
 
     @property
     def _mock_children(self) -> dict[str, Any]:
-        return _get_state(self)
+        st = _get_state(self)
+        return st.children if isinstance(st, SharedChildren) else st  # a copy: the original's
 
     @property
     def _mock_methods(self) -> Any:

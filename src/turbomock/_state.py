@@ -42,7 +42,7 @@ class Extra:
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "book", "methods",
-        "kind", "autospec", "signature",
+        "kind", "autospec", "signature", "shares_children",
     )
 
     def __init__(self) -> None:
@@ -64,6 +64,9 @@ class Extra:
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
         self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
         self.signature: Any = None  # an explicitly set ``__signature__``
+        #: A shallow copy shares its children (see ``SharedChildren``): none is kept
+        #: as an instance attribute, so a change through either mock shows in both.
+        self.shares_children = False
 
 
 def _extra_field(field: str) -> property:
@@ -159,7 +162,7 @@ class MockState(dict):  # type: ignore[type-arg]
         memo[id(self)] = clone
         for field in MockState.__slots__:
             setattr(clone, field, copy.deepcopy(getattr(self, field), memo))
-        for name, child in dict.items(self):
+        for name, child in self.items():  # (a SharedChildren state's: the shared ones)
             clone[name] = copy.deepcopy(child, memo)
         return clone
 
@@ -191,6 +194,65 @@ class MockState(dict):  # type: ignore[type-arg]
             return extra.book.call_count
         calls = self.calls
         return 0 if calls is None else len(calls)
+
+
+class SharedChildren(MockState):
+    """The state of a shallow copy: its own fields, the original's children. The
+    stdlib's copy shares the original's ``_mock_children`` dict, so a child made,
+    replaced or deleted through either mock is the other's too; here the mapping
+    operations go to the original's state (``children``)."""
+
+    __slots__ = ("children",)
+
+    if TYPE_CHECKING:
+        children: MockState
+
+    def get(self, name: Any, default: Any = None) -> Any:
+        return self.children.get(name, default)
+
+    def setdefault(self, name: Any, default: Any = None) -> Any:
+        return self.children.setdefault(name, default)
+
+    def pop(self, name: Any, *default: Any) -> Any:
+        return self.children.pop(name, *default)
+
+    def __getitem__(self, name: Any) -> Any:
+        return self.children[name]
+
+    def __setitem__(self, name: Any, value: Any) -> None:
+        self.children[name] = value
+
+    def __delitem__(self, name: Any) -> None:
+        del self.children[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.children
+
+    def __iter__(self) -> Any:
+        return iter(self.children)
+
+    def __len__(self) -> int:
+        return len(self.children)
+
+    def keys(self) -> Any:
+        return self.children.keys()
+
+    def values(self) -> Any:
+        return self.children.values()
+
+    def items(self) -> Any:
+        return self.children.items()
+
+    def __eq__(self, other: object) -> bool:
+        return self.children == other
+
+    def __ne__(self, other: object) -> bool:
+        return self.children != other
+
+    def __repr__(self) -> str:
+        return repr(self.children)
+
+    __hash__ = object.__hash__
 
 
 class Book:

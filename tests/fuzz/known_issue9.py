@@ -6,7 +6,6 @@ from __future__ import annotations
 from .matchers import (
     BYSTANDER,
     CLASS_EDIT,
-    COPY_EQUALITY,
     FILE,
     OUTCOME,
     PY311,
@@ -16,7 +15,6 @@ from .matchers import (
     after,
     both,
     case_has,
-    copied,
     edited_variables,
     either,
     first_name,
@@ -50,18 +48,6 @@ ISSUE_9: list[Known] = [
         "class Locked:\n    def __init__(self): self.lock = threading.Lock()\n"
         "copy.deepcopy(mock.Mock(spec=Locked()))  # turbomock TypeError: cannot pickle "
         "'_thread.lock' object",
-    ),
-    Known(
-        "copy-shares-state",
-        "9.1 copy.copy/copy.deepcopy: what the copy shares with the original",
-        both(
-            lambda diff: not (diff.op.kind.startswith("make.copy") and diff.label == "<op>"),
-            lambda diff: not COPY_EQUALITY(diff),
-            after("make.copy", copied),
-        ),
-        "import copy\nm = mock.Mock()\nc = copy.copy(m)\nm(1)\n"
-        "print(c.call_count)  # stdlib 0 (the copy has its own counters), turbomock 1",
-        fallback=True,
     ),
     # -- issue 9, section 2 -------------------------------------------------------------------
     Known(
