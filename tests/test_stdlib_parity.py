@@ -140,7 +140,52 @@ SCENARIOS = {
         mod.MagicMock(parent=5), "__len__", mod.PropertyMock(return_value=3)
     ),
     "shallow copy shares its children": lambda mod: _copy_shares_children(mod),
+    "private call attributes set by hand": lambda mod: _private_call_attributes(mod),
+    "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
+    "dir and attributes after mock_add_spec on an autospec": lambda mod: _add_spec_on_autospec(
+        mod
+    ),
+    "module of an autospecced function's helpers": lambda mod: [
+        getattr(mod.create_autospec(lambda: 0), name).__module__ == mod.Mock.__module__
+        for name in ("assert_has_calls", "assert_called_with", "reset_mock")
+    ],
 }
+
+
+class Walked:
+    attr = 1
+
+    def meth(self, a: Any) -> None: ...
+
+    class Inner:
+        pass
+
+
+def _add_spec_on_autospec(mod: Any) -> Any:
+    def f(a: Any) -> None: ...
+
+    m = mod.create_autospec(Walked())
+    m.mock_add_spec(f, spec_set=True)
+    names = sorted(set(dir(m)) - set(dir(f)))
+    return names, [hasattr(m, n) for n in ("attr", "Inner", "meth")]
+
+
+def _spec_asyncs_by_hand(mod: Any) -> Any:
+    m = mod.Mock()
+    m._spec_asyncs = ["x"]
+    p = mod.PropertyMock()
+    p._spec_asyncs = 5
+    return type(m.x).__name__, type(m.y).__name__, m._spec_asyncs, p._spec_asyncs
+
+
+def _private_call_attributes(mod: Any) -> Any:
+    m = mod.Mock()
+    m._mock_call_args = True
+    m._mock_call_count = 3
+    m._mock_mock_calls = [1]
+    seen = [m.call_args, m.call_count, m.called, m.mock_calls]
+    m._mock_called = 0
+    return [*seen, m.called, m._mock_call_args, m._mock_call_count]
 
 
 def _copy_shares_children(mod: Any) -> Any:

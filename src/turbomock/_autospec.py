@@ -125,11 +125,12 @@ class _Autospec:
         return new
 
 
-    def set_function_children(self, mock: Any) -> None:
-        """Build the function children not built yet, and keep them all as set on
-        the mock: the stdlib's eager walk made them instance attributes (its mocks
-        of functions pass ``isinstance(child, FunctionType)``), so a spec added
-        later (``mock_add_spec``) does not hide them."""
+    def build_walked_children(self, mock: Any) -> None:
+        """Build every child the stdlib's eager walk would have made, before a spec
+        is added (``mock_add_spec``): the new spec hides none of them from
+        ``dir()``, and the function children stay reachable (the stdlib's walk made
+        those instance attributes: its mocks of functions pass
+        ``isinstance(child, FunctionType)``)."""
         st = mock._mock_state
         for name in dir(self.spec):
             if is_magic(name):
@@ -138,16 +139,15 @@ class _Autospec:
                 original = getattr(self.spec, name)
             except AttributeError:
                 continue
-            if not isinstance(original, FunctionTypes):
-                continue
             child = st.get(name)
             if child is None:
                 child = st.setdefault(name, self.child(mock, name))
-            mock.__dict__[name] = child
-            assigned = st.assigned
-            if assigned is None:
-                assigned = st.assigned = set()
-            assigned.add(name)
+            if isinstance(original, FunctionTypes):
+                mock.__dict__[name] = child
+                assigned = st.assigned
+                if assigned is None:
+                    assigned = st.assigned = set()
+                assigned.add(name)
 
 
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
@@ -370,6 +370,7 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
         if returned is not mock and _is_instance_mock(returned):
             returned.reset_mock()
 
+    reset_mock.__module__ = _PUBLIC_MODULE
     funcopy.__dict__.update(
         mock=mock,
         called=False,
@@ -404,7 +405,12 @@ def _forwarding(mock: Any, name: str) -> Callable[..., Any]:
 
     forward.__name__ = name
     forward.__qualname__ = f"_setup_func.<locals>.{name}"
+    forward.__module__ = _PUBLIC_MODULE
     return forward
+
+
+#: The module the stdlib's helpers report (``unittest.mock``): ours, the package.
+_PUBLIC_MODULE = __name__.partition(".")[0]
 
 
 _AWAIT_ASSERTS = (

@@ -73,7 +73,11 @@ def get_child_mock(self: Any, /, **kw: Any) -> Any:
     st = self._mock_state
     new_name = kw.get("_new_name")
     spec = st.spec
-    is_async = spec is not None and spec.is_async(new_name)
+    extra = st.extra
+    if extra is not None and extra.spec_asyncs is not _missing:
+        is_async = new_name in extra.spec_asyncs
+    else:
+        is_async = spec is not None and spec.is_async(new_name)
     # 3.9 makes an async spec attribute even on a sealed mock.
     if st.sealed and not (is_async and SEAL_AFTER_ASYNC_SPEC_CHILDREN):
         attribute = f".{kw['name']}" if "name" in kw else "()"
@@ -113,11 +117,13 @@ def child_pool(pool: Pool, key: Any, leaf: type) -> Pool | None:
 
 def new_child(self: Any, st: MockState, name: str) -> Any:
     """Create, cache and return the child mock for attribute ``name``."""
-    cpool = direct_pool(self, None) if st.spec is None else None
+    extra = st.extra
+    direct = st.spec is None and (extra is None or extra.spec_asyncs is _missing)
+    cpool = direct_pool(self, None) if direct else None
     if cpool is not None:
         wraps = st.wraps
         wrapped = None if wraps is None else getattr(wraps, name)
-        if st.extra is not None and st.extra.sealed:
+        if extra is not None and extra.sealed:
             raise AttributeError(f"{extract_mock_name(st)}.{name}")
         child: Any = instance(cpool)
         cst = new_state(self, name, self, name)
@@ -125,7 +131,6 @@ def new_child(self: Any, st: MockState, name: str) -> Any:
             cst.wraps = wrapped
         _set_state(child, cst)
     else:
-        extra = st.extra
         plan = None if extra is None else extra.autospec
         child = None if plan is None else plan.child(self, name)
         if child is None:

@@ -338,7 +338,7 @@ class NonCallableMock(_BaseWithAssertions):
         st = _get_state(self)
         plan = st.autospec
         if plan is not None:
-            plan.set_function_children(self)
+            plan.build_walked_children(self)
         apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         # Children already cached in __dict__ must now pass the spec check again.
         if st and st.spec is not None:

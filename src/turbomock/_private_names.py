@@ -42,6 +42,18 @@ def _link_property(field: str) -> property:
 
 
 
+def _call_view(public: str) -> property:
+    """``_mock_<public>``: reads and sets the mock's ``public`` call attribute."""
+
+    def fget(self: Any) -> Any:
+        return getattr(self, public)
+
+    def fset(self: Any, value: Any) -> None:
+        setattr(self, public, value)
+
+    return property(fget, fset)
+
+
 class PrivateNames:
     """The private names, as properties over the state."""
 
@@ -118,26 +130,25 @@ class PrivateNames:
         _get_state(self).spec_signature = value
 
     @property
-    def _spec_asyncs(self) -> list[str]:
-        spec = _get_state(self).spec
-        return [] if spec is None else spec.async_names()
+    def _spec_asyncs(self) -> Any:
+        st = _get_state(self)
+        extra = st.extra
+        if extra is not None and extra.spec_asyncs is not _missing:
+            return extra.spec_asyncs
+        return [] if st.spec is None else st.spec.async_names()
 
-    @property
-    def _mock_called(self) -> Any:
-        return self.called
+    @_spec_asyncs.setter
+    def _spec_asyncs(self, value: Any) -> None:
+        # Set by hand, it decides alone which children are AsyncMocks, as the stdlib's.
+        st = _get_state(self)
+        if st.extra is None:
+            st.extra = Extra()
+        st.extra.spec_asyncs = value
 
-    @property
-    def _mock_call_count(self) -> Any:
-        return self.call_count
-
-    @property
-    def _mock_call_args(self) -> Any:
-        return self.call_args
-
-    @property
-    def _mock_call_args_list(self) -> Any:
-        return self.call_args_list
-
-    @property
-    def _mock_mock_calls(self) -> Any:
-        return self.mock_calls
+    # The stdlib's storage behind ``called`` ... (what its properties read unless
+    # the mock reports to an autospecced function): set, they set those.
+    _mock_called = _call_view("called")
+    _mock_call_count = _call_view("call_count")
+    _mock_call_args = _call_view("call_args")
+    _mock_call_args_list = _call_view("call_args_list")
+    _mock_mock_calls = _call_view("mock_calls")

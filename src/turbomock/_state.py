@@ -42,7 +42,7 @@ class Extra:
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
         "delegate", "sealed", "unsafe", "book", "methods",
-        "kind", "autospec", "signature", "shares_children",
+        "kind", "autospec", "signature", "shares_children", "spec_asyncs",
     )
 
     def __init__(self) -> None:
@@ -67,6 +67,7 @@ class Extra:
         #: A shallow copy shares its children (see ``SharedChildren``): none is kept
         #: as an instance attribute, so a change through either mock shows in both.
         self.shares_children = False
+        self.spec_asyncs: Any = _MISSING  # ``_spec_asyncs`` once set by hand
 
 
 def _extra_field(field: str) -> property:
