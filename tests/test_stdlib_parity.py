@@ -6,6 +6,7 @@ from __future__ import annotations
 import abc
 import copy
 import sys
+import threading
 from collections.abc import Iterable, Sized
 from typing import Any
 
@@ -142,6 +143,7 @@ SCENARIOS = {
     "shallow copy shares its children": lambda mod: _copy_shares_children(mod),
     "private call attributes set by hand": lambda mod: _private_call_attributes(mod),
     "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
+    "deepcopy of a mock specced on an object holding a lock": lambda mod: _deepcopy_locked(mod),
     "dir and attributes after mock_add_spec on an autospec": lambda mod: _add_spec_on_autospec(
         mod
     ),
@@ -168,6 +170,19 @@ def _add_spec_on_autospec(mod: Any) -> Any:
     m.mock_add_spec(f, spec_set=True)
     names = sorted(set(dir(m)) - set(dir(f)))
     return names, [hasattr(m, n) for n in ("attr", "Inner", "meth")]
+
+
+class Locked:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+
+    def meth(self, a: Any) -> None: ...
+
+
+def _deepcopy_locked(mod: Any) -> Any:
+    copied = copy.deepcopy(mod.Mock(spec=Locked()))
+    copied.meth(1)
+    return copied.meth.call_args_list, copied._spec_class, hasattr(copied, "nope")
 
 
 def _spec_asyncs_by_hand(mod: Any) -> Any:

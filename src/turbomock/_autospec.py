@@ -80,6 +80,9 @@ class _Autospec:
 
     __slots__ = ("spec", "spec_set", "instance", "is_type", "wrapped", "parent")
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Autospec:
+        return self  # a description of the spec, shared as the Spec is (see there)
+
     def __init__(self, spec: Any, spec_set: Any, instance: bool, wrapped: Any, parent: Any) -> None:
         self.spec = spec
         self.spec_set = spec_set

@@ -98,6 +98,12 @@ class Spec:
         "names", "listing", "cls", "source", "_asyncs", "_signatures", "_magics", "__weakref__"
     )
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Spec:
+        # A deep copy of a mock keeps the same spec: the stdlib's copy holds only
+        # the spec's names, class and signature, never the spec object, so a spec
+        # that can't be copied (one holding a lock) must not stop the copy.
+        return self
+
     def __init__(self, names: frozenset[str], listing: list[str] | None, cls: type | None,
                  source: Any) -> None:
         self.names = names

@@ -38,17 +38,6 @@ ISSUE_9: list[Known] = [
         "class_of(c).name = mock.PropertyMock(return_value='alice')\n"
         "print(d.name)  # stdlib <Mock name='mock.name' ...>, turbomock 'alice'",
     ),
-    Known(
-        "deepcopy-copies-spec",
-        "new (copy.deepcopy of a mock deep-copies its spec object: fails for a spec "
-        "holding a lock, a classmethod ...)",
-        on(kinds=("make.copy",), label=OUTCOME, expected=r"^(done|\(.*\))$",
-           actual="^raised (TypeError|RecursionError)"),
-        "import copy, threading\n"
-        "class Locked:\n    def __init__(self): self.lock = threading.Lock()\n"
-        "copy.deepcopy(mock.Mock(spec=Locked()))  # turbomock TypeError: cannot pickle "
-        "'_thread.lock' object",
-    ),
     # -- issue 9, section 2 -------------------------------------------------------------------
     Known(
         "frames",
