@@ -238,6 +238,28 @@ def test_no_classes_outlive_their_mocks() -> None:
     assert left(turbomock) == left(stdlib_mock)
 
 
+@pytest.mark.parametrize("kind", ["MagicMock", "AsyncMock", "NonCallableMagicMock"])
+def test_deleting_a_default_magic_method_from_the_class(kind: str) -> None:
+    """``del type(m).__eq__`` (a default the stdlib's class holds) takes it from that
+    mock alone: as with the stdlib, comparisons fall back to identity, others keep it."""
+
+    def outcome(impl: ModuleType) -> list[Any]:
+        m, other = getattr(impl, kind)(), getattr(impl, kind)()
+        m.__len__.return_value = 3
+        seen: list[Any] = []
+        for name in ("__eq__", "__contains__", "__iter__", "__len__"):
+            delattr(type(m), name)
+            seen += [hasattr(type(m), name), hasattr(type(other), name)]
+        seen += [m == m, m == other, bool(m), len(other), isinstance(m.__len__, impl.MagicMock)]
+        with pytest.raises(TypeError):
+            len(m)
+        with pytest.raises(AttributeError):
+            del type(m).__len__
+        return seen
+
+    assert outcome(turbomock) == outcome(stdlib_mock)
+
+
 def test_mocks_made_under_a_trace_function() -> None:
     """A Python trace function (pdb, pure-Python coverage) holds extra references to
     locals: mocks are still made, and still never share a class."""

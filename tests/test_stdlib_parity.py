@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import abc
 import copy
+import re
 import sys
 import threading
 from collections.abc import Iterable, Sized
@@ -144,6 +145,7 @@ SCENARIOS = {
     "private call attributes set by hand": lambda mod: _private_call_attributes(mod),
     "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
     "deepcopy of a mock specced on an object holding a lock": lambda mod: _deepcopy_locked(mod),
+    "mock_open's side effects": lambda mod: _open_effects(mod),
     "dir and attributes after mock_add_spec on an autospec": lambda mod: _add_spec_on_autospec(
         mod
     ),
@@ -177,6 +179,15 @@ class Locked:
         self.lock = threading.Lock()
 
     def meth(self, a: Any) -> None: ...
+
+
+def _open_effects(mod: Any) -> Any:
+    m = mod.mock_open(read_data="a\nb\n")
+    handle = m()
+    effects = [m.side_effect, handle.read.side_effect, handle.__iter__.side_effect]
+    shown = [re.sub(r" at 0x\w+", "", repr(effect)) for effect in effects]
+    same_module = [effect.__module__ == mod.Mock.__module__ for effect in effects]
+    return shown, same_module, m().read(), list(m())
 
 
 def _deepcopy_locked(mod: Any) -> Any:

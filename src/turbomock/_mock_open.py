@@ -106,6 +106,24 @@ for _method in (
     getattr(_FakeFile, _method).__qualname__ = f"mock_open.<locals>.{_method}"
 
 
+def _effect(file: _FakeFile, name: str) -> Any:
+    """``file``'s method ``name`` as a plain function, as the stdlib's side effects
+    are (closures of ``mock_open``, not bound methods), with the same names."""
+    method = getattr(_FakeFile, name)
+
+    def effect(*args: Any, **kwargs: Any) -> Any:
+        return method(file, *args, **kwargs)
+
+    effect.__name__ = name
+    effect.__qualname__ = method.__qualname__
+    effect.__module__ = _PUBLIC_MODULE
+    return effect
+
+
+#: The module the stdlib's closures report (``unittest.mock``): ours, the package.
+_PUBLIC_MODULE = __name__.partition(".")[0]
+
+
 def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     """A mock to replace ``open``, directly or as a context manager.
 
@@ -125,19 +143,19 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     handle.write.return_value = None
     # A None return value means "not chosen by the user": the fake file answers.
     answers = {
-        "read": file._read_side_effect,
+        "read": _effect(file, "_read_side_effect"),
         "readline": file.lines,
-        "readlines": file._readlines_side_effect,
+        "readlines": _effect(file, "_readlines_side_effect"),
     }
     for method, answer in answers.items():
         child = getattr(handle, method)
         child.return_value = None
         child.side_effect = answer
-    handle.__iter__.side_effect = file._iter_side_effect
-    handle.__next__.side_effect = file._next_side_effect
+    handle.__iter__.side_effect = _effect(file, "_iter_side_effect")
+    handle.__next__.side_effect = _effect(file, "_next_side_effect")
     if MOCK_OPEN_EXIT_CLOSES:
-        handle.__exit__.side_effect = file._exit_side_effect
+        handle.__exit__.side_effect = _effect(file, "_exit_side_effect")
 
-    mock.side_effect = file.reset_data
+    mock.side_effect = _effect(file, "reset_data")
     mock.return_value = handle
     return mock

@@ -77,6 +77,19 @@ class LeafType(type):
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
+        bag = None if name in cls.__dict__ else bag_of(cls)
+        if bag is not None and name in bag.__dict__:
+            # A default magic method is in the shared bag, where the stdlib's class
+            # holds its own: deleting it from this class takes it out of its bag.
+            mock = owner_of(cls)
+            if mock is not None and type(mock) is cls:
+                change_bag(mock, cls._mock_bag_with(bag._mock_slots - {name}))
+                magics = mock._mock_state.magics
+                if magics is not None and name in magics:
+                    # Made or set already: the stdlib's mock also holds it as an
+                    # instance attribute, which the deletion leaves.
+                    mock.__dict__[name] = magics[name]
+                return
         retire(cls)
         type.__delattr__(cls, name)
 
