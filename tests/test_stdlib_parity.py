@@ -146,6 +146,7 @@ SCENARIOS = {
     "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
     "deepcopy of a mock specced on an object holding a lock": lambda mod: _deepcopy_locked(mod),
     "mock_open's side effects": lambda mod: _open_effects(mod),
+    "where an autospecced function's frames say they are": lambda mod: _funcopy_frames(mod),
     "dir and attributes after mock_add_spec on an autospec": lambda mod: _add_spec_on_autospec(
         mod
     ),
@@ -179,6 +180,18 @@ class Locked:
         self.lock = threading.Lock()
 
     def meth(self, a: Any) -> None: ...
+
+
+def _funcopy_frames(mod: Any) -> Any:
+    def target(a: Any) -> None: ...
+
+    def caller_of_the_mock(*args: Any) -> Any:
+        code = sys._getframe(4).f_code
+        return code.co_filename, sys._getframe(4).f_lineno, code.co_name
+
+    function = mod.create_autospec(target)
+    function.side_effect = caller_of_the_mock
+    return function(1), function.__code__.co_filename, function.__code__.co_firstlineno
 
 
 def _open_effects(mod: Any) -> Any:

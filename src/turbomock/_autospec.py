@@ -10,7 +10,6 @@ accessed; signatures are computed on the first call and cached per function
 
 from __future__ import annotations
 
-import sys
 from types import CellType, FunctionType
 
 from turbomock import _messages as msg
@@ -20,6 +19,7 @@ from turbomock._compat import (
     AUTOSPEC_METHOD_RETURN_VALUE,
     AUTOSPEC_NAME_BEFORE_KWARGS,
     AUTOSPEC_WRAPS_CHILDREN,
+    CODE_HAS_QUALNAME,
     PY310,
     PY313,
 )
@@ -315,8 +315,10 @@ def _async_funcopy_template() -> Any:
     return funcopy
 
 
-_SYNC_CODE = _funcopy_template().__code__
-_ASYNC_CODE = _async_funcopy_template().__code__
+# As the stdlib's, which it ``exec``s: in the file "<string>", the definition on
+# line 1 (tracebacks and frame-reading side effects see the same file and lines).
+_SYNC_CODE = _funcopy_template().__code__.replace(co_filename="<string>", co_firstlineno=1)
+_ASYNC_CODE = _async_funcopy_template().__code__.replace(co_filename="<string>", co_firstlineno=1)
 _codes: dict[tuple[Any, str], Any] = {}
 
 
@@ -329,7 +331,7 @@ def _make_funcopy(name: str, checksig: Any, mock: Any, is_async: bool) -> Any:
     code = _codes.get(key)
     if code is None:
         renames = {"co_name": name}
-        if sys.version_info >= (3, 11):
+        if CODE_HAS_QUALNAME:
             renames["co_qualname"] = name
         code = _codes[key] = template.replace(**renames)
     cells = {"_checksig_": CellType(checksig), "mock": CellType(mock)}
