@@ -126,14 +126,26 @@ def _entry_point(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(original)
     def entry_point(*args: Any, **kwargs: Any) -> Any:
         __tracebackhide__ = True
-        stack = _entries()
-        stack.append(Entry(label, original, args, kwargs))
-        try:
+        with _Entered(Entry(label, original, args, kwargs)):
             return original(*args, **kwargs)
-        finally:
-            stack.pop()
 
     return entry_point
+
+
+class _Entered:
+    """On this thread's stack of entry-point calls while the real function runs
+    (a class, not a generator: it adds no frame to tracebacks)."""
+
+    __slots__ = ("entry",)
+
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+
+    def __enter__(self) -> None:
+        _entries().append(self.entry)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _entries().pop()
 
 
 class Installation:
