@@ -37,7 +37,7 @@ from turbomock._mock import (
     _is_instance_mock,
     passthrough,
 )
-from turbomock._mock_type import add_to_leaves, real_mro
+from turbomock._mock_type import add_to_leaves, class_attribute
 from turbomock._sentinels import DEFAULT
 from turbomock._spec import _callable, is_exception, iscoroutinefunction
 from turbomock._state import MockState, lock, record_call
@@ -495,10 +495,9 @@ def _quick_call(bases: tuple[type, ...]) -> dict[str, Any]:
     """A callable mock specced on a coroutine function (a leaf on ``AsyncMockMixin``
     and a mock class) calls through AsyncMock's quick ``__call__``, unless its
     class has a ``__call__`` of its own, which the stdlib's would call."""
-    if len(bases) == 2 and issubclass(bases[1], CallableMixin):
-        own = next(k.__dict__["__call__"] for k in real_mro(bases[1]) if "__call__" in k.__dict__)
-        if own is CallableMixin.__dict__["__call__"]:
-            return {"__call__": _async_call}
+    engine_call = CallableMixin.__dict__["__call__"]
+    if len(bases) == 2 and class_attribute(bases[1], "__call__") is engine_call:
+        return {"__call__": _async_call}
     return {}
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from types import CellType, FunctionType
 
 from turbomock import _messages as msg
+from turbomock._base import PUBLIC_MODULE
 from turbomock._calls import _CallList
 from turbomock._compat import (
     AUTOSPEC_CONFIGURES_KWARGS,
@@ -26,7 +27,7 @@ from turbomock._compat import (
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import KINDS, InvalidSpecError, _is_instance_mock
-from turbomock._mock_type import real_mro
+from turbomock._mock_type import class_attribute
 from turbomock._sentinels import DEFAULT
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
@@ -62,17 +63,8 @@ def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
         return False
     else:
         owner = spec.__class__
-    found = _class_attribute(owner, entry)
+    found = class_attribute(owner, entry, DEFAULT)
     return is_type and (found is DEFAULT or isinstance(found, FunctionTypes))
-
-
-def _class_attribute(klass: type, name: str) -> Any:
-    """``name`` as the first class of the MRO defining it holds it; DEFAULT if none."""
-    for base in real_mro(klass):
-        found = base.__dict__.get(name, DEFAULT)
-        if found is not DEFAULT:
-            return found
-    return DEFAULT
 
 
 class _Autospec:
@@ -375,7 +367,7 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
         if returned is not mock and _is_instance_mock(returned):
             returned.reset_mock()
 
-    reset_mock.__module__ = _PUBLIC_MODULE
+    reset_mock.__module__ = PUBLIC_MODULE
     funcopy.__dict__.update(
         mock=mock,
         called=False,
@@ -410,12 +402,8 @@ def _forwarding(mock: Any, name: str) -> Callable[..., Any]:
 
     forward.__name__ = name
     forward.__qualname__ = f"_setup_func.<locals>.{name}"
-    forward.__module__ = _PUBLIC_MODULE
+    forward.__module__ = PUBLIC_MODULE
     return forward
-
-
-#: The module the stdlib's helpers report (``unittest.mock``): ours, the package.
-_PUBLIC_MODULE = __name__.partition(".")[0]
 
 
 _AWAIT_ASSERTS = (

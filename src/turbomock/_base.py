@@ -55,6 +55,10 @@ def named_as(qualname: str) -> Callable[[_F], _F]:
     return rename
 
 
+#: The module the stdlib's classes and helpers report (``unittest.mock``): ours, the
+#: package, which re-exports them (mock classes, autospec and mock_open helpers).
+PUBLIC_MODULE = __name__.partition(".")[0]
+
 _slot = Base.__dict__["_mock_state"]
 #: ``state_of(mock)``: the mock's ``MockState`` (AttributeError before ``__init__``).
 state_of: Callable[[Any], MockState] = _slot.__get__

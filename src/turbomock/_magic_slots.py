@@ -12,8 +12,15 @@ from __future__ import annotations
 from turbomock import _mock
 from turbomock._base import named_as
 from turbomock._base import state_of as _get_state
-from turbomock._mock_type import bag_of, change_bag, is_leaf, owner_of, real_mro, remember_owner
-from turbomock._sentinels import _deleted, _missing
+from turbomock._mock_type import (
+    bag_of,
+    change_bag,
+    class_attribute,
+    is_leaf,
+    owner_of,
+    remember_owner,
+)
+from turbomock._sentinels import _deleted
 from turbomock._state import MockState
 
 TYPE_CHECKING = False
@@ -93,15 +100,6 @@ def missing_magic_text(obj: Any, name: str) -> str:
     return f"'{label}' object has no attribute '{name}' (deleted, or not in its spec)"
 
 
-def _class_attribute(cls: type, name: str) -> Any:
-    """``name`` as found on ``cls`` or its bases, without running descriptors."""
-    for klass in real_mro(cls):
-        found = klass.__dict__.get(name, _missing)
-        if found is not _missing:
-            return found
-    return None
-
-
 _STORED_QUALNAME = "NonCallableMock.__setattr__.<locals>.<lambda>"
 _stored_code: list[Any] = []
 
@@ -134,7 +132,7 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     # stdlib's does when it sets the value on the class itself.
     described = stored is value and hasattr(type(value), "__get__")
     slot_kind = DescribedMagicSlot if described else MagicSlot
-    present = _class_attribute(cls, name)
+    present = class_attribute(cls, name)
     if not isinstance(present, MagicSlot) or (
         type(present) is not slot_kind and DescribedMagicSlot in (slot_kind, type(present))
     ):

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterator
 from functools import partial
 
+from turbomock._base import PUBLIC_MODULE
 from turbomock._compat import MOCK_OPEN_EXIT_CLOSES, OPEN_SPEC_AS_NAMES
 from turbomock._magic import MagicMock, magic_mock_with_spec
 from turbomock._sentinels import DEFAULT
@@ -116,12 +117,8 @@ def _effect(file: _FakeFile, name: str) -> Any:
 
     effect.__name__ = name
     effect.__qualname__ = method.__qualname__
-    effect.__module__ = _PUBLIC_MODULE
+    effect.__module__ = PUBLIC_MODULE
     return effect
-
-
-#: The module the stdlib's closures report (``unittest.mock``): ours, the package.
-_PUBLIC_MODULE = __name__.partition(".")[0]
 
 
 def mock_open(mock: Any = None, read_data: Any = "") -> Any:

@@ -40,23 +40,27 @@ from sys import getrefcount
 from weakref import getweakrefcount
 from weakref import ref as _weakref
 
+from turbomock._base import PUBLIC_MODULE
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
 _lock = threading.RLock()
-#: The module a mock's class reports (the stdlib's: ``unittest.mock``).
-_PUBLIC_MODULE = __name__.partition(".")[0]
 _new_object = object.__new__
 
 
 _real_bases = type.__dict__["__bases__"]
-_real_mro = type.__dict__["__mro__"]
 
 
-def real_mro(cls: type) -> tuple[type, ...]:
-    """``cls.__mro__`` as attribute lookup walks it: a leaf's ``__mro__`` hides its bag."""
-    return _real_mro.__get__(cls)  # type: ignore[no-any-return]
+def class_attribute(cls: type, name: str, default: Any = None) -> Any:
+    """``name`` as the first class in ``cls``'s MRO holding it has it (no descriptor
+    runs), else ``default``: what Python's lookup on the class would find."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name, _missing)
+        if found is not _missing:
+            return found
+    return default
 
 
 class LeafType(type):
@@ -130,7 +134,7 @@ class Pool:
         self.meta = _metaclass_for(type(public))
         namespace: dict[str, Any] = {
             # As the stdlib's, made in its module: named by the class's bare name.
-            "__module__": _PUBLIC_MODULE,
+            "__module__": PUBLIC_MODULE,
             "__qualname__": public.__name__,
             "__doc__": public.__doc__,
             "__slots__": (),
@@ -355,7 +359,7 @@ def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:
     whose magic methods (``magic_names``, those ``m``'s class carries) are
     ``m``'s own, as with the stdlib."""
     namespace: dict[str, Any] = {
-        "__module__": _PUBLIC_MODULE,
+        "__module__": PUBLIC_MODULE,
         "__qualname__": leaf.__name__,
         "__doc__": leaf.__doc__,
         "__slots__": (),
@@ -396,7 +400,7 @@ def change_bag(mock: Any, bag: type | None) -> None:
 
 def bag_of(cls: type) -> type | None:
     """The bag in ``cls``'s MRO, if any."""
-    for klass in real_mro(cls):
+    for klass in cls.__mro__:
         if klass in _bags:
             return klass
     return None

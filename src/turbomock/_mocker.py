@@ -15,7 +15,7 @@ from types import FunctionType, MethodType
 
 import turbomock
 from turbomock import _plugin_messages as msg
-from turbomock._mock_type import real_mro
+from turbomock._mock_type import class_attribute
 from turbomock._spec import iscoroutinefunction
 
 TYPE_CHECKING = False
@@ -204,7 +204,7 @@ class MockerFixture:
         if not hasattr(obj, "__dict__"):
             raise TypeError(msg.SPY_NO_DICT.format(owner=owner.__qualname__, name=name))
         missing: Any = object()
-        default = next((k.__dict__[name] for k in real_mro(owner) if name in k.__dict__), missing)
+        default = class_attribute(owner, name, missing)
 
         def get(instance: Any) -> Any:
             own = instance.__dict__
@@ -331,11 +331,8 @@ def _init_spy(spy_obj: Any) -> None:
 def _static_property(obj: object, name: str) -> property | None:
     """The property ``name`` of ``obj``'s class (or of ``obj``, a class), if it is one."""
     owner = obj if isinstance(obj, type) else type(obj)
-    for klass in real_mro(owner):
-        if name in klass.__dict__:
-            found = klass.__dict__[name]
-            return found if isinstance(found, property) else None
-    return None
+    found = class_attribute(owner, name)
+    return found if isinstance(found, property) else None
 
 
 def _duplicate(result: Any) -> tuple[Any, Any]:
