@@ -262,16 +262,11 @@ def _unremembered(pool: Pool, found: list[type]) -> list[type]:
     """The idle leaves nothing refers to weakly either. A leaf something remembers
     weakly (a ``WeakKeyDictionary`` of classes, the caches of ABCs' ``isinstance``
     and of ``singledispatch``) must not come back as another mock's class: the
-    stdlib's never does. Those leave the pool and die as the stdlib's would."""
-    counts = list(map(getweakrefcount, found))
-    weak = pool.weak
-    if all(map(weak.__eq__, counts)):
-        return found
-    kept = []
-    for leaf, count in zip(found, counts):
-        if count == weak:
-            kept.append(leaf)
-        else:
+    stdlib's never does. Those leave the pool and die as the stdlib's would. (One
+    C-level pass, as ``_scan``: it runs over every idle leaf at each restock.)"""
+    kept = list(compress(found, map(pool.weak.__eq__, map(getweakrefcount, found))))
+    if len(kept) != len(found):
+        for leaf in set(found).difference(kept):
             _drop(pool, leaf)
     return kept
 
