@@ -154,7 +154,82 @@ SCENARIOS = {
         getattr(mod.create_autospec(lambda: 0), name).__module__ == mod.Mock.__module__
         for name in ("assert_has_calls", "assert_called_with", "reset_mock")
     ],
+    "shallow copy of an AsyncMock shares its await list": lambda mod: _copy_awaits(mod),
+    "a function set as a magic method, read off the class": lambda mod: _class_level_magic(mod),
+    "mock_open's side effects called wrongly": lambda mod: [
+        exact_exception(getattr(_handle(mod), name).side_effect, 1)
+        for name in ("__iter__", "__next__", "read")
+    ],
+    "mock_open's side effects' signatures": lambda mod: _open_effect_signatures(mod),
+    "names of inherited methods": lambda mod: [
+        f"{kind}.{method}: {getattr(getattr(mod, kind), method).__qualname__}"
+        for kind in ("Mock", "MagicMock", "NonCallableMagicMock", "AsyncMock")
+        for method in ("__init__", "reset_mock", "__dir__")
+    ],
+    "dir() once method_calls is deleted": lambda mod: [
+        "method_calls" in dir(_deleted_method_calls(make())) for make in (mod.Mock, mod.MagicMock)
+    ],
+    "dir() with _mock_methods set by hand": lambda mod: _dir_of_hand_set_methods(mod),
+    "PropertyMock as a magic method, the calls it records": lambda mod: _property_magic_calls(
+        mod
+    ),
 }
+
+
+def _copy_awaits(mod: Any) -> Any:
+    import asyncio
+
+    original = mod.AsyncMock()
+    asyncio.run(original(0))
+    copied = copy.copy(original)
+    asyncio.run(copied(1))
+    asyncio.run(original(2))
+    return [
+        (m.await_args_list, m.await_count, m.await_args, m.call_count)
+        for m in (original, copied)
+    ]
+
+
+def _class_level_magic(mod: Any) -> Any:
+    m = mod.MagicMock()
+    m.__len__ = lambda self: 7
+    method = type(m).__len__
+    return method(m), method.__name__, method.__qualname__, method is type(m).__len__
+
+
+def _open_effect_signatures(mod: Any) -> Any:
+    import inspect
+
+    handle = _handle(mod)
+    names = ("read", "readlines", "__iter__", "__next__", "__exit__")
+    effects = [getattr(handle, name).side_effect for name in names]
+    return [
+        (str(inspect.signature(e)), inspect.isgeneratorfunction(e), e.__module__ == mod.__name__)
+        for e in effects
+        if e is not None
+    ]
+
+
+def _deleted_method_calls(m: Any) -> Any:
+    del m.method_calls
+    return m
+
+
+def _dir_of_hand_set_methods(mod: Any) -> Any:
+    handle = _handle(mod)
+    handle._mock_methods = None
+    specced = mod.Mock(spec=["a", "b"])
+    specced._mock_methods = ["x", "__len__"]
+    bad = mod.Mock()
+    bad._mock_methods = 5
+    return dir(handle), dir(specced), exact_exception(dir, bad)
+
+
+def _property_magic_calls(mod: Any) -> Any:
+    m = mod.MagicMock()
+    m.__str__ = mod.PropertyMock(return_value="p")
+    before = repr(m.mock_calls)
+    return before, m.__str__, repr(m.mock_calls)
 
 
 class Walked:

@@ -9,11 +9,15 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from switch_support import ROOT, run
 
 PTH = "turbomock-switch.pth"
 
 
+# Builds a wheel and a venv: minutes on a loaded machine, not a hang.
+@pytest.mark.timeout(900)
 def test_wheel_carries_and_installs_the_hook(tmp_path: Path) -> None:
     """The wheel has the .pth at its root; installed in a fresh venv, TURBOMOCK=1 works."""
     wheels = tmp_path / "wheels"

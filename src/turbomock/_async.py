@@ -12,6 +12,7 @@ it runs, then produces the side effect or return value (see ``_awaited``).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Coroutine
 from types import BuiltinFunctionType, FunctionType, MethodType, WrapperDescriptorType
 
@@ -29,6 +30,7 @@ from turbomock._assertions import (
 from turbomock._base import Base, named_as
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
+from turbomock._construct import ENGINE_INITS
 from turbomock._magic import AsyncMagicMixin
 from turbomock._mock import (
     KINDS,
@@ -56,20 +58,43 @@ class _Awaits:
     """An async mock's await records: ``await_args_list`` and what was set by hand.
 
     ``await_count`` is derived from the list (plus ``adjust``, set by assigning
-    ``await_count``), so concurrent awaits are never lost.
+    ``await_count``), so concurrent awaits are never lost. Once a shallow copy shares
+    the list (see ``for_copy``), each mock counts its own awaits in ``count``.
     """
 
-    __slots__ = ("records", "adjust", "last")
+    __slots__ = ("records", "adjust", "last", "count")
 
     def __init__(self) -> None:
         self.records: list[Any] = _CallList()
         self.adjust = 0
         self.last: Any = None  # await_args: the latest await, or the value last assigned
+        self.count: int | None = None  # None: derived from records
 
     def reset(self) -> None:
         self.records = _CallList()
         self.adjust = 0
         self.last = None
+        self.count = None
+
+    def awaits(self) -> int:
+        count = self.count
+        return len(self.records) + self.adjust if count is None else count
+
+    def record(self, call: Any) -> None:
+        """One await: appended, and counted apart when the list is shared."""
+        self.records.append(call)
+        self.last = call
+        if self.count is not None:
+            with lock:
+                self.count += 1
+
+    def for_copy(self) -> _Awaits:
+        """The records a shallow copy of the mock starts with: as the stdlib's copy
+        shares ``await_args_list`` and copies the count, both now count apart."""
+        with lock:
+            self.count = self.awaits()
+            clone = copy.copy(self)
+        return clone
 
 
 def _awaits(st: MockState) -> _Awaits:
@@ -108,8 +133,7 @@ async def _awaited(mock: Any, st: MockState, args: tuple[Any, ...], kwargs: dict
         kind = None if extra is None else extra.kind
         if kind is None:
             kind = _awaits(st)
-        kind.records.append(record)
-        kind.last = record
+        kind.record(record)
         effect = st.side_effect
     else:
         # An autospecced async function (a plain function) keeps the await
@@ -265,12 +289,15 @@ def _own_count(st: MockState) -> int:
     kind = None if extra is None else extra.kind
     if kind is None:
         return 0
-    return len(kind.records) + kind.adjust  # type: ignore[no-any-return]
+    return kind.awaits()  # type: ignore[no-any-return]
 
 
 def _set_own_count(st: MockState, value: int) -> None:
     kind = _awaits(st)
-    kind.adjust = value - len(kind.records)
+    if kind.count is None:
+        kind.adjust = value - len(kind.records)
+    else:
+        kind.count = value
 
 
 def _own_args(st: MockState) -> Any:
@@ -289,9 +316,10 @@ def _own_list(st: MockState) -> Any:
 
 def _set_own_list(st: MockState, value: Any) -> None:
     kind = _awaits(st)
-    count = len(kind.records) + kind.adjust
+    count = kind.awaits()
     kind.records = value
-    kind.adjust = count - len(value)
+    if kind.count is None:
+        kind.adjust = count - len(value)
 
 
 _OWN_GETTERS: dict[str, Callable[[MockState], Any]] = {
@@ -337,6 +365,7 @@ class AsyncMockMixin(_MixinBase):
     """
 
     _mock_reset_hook = _reset_awaits
+    _mock_kind_state = staticmethod(_awaits)
     _mock_async_signature = True
 
     # What makes ``inspect``/``asyncio.iscoroutinefunction`` take it for an async
@@ -350,9 +379,17 @@ class AsyncMockMixin(_MixinBase):
         __kwdefaults__ = _FreshDict("__kwdefaults__")
         __annotations__ = _NoAnnotations()
 
-    def __dir__(self) -> list[str]:
-        """As the stdlib's: the function attributes show (they are its instance's)."""
-        return sorted(set(super().__dir__()).union(_FUNCTION_NAMES))
+    if not TYPE_CHECKING:  # type checkers see the engine's signature
+
+        def __init__(self, /, *args: Any, **kwargs: Any) -> None:
+            # The stdlib's AsyncMock has this __init__; the await records are made
+            # on first need (see _awaits), so it only passes the arguments on.
+            super().__init__(*args, **kwargs)
+
+    def reset_mock(self, /, *args: Any, **kwargs: Any) -> None:
+        """Also forget the awaits (done by ``_mock_reset_hook`` for every mock the
+        reset reaches; this method is the stdlib's, named as it is)."""
+        super().reset_mock(*args, **kwargs)
 
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Coroutine[Any, Any, Any]:
         """The coroutine a call returns: it records the await, then produces the result."""
@@ -407,11 +444,14 @@ class AsyncMockMixin(_MixinBase):
             raise _failure(text, count_story(self, AWAITS))
 
 
-_FUNCTION_NAMES = [
+# The function attributes show in dir(), as they do in the stdlib's (they are its
+# instance's).
+AsyncMockMixin._mock_dir_extras = tuple(
     name
     for name in ("__annotations__", "__code__", "__defaults__", "__kwdefaults__", "__name__")
     if name in AsyncMockMixin.__dict__
-]
+)
+ENGINE_INITS.append(AsyncMockMixin.__init__)
 
 
 class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):

@@ -138,6 +138,8 @@ def state_for_copy(st: MockState) -> MockState:
     copied = Extra.__new__(Extra)
     for field in Extra.__slots__:
         setattr(copied, field, getattr(st.extra, field))
+    if copied.kind is not None:  # await records, ThreadingMock waits
+        copied.kind = copied.kind.for_copy()
     clone.extra = copied
     own = Book()
     for field in Book.__slots__:

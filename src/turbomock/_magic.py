@@ -13,7 +13,7 @@ from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
 from turbomock._children import direct_pool
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
-from turbomock._construct import instance
+from turbomock._construct import ENGINE_INITS, instance
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
     DEFAULT_MAGICS,
@@ -206,6 +206,15 @@ class MagicMixin(_MagicBase):
 
     _mock_default_slots: frozenset[str] | None = DEFAULT_MAGICS
 
+    if not TYPE_CHECKING:  # type checkers see the engine's signature
+
+        def __init__(self, /, *args: Any, **kwargs: Any) -> None:
+            # The stdlib's MagicMock and NonCallableMagicMock have this __init__ (its
+            # name shows in inspect and introspection). Their magic methods were
+            # given by __new__, in the class's bag; a mock made from a pool never
+            # comes here (see ENGINE_INITS).
+            super().__init__(*args, **kwargs)
+
     @classmethod
     def _mock_bag_with(cls, slots: frozenset[str]) -> type:
         """The bag carrying exactly ``slots`` (one per set, shared)."""
@@ -290,6 +299,15 @@ class MagicMock(MagicMixin, Mock):
 
     _mock_keeps_magic_returns = MAGIC_RESET_KEEPS_RETURN
 
+    if MAGIC_RESET_KEEPS_RETURN:
+
+        def reset_mock(
+            self, /, *args: Any, return_value: bool = False, **kwargs: Any
+        ) -> None:
+            """As the stdlib's (3.13 names it MagicMock's): magic methods keep
+            their return values (``_mock_keeps_magic_returns``)."""
+            super().reset_mock(*args, return_value=return_value, **kwargs)
+
 
 class MagicProxy(Base):
     """Kept for code that imports it; turbomock's magic methods don't need it."""
@@ -310,3 +328,6 @@ for _klass in (NonCallableMagicMock, MagicMock):
 
 KINDS["MagicMock"] = MagicMock
 KINDS["NonCallableMagicMock"] = NonCallableMagicMock
+
+
+ENGINE_INITS.append(MagicMixin.__init__)

@@ -9,9 +9,13 @@ deleting a magic method edits only that mock's class (every mock has its own, se
 
 from __future__ import annotations
 
+from types import FunctionType
+from weakref import WeakKeyDictionary
+
 from turbomock import _mock
 from turbomock._base import named_as
 from turbomock._base import state_of as _get_state
+from turbomock._compat import PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._mock_type import (
     bag_of,
     change_bag,
@@ -43,9 +47,13 @@ class MagicSlot:
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
-            # ``type(mock).__str__``: the stdlib hands out that mock's method.
+            # ``type(mock).__str__``: the stdlib hands out what it set on the class,
+            # the mock's method (a mock), or a plain function taking the mock.
             mock = None if owner is None else owner_of(owner)
-            return self if mock is None else getattr(mock, self.name)
+            if mock is None:
+                return self
+            found = getattr(mock, self.name)
+            return _class_level.get(found, found) if type(found) is FunctionType else found
         magics = _get_state(obj).magics
         if magics is not None:
             found = magics.get(self.name)
@@ -102,6 +110,20 @@ def missing_magic_text(obj: Any, name: str) -> str:
 
 _STORED_QUALNAME = "NonCallableMock.__setattr__.<locals>.<lambda>"
 _stored_code: list[Any] = []
+#: A function set as a magic method, as the mock has it -> as its class has it.
+_class_level: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+
+
+def _class_method(name: str, original: Any) -> Any:
+    """What ``type(mock).__len__`` is once ``mock.__len__ = f``: a function taking the
+    mock first, named as the stdlib's."""
+
+    @named_as("_get_method.<locals>.method")
+    def method(self: Any, /, *args: Any, **kw: Any) -> Any:
+        return original(self, *args, **kw)
+
+    method.__name__ = name
+    return method
 
 
 def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
@@ -125,6 +147,7 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         if not _stored_code:
             _stored_code.append(named_as(_STORED_QUALNAME)(stored).__code__)
         stored.__code__ = _stored_code[0]
+        _class_level[stored] = _class_method(name, original)
         if st.get(name) is _deleted:
             del st[name]
     cls = type(mock)
@@ -142,6 +165,14 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         if owner_of(cls) is None:
             remember_owner(mock)
     st.magic_dict()[name] = stored
+    if stored is value and not (
+        PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, _mock.KINDS["PropertyMock"])
+    ):
+        # The stdlib then sets the value on the instance too, through the class,
+        # where it now is: a data descriptor there (a PropertyMock) is called.
+        setter = class_attribute(type(value), "__set__")
+        if setter is not None:
+            type(value).__set__(value, mock, value)
 
 
 def delete_magic(mock: Any, st: MockState, name: str) -> bool:

@@ -177,6 +177,11 @@ class NonCallableMock(_BaseWithAssertions):
     _mock_keeps_magic_returns = False
     #: Per-kind extra reset work (AsyncMock awaits, ThreadingMock events).
     _mock_reset_hook: Any = None
+    #: Per-kind state the stdlib's ``__init__`` makes at once (AsyncMock's await
+    #: list): made before a copy, which must share it.
+    _mock_kind_state: Any = None
+    #: Names dir() lists beyond the filtered ones (AsyncMock's function attributes).
+    _mock_dir_extras: tuple[str, ...] = ()
     #: The magic methods instances support by default (MagicMock: all of them).
     _mock_default_slots: frozenset[str] | None = None
 
@@ -444,6 +449,9 @@ class NonCallableMock(_BaseWithAssertions):
             if name == "_mock_state" and isinstance(value, MockState):
                 # ``copy`` (and pickle) restore the slot by name: the copy starts
                 # from the state the stdlib's copy would have (see state_for_copy).
+                make = type(self)._mock_kind_state
+                if make is not None:
+                    make(value)
                 value = _call_state.state_for_copy(value)
                 object.__setattr__(self, name, value)
                 _forget_cached_children(self, value)
@@ -504,13 +512,21 @@ class NonCallableMock(_BaseWithAssertions):
         if package is not None and not getattr(package, "FILTER_DIR", True):
             return list(object.__dir__(self))
         st = _get_state(self)
-        names = set(st.spec.methods) if st.spec is not None else set()
+        extra = st.extra
+        methods = _missing if extra is None else extra.methods
+        if methods is not _missing:  # _mock_methods set by hand: the stdlib's list
+            names = set((methods or []) + [])  # (and its error for a non-list)
+        else:
+            names = set(st.spec.methods) if st.spec is not None else set()
         names.update(e for e in dir(type(self)) if not e.startswith("_"))
         names.update(e for e in self.__dict__ if not e.startswith("_") or is_magic(e))
         if st:
             names.update(k for k, v in st.items() if v is not _deleted)
+            if st.get("method_calls") is _deleted:
+                names.discard("method_calls")  # the stdlib's instance attribute, deleted
         if st.magics:
             names.update(st.magics)
+        names.update(type(self)._mock_dir_extras)
         return sorted(names)
 
     def _extract_mock_name(self) -> str:

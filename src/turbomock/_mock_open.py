@@ -61,7 +61,7 @@ class _FakeFile:
         """``handle.<method>.return_value`` (None, unless the user set one)."""
         return getattr(self.handle, method).return_value
 
-    def reset_data(self, *args: Any, **kwargs: Any) -> Any:
+    def reset_data(self) -> Any:
         """Side effect of the ``open`` mock: the data starts over for this handle."""
         self.stream = self._fresh_stream()
         readline = self.handle.readline
@@ -70,15 +70,15 @@ class _FakeFile:
             readline.side_effect = self.lines
         return DEFAULT
 
-    def _read_side_effect(self, *args: Any, **kwargs: Any) -> Any:
+    def read(self, *args: Any, **kwargs: Any) -> Any:
         chosen = self._set_by_user("read")
         return self.stream.read(*args, **kwargs) if chosen is None else chosen
 
-    def _readlines_side_effect(self, *args: Any, **kwargs: Any) -> Any:
+    def readlines(self, *args: Any, **kwargs: Any) -> Any:
         chosen = self._set_by_user("readlines")
         return self.stream.readlines(*args, **kwargs) if chosen is None else chosen
 
-    def _iter_side_effect(self) -> Iterator[Any]:
+    def iterate(self) -> Iterator[Any]:
         """``iter(handle)``: each line, or forever a ``readline`` value set by the user."""
         if self._set_by_user("readline") is None:
             yield from self.stream
@@ -87,38 +87,56 @@ class _FakeFile:
 
     def _readline_side_effect(self) -> Iterator[Any]:
         """What successive ``handle.readline()`` calls return: the lines, then ``''``."""
-        yield from self._iter_side_effect()
+        yield from self.iterate()
         while True:
             yield self.stream.readline()
 
-    def _next_side_effect(self) -> Any:
+    def next_line(self) -> Any:
         chosen = self._set_by_user("readline")
         return next(self.stream) if chosen is None else chosen
 
-    def _exit_side_effect(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        self.handle.close()
+
+# ``handle.readline``'s side effect is a generator of this method's: named as the
+# stdlib's (its repr shows the name).
+_FakeFile._readline_side_effect.__qualname__ = "mock_open.<locals>._readline_side_effect"
 
 
-# The side effects are named as the stdlib's closures are (suites look at them).
-for _method in (
-    "reset_data", "_read_side_effect", "_readlines_side_effect", "_iter_side_effect",
-    "_readline_side_effect", "_next_side_effect", "_exit_side_effect",
-):
-    getattr(_FakeFile, _method).__qualname__ = f"mock_open.<locals>.{_method}"
+def _side_effects(file: _FakeFile) -> dict[str, Any]:
+    """``file``'s answers as the side effects the stdlib sets: plain functions (not
+    bound methods) with its names and parameters, so argument errors, ``inspect``
+    and tracebacks read the same."""
 
+    def reset_data(*args: Any, **kwargs: Any) -> Any:
+        return file.reset_data()
 
-def _effect(file: _FakeFile, name: str) -> Any:
-    """``file``'s method ``name`` as a plain function, as the stdlib's side effects
-    are (closures of ``mock_open``, not bound methods), with the same names."""
-    method = getattr(_FakeFile, name)
+    def _read_side_effect(*args: Any, **kwargs: Any) -> Any:
+        return file.read(*args, **kwargs)
 
-    def effect(*args: Any, **kwargs: Any) -> Any:
-        return method(file, *args, **kwargs)
+    def _readlines_side_effect(*args: Any, **kwargs: Any) -> Any:
+        return file.readlines(*args, **kwargs)
 
-    effect.__name__ = name
-    effect.__qualname__ = method.__qualname__
-    effect.__module__ = PUBLIC_MODULE
-    return effect
+    def _iter_side_effect():  # type: ignore[no-untyped-def]
+        yield from file.iterate()
+
+    def _next_side_effect():  # type: ignore[no-untyped-def]
+        return file.next_line()
+
+    def _exit_side_effect(exctype, excinst, exctb):  # type: ignore[no-untyped-def]
+        file.handle.close()
+
+    effects = {
+        "open": reset_data,
+        "read": _read_side_effect,
+        "readlines": _readlines_side_effect,
+        "__iter__": _iter_side_effect,
+        "__next__": _next_side_effect,
+        "__exit__": _exit_side_effect,
+    }
+    for effect in effects.values():
+        effect.__qualname__ = f"mock_open.<locals>.{effect.__name__}"
+        effect.__module__ = PUBLIC_MODULE
+        effect.__annotations__ = {}
+    return effects
 
 
 def mock_open(mock: Any = None, read_data: Any = "") -> Any:
@@ -139,20 +157,21 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     handle.__enter__.return_value = handle
     handle.write.return_value = None
     # A None return value means "not chosen by the user": the fake file answers.
+    effects = _side_effects(file)
     answers = {
-        "read": _effect(file, "_read_side_effect"),
+        "read": effects["read"],
         "readline": file.lines,
-        "readlines": _effect(file, "_readlines_side_effect"),
+        "readlines": effects["readlines"],
     }
     for method, answer in answers.items():
         child = getattr(handle, method)
         child.return_value = None
         child.side_effect = answer
-    handle.__iter__.side_effect = _effect(file, "_iter_side_effect")
-    handle.__next__.side_effect = _effect(file, "_next_side_effect")
+    handle.__iter__.side_effect = effects["__iter__"]
+    handle.__next__.side_effect = effects["__next__"]
     if MOCK_OPEN_EXIT_CLOSES:
-        handle.__exit__.side_effect = _effect(file, "_exit_side_effect")
+        handle.__exit__.side_effect = effects["__exit__"]
 
-    mock.side_effect = _effect(file, "reset_data")
+    mock.side_effect = effects["open"]
     mock.return_value = handle
     return mock

@@ -140,6 +140,7 @@ class ThreadingMixin(_MixinBase):
     DEFAULT_TIMEOUT: Any = None
 
     _mock_reset_hook = _reset_waits
+    _mock_kind_state = staticmethod(_waiter)
 
     def __init__(self, /, *args: Any, timeout: Any = _UNSET, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -4,40 +4,18 @@ section 2: the rest), as the fuzzer meets them."""
 from __future__ import annotations
 
 from .matchers import (
-    BYSTANDER,
-    CLASS_EDIT,
     FILE,
     OUTCOME,
     PY311,
-    PY313,
-    TYPE_EDITS,
     Known,
-    after,
     both,
     case_has,
-    edited_variables,
     either,
-    first_name,
-    leaked_into_dir,
     on,
 )
 
 ISSUE_9: list[Known] = [
     # -- issue 9, section 1: every mock has a class of its own ----------------------------
-    Known(
-        "class-edit-leaks",
-        "9.1 type(m) edits reach m alone, in every code shape",
-        either(
-            on(kinds=(*CLASS_EDIT, "attr.set"), label=BYSTANDER),
-            # The edit went elsewhere: the edited mock itself shows it later.
-            after(TYPE_EDITS, edited_variables),
-            leaked_into_dir,
-        ),
-        "def class_of(o): return type(o)\n"
-        "c, d = mock.Mock(), mock.Mock()\n"
-        "class_of(c).name = mock.PropertyMock(return_value='alice')\n"
-        "print(d.name)  # stdlib <Mock name='mock.name' ...>, turbomock 'alice'",
-    ),
     # -- issue 9, section 2 -------------------------------------------------------------------
     Known(
         "frames",
@@ -68,25 +46,6 @@ ISSUE_9: list[Known] = [
         rare=True,
     ),
     Known(
-        "bookkeeping",
-        "9.2 hand-set bookkeeping attributes (call_count, call_args_list, mock_calls, "
-        "method_calls, await_*, _mock_* names)",
-        after("bookkeeping", first_name),
-        "m = mock.Mock()\nm.call_args_list = None\n"
-        "m()  # stdlib AttributeError: 'NoneType' object has no attribute 'append'",
-        fallback=True,
-    ),
-    Known(
-        "mock-open-effect-names",
-        "9.2 the __name__ of mock_open's side effects",
-        either(
-            on(kinds=("names",), label=OUTCOME, source=r"\.side_effect\.__name__"),
-            on(expected=r"\b_\w+_side_effect\(\)", actual=r"\b\w+_effect\(\)"),
-        ),
-        "h = mock.mock_open()()\n"
-        "print(h.read.side_effect.__name__)  # stdlib '_read_side_effect'",
-    ),
-    Known(
         "autospec-static-class-unchecked",
         "9.2 autospecced staticmethod/classmethod calls on 3.9 (the stdlib does not check "
         "them; patch(..., autospec=True) of one on 3.10 neither)",
@@ -101,25 +60,5 @@ ISSUE_9: list[Known] = [
         "    m()  # stdlib 3.9/3.10 return a mock; turbomock TypeError: missing a required "
         "argument",
         applies=not PY311,
-    ),
-    Known(
-        "inherited-method-qualnames",
-        "9.2 names: __init__, reset_mock and __dir__ resolve to another class's function "
-        "(MagicMock.__init__ is CallableMixin's, the stdlib's MagicMixin's; messages agree)",
-        on(kinds=("names",), label=OUTCOME,
-           expected=r"^'(MagicMixin|AsyncMockMixin|NonCallableMock|object)\.(__init__|reset_mock|__dir__)'$"),
-        "print(mock.AsyncMock.__init__.__qualname__)  # stdlib 'AsyncMockMixin.__init__'\n"
-        "print(mock.MagicMock.__init__.__qualname__)  # stdlib 'MagicMixin.__init__'",
-    ),
-    Known(
-        "propertymock-as-magic",
-        "9.2 a PropertyMock assigned as a magic method (3.9-3.12)",
-        case_has(r"\.__\w+__ = (mock\.PropertyMock|pm\d+\b)"),
-        "m = mock.MagicMock()\nm.__len__ = mock.PropertyMock(return_value=3)\n"
-        "print(m.mock_calls)  # stdlib 3.12: [call.__len__(<PropertyMock ...>)]\n"
-        "m.__str__ = mock.PropertyMock(return_value='p')\n"
-        "print(m.__str__)  # stdlib 'p', turbomock the PropertyMock",
-        applies=not PY313,
-        fallback=True,
     ),
 ]

@@ -71,10 +71,11 @@ OTHER: list[Known] = [
     ),
     Known(
         "parent-without-name",
-        "new (Mock(parent=p) without a name: the stdlib fails naming its children's calls)",
+        "new (Mock(parent=p) without a name, or _mock_parent set by hand: the stdlib fails "
+        "naming its children's calls)",
         both(
             on(expected=r"for \+: '(NoneType|int)' and 'str'"),
-            case_has(r"\bparent=(?!None)"),
+            case_has(r"\bparent=(?!None)|\._mock_parent = (?!None)"),
             lambda diff: not attached_an_ancestor(diff),
         ),
         "m = mock.NonCallableMock(parent=mock.Mock())\n"

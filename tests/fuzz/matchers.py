@@ -44,12 +44,8 @@ class Known:
 
 #: What a frame's file looks like once normalised.
 FILE = r"'(<fuzz>|<mock-lib>|<harness>|<string>|\w+\.py)'"
-#: A label reading a bystander mock (made before the case's mocks, or fresh).
-BYSTANDER = r"before_\w+|mock\.\w+\(\)"
 #: The label of an operation's own outcome.
 OUTCOME = f"^{re.escape(OP)}$"
-#: Operation kinds that edit a class.
-CLASS_EDIT = ("type_edit", "magic.set", "magic.del")
 
 #: ``x.attach_mock(y, 'n')``, and ``x.n = y``/``x.return_value = y`` which reparent a
 #: mock ``y`` as well: (root of x, rest of x, y).
@@ -57,18 +53,6 @@ _ATTACH = re.compile(r"^(\w+)([^\n=]*)\.attach_mock\(([\w.()]+), ", re.M)
 _ASSIGN = re.compile(r"^(\w+)([^\n=]*)\.\w+ = ((?:m|h|pm)\d+[\w.()]*)$", re.M)
 #: ``m1 = m0.a``: a variable bound to a child of another.
 _BINDING = re.compile(r"^((?:m|h|pm)\d+) = ((?:m|h|pm)\d+)[.(]", re.M)
-_WATCHED = re.compile(r"\b(?:m|h|pm|k)\d+\b")
-_COPY = re.compile(r"^(\w+) = copy\.\w+\((\w*)", re.M)
-#: ``k0 = type(m0)``: a variable holding a mock's class.
-_CLASS_BINDING = re.compile(r"^(k\d+) = type\(((?:m|h|pm)\d+)\)", re.M)
-#: Dotted keyword arguments of create_autospec or patch(autospec=...): the child named.
-_CONFIGURED = re.compile(r"'(\w+)\.\w")
-_FIRST_NAME = re.compile(r"(?:del )?(\w+)")
-
-
-#: Operation kinds that edit type(m) (reading it, or storing it, edits nothing).
-TYPE_EDITS = ("type_edit.set", "type_edit.del", "type_edit.stored")
-
 
 
 def on(
@@ -146,55 +130,6 @@ def mro_with_extra(*names: str) -> Predicate:
     return match
 
 
-def related(diff: Difference, roots: set[str]) -> set[str]:
-    """``roots`` and every variable bound to a child or a parent of one of them."""
-    found = set(roots)
-    bindings = [
-        pair
-        for op in diff.case.ops[: diff.step + 1]
-        for pattern in (_BINDING, _CLASS_BINDING)
-        for pair in pattern.findall(op.source)
-    ]
-    grew = True
-    while grew:
-        grew = False
-        for child, parent in bindings:
-            if (child in found) != (parent in found):
-                found.update((child, parent))
-                grew = True
-    return found
-
-
-def _mentions(diff: Difference, names: set[str]) -> bool:
-    return bool(set(re.findall(r"\w+", diff.label + " " + diff.op.source)) & names)
-
-
-def after(kinds: str | tuple[str, ...], roots: Callable[[str], list[str]]) -> Predicate:
-    """The failing step follows an operation of one of ``kinds`` (prefixes) and is
-    about one of the variables ``roots`` names in it (or one bound to their children or
-    parents)."""
-
-    def match(diff: Difference) -> bool:
-        found: set[str] = set()
-        for op in diff.case.ops[: diff.step + 1]:
-            if op.kind.startswith(kinds):
-                found.update(roots(op.source))
-        return bool(found) and _mentions(diff, related(diff, found))
-
-    return match
-
-
-def first_name(source: str) -> list[str]:
-    """The variable an operation starts from (``m0`` in ``del m0.a.call_count``)."""
-    found = _FIRST_NAME.match(source)
-    return [found.group(1)] if found else []
-
-
-def copied(source: str) -> list[str]:
-    """The copy and its original, in ``m1 = copy.copy(m0)``."""
-    return [name for pair in _COPY.findall(source) for name in pair if name]
-
-
 def only_more_dunder_calls(diff: Difference) -> bool:
     """A ``mock_calls``/``method_calls`` observation where the stdlib recorded every call
     turbomock did, and more: calls of magic methods, ``__code__`` or ``_is_coroutine``
@@ -211,43 +146,3 @@ def only_more_dunder_calls(diff: Difference) -> bool:
     )
 
 
-def leaked_into_dir(diff: Difference) -> bool:
-    """A ``dir()`` where turbomock lists names that an edit of some mock's class set, and
-    nothing else differs: the edit reached this mock too."""
-    if not diff.label.startswith("dir(") and "dir(" not in diff.op.source:
-        return False
-    edited = {
-        name for op in diff.case.ops[: diff.step + 1] if op.edits_classes for name in op.touched
-    }
-    expected = set(re.findall(r"'(\w+)'", diff.expected))
-    actual = set(re.findall(r"'(\w+)'", diff.actual))
-    extra = actual - expected
-    waits = {"wait_until_any_call", "wait_until_call_count"}
-    return bool(extra & edited) and extra <= edited | waits
-
-
-def edited_variables(source: str) -> list[str]:
-    """The watched variables a class edit names (the mock whose class it edits)."""
-    return [name for name in _WATCHED.findall(source) if name != "twin"]
-
-
-def autospec_child_configured(diff: Difference) -> bool:
-    """A mock made by create_autospec (or patch with autospec) had a child configured
-    by keyword (``**{'meth.return_value': 3}``) and the step uses that child."""
-    names = {
-        name
-        for op in diff.case.ops[: diff.step + 1]
-        if "create_autospec" in op.source or "autospec=" in op.source
-        for name in _CONFIGURED.findall(op.source)
-    }
-    return any(re.search(rf"\.{name}\b", diff.op.source) for name in names)
-
-
-#: The case copied a mock.
-COPIED = case_has(r"= copy\.(deep)?copy\(")
-#: A copy compared with ==, hash, str ... as an operation's value.
-COPY_EQUALITY = both(
-    COPIED,
-    on(kinds=("copy.compare", "magic.use", "make.copy"), label=OUTCOME,
-       source=r"==|!=|hash\(|str\(|len\(\{| in \["),
-)
