@@ -30,7 +30,7 @@ from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import _magics as _magics
 from turbomock._mock import CallableMixin as CallableMixin
 from turbomock._mock import InvalidSpecError, Mock, NonCallableMock
-from turbomock._property import PropertyMock  # eager: the engine looks it up in KINDS
+from turbomock._property import PropertyMock  # eager: the engine reads it (_mock)
 from turbomock._sentinels import _ANY as _ANY
 from turbomock._sentinels import ANY, DEFAULT, sentinel
 from turbomock._spec import _callable as _callable

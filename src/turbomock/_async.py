@@ -33,7 +33,6 @@ from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
 from turbomock._construct import ENGINE_INITS
 from turbomock._magic import AsyncMagicMixin
 from turbomock._mock import (
-    KINDS,
     CallableMixin,
     Mock,
     _is_instance_mock,
@@ -552,7 +551,3 @@ _ASYNC_EXECUTE = AsyncMockMixin._execute_mock_call
 
 passthrough(AsyncMockMixin)
 
-KINDS["AsyncMock"] = AsyncMock
-KINDS["AsyncMockMixin"] = AsyncMockMixin
-KINDS["_async_mixin_for"] = _async_mixin_for  # type: ignore[assignment]
-KINDS["_is_async_obj"] = _is_async_obj  # type: ignore[assignment]

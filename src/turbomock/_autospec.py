@@ -13,6 +13,7 @@ from __future__ import annotations
 from types import CellType, FunctionType
 
 from turbomock import _messages as msg
+from turbomock._async import AsyncMock
 from turbomock._base import PUBLIC_MODULE
 from turbomock._calls import _CallList
 from turbomock._compat import (
@@ -26,7 +27,7 @@ from turbomock._compat import (
 )
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
-from turbomock._mock import KINDS, InvalidSpecError, _is_instance_mock
+from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._mock_type import class_attribute
 from turbomock._sentinels import DEFAULT
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
@@ -112,7 +113,7 @@ class _Autospec:
         parent = self.parent
         skipfirst = _must_skip(spec, name, self.is_type)
         child_kwargs["_eat_self"] = skipfirst
-        klass = KINDS["AsyncMock"] if iscoroutinefunction(original) else MagicMock
+        klass = AsyncMock if iscoroutinefunction(original) else MagicMock
         new = klass(parent=parent, name=name, _new_name=name, _new_parent=parent, **child_kwargs)
         if AUTOSPEC_METHOD_RETURN_VALUE:
             new.return_value = klass()
@@ -215,7 +216,7 @@ def create_autospec(
             raise RuntimeError(
                 "Instance can not be True when create_autospec is mocking an async function"
             )
-        klass = KINDS["AsyncMock"]
+        klass = AsyncMock
     elif not plain_function and (
         not _callable(spec) or (is_type and instance and not instance_callable(spec))
     ):

@@ -7,6 +7,7 @@ use the engine's own hooks, the child is built directly from a pool
 
 from __future__ import annotations
 
+import turbomock
 from turbomock import _messages as msg
 from turbomock import _mock
 from turbomock._assertions import AssertionMethods
@@ -83,7 +84,7 @@ def get_child_mock(self: Any, /, **kw: Any) -> Any:
         attribute = f".{kw['name']}" if "name" in kw else "()"
         raise AttributeError(extract_mock_name(st) + attribute)
     if is_async:
-        return _mock.KINDS["AsyncMock"](**kw)
+        return turbomock._async.AsyncMock(**kw)
     return child_class(type(self), new_name, spec)(**kw)
 
 
@@ -165,16 +166,16 @@ def new_return_value(self: Any, st: MockState) -> Any:
 def child_class(cls: type, new_name: Any, spec: Any) -> Any:
     """Which mock class a child named ``new_name`` of a ``cls`` mock gets (the
     class after the mock's own in its MRO, unless a rule below applies)."""
-    async_mixin = _mock.KINDS.get("AsyncMockMixin")
-    magic_mock = _mock.KINDS["MagicMock"]
+    # (The kinds below are defined by modules importing this one: read at call time.)
+    magic_mock = turbomock._magic.MagicMock
     if issubclass(cls, magic_mock) and new_name in ASYNC_METHOD_MAGICS:
-        return _mock.KINDS["AsyncMock"]
-    if async_mixin is not None and issubclass(cls, async_mixin):
+        return turbomock._async.AsyncMock
+    if issubclass(cls, turbomock._async.AsyncMockMixin):
         if new_name in ALL_SYNC_MAGICS or (spec is not None and new_name in spec.names):
             return magic_mock
-        return _mock.KINDS["AsyncMock"]
+        return turbomock._async.AsyncMock
     if not issubclass(cls, _mock.CallableMixin):
-        if issubclass(cls, _mock.KINDS["NonCallableMagicMock"]):
+        if issubclass(cls, turbomock._magic.NonCallableMagicMock):
             return magic_mock
         return _mock.Mock
     return cls.__mro__[1] if is_leaf(cls) else cls

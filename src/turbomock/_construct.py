@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from weakref import ref as _weakref
 
+import turbomock
 from turbomock import _messages as msg
 from turbomock import _mock
 from turbomock._base import named_as
@@ -86,11 +87,11 @@ def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
     if is_leaf(cls):
         return None
     bases: tuple[type, ...] = (cls,)
-    async_mixin = _mock.KINDS.get("AsyncMockMixin")
-    if async_mixin is not None and not issubclass(cls, async_mixin):
+    asyncs = turbomock._async  # (it imports this module: read at call time)
+    if not issubclass(cls, asyncs.AsyncMockMixin):
         async_spec = _async_spec(args, kwargs)
-        if async_spec is not None and _mock.KINDS["_is_async_obj"](async_spec):
-            bases = (_mock.KINDS["_async_mixin_for"](cls), cls)
+        if async_spec is not None and asyncs._is_async_obj(async_spec):
+            bases = (asyncs._async_mixin_for(cls), cls)
     # The engine's __init__ takes this spec; another __init__ decides for itself
     # (the bag is then set when it applies a spec).
     spec = None

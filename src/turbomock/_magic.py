@@ -21,7 +21,6 @@ from turbomock._magic_names import (
 )
 from turbomock._magic_slots import MagicSlot, MissingMagic, missing_magic_text
 from turbomock._mock import (
-    KINDS,
     Mock,
     NonCallableMock,
     _is_instance_mock,
@@ -326,8 +325,6 @@ class MagicProxy(Base):
 for _klass in (NonCallableMagicMock, MagicMock):
     passthrough(_klass)
 
-KINDS["MagicMock"] = MagicMock
-KINDS["NonCallableMagicMock"] = NonCallableMagicMock
 
 
 ENGINE_INITS.append(MagicMixin.__init__)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from types import FunctionType
 from weakref import WeakKeyDictionary
 
+import turbomock
 from turbomock import _mock
 from turbomock._base import named_as
 from turbomock._base import state_of as _get_state
@@ -166,7 +167,7 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
             remember_owner(mock)
     st.magic_dict()[name] = stored
     if stored is value and not (
-        PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, _mock.KINDS["PropertyMock"])
+        PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, turbomock._property.PropertyMock)
     ):
         # The stdlib then sets the value on the instance too, through the class,
         # where it now is: a data descriptor there (a PropertyMock) is called.

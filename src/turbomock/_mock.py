@@ -15,6 +15,7 @@ from contextlib import suppress
 from types import FunctionType, MethodType
 from weakref import ref as _weakref
 
+import turbomock
 from turbomock import _call_state
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
@@ -73,10 +74,6 @@ if TYPE_CHECKING:
 
 class InvalidSpecError(Exception):
     """Indicates that an invalid value was used as a mock spec."""
-
-
-#: Filled in by the modules defining these kinds (they import this one).
-KINDS: dict[str, type] = {}
 
 
 def _is_instance_mock(obj: object) -> bool:
@@ -487,7 +484,8 @@ class NonCallableMock(_BaseWithAssertions):
             assigned.add(name)
         if extra is not None and extra.sealed and not hasattr(self, name):
             raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
-        if PROPERTYMOCK_ATTRIBUTE_STAYS and issubclass(type(value), KINDS["PropertyMock"]):
+        property_mock = turbomock._property.PropertyMock
+        if PROPERTYMOCK_ATTRIBUTE_STAYS and issubclass(type(value), property_mock):
             self.__dict__[name] = value
             return None
         return object.__setattr__(self, name, value)
@@ -726,5 +724,3 @@ def passthrough(klass: type) -> None:
 for _klass in (NonCallableMock, CallableMixin, Mock):
     passthrough(_klass)
 
-KINDS["Mock"] = Mock
-KINDS["NonCallableMock"] = NonCallableMock

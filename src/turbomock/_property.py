@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from turbomock._magic import MagicMock
-from turbomock._mock import KINDS, Mock
+from turbomock._mock import Mock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,5 +23,3 @@ class PropertyMock(Mock):
     def __set__(self, obj: Any, val: Any) -> None:
         self(val)
 
-
-KINDS["PropertyMock"] = PropertyMock

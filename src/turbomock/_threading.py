@@ -22,7 +22,6 @@ from turbomock._base import Base
 from turbomock._calls import _Call
 from turbomock._magic import MagicMixin
 from turbomock._mock import (
-    KINDS,
     Mock,
     passthrough,
 )
@@ -252,4 +251,3 @@ class ThreadingMock(ThreadingMixin, MagicMixin, Mock):
 
 passthrough(ThreadingMixin)
 
-KINDS["ThreadingMock"] = ThreadingMock
