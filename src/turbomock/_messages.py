@@ -294,6 +294,27 @@ def configure_takes_bool(name: str, value: object) -> str:
     return f"configure({name}=...) takes True, False or None, not {value!r}"
 
 
+# -- matchers -------------------------------------------------------------------------
+# ``given`` is already rendered (``_explain_text.typed``): that module imports this one.
+
+
+def matcher_needs(matcher: str, what: str) -> str:
+    """A matcher made with nothing to match: ``what`` is ``type``, ``item`` ..."""
+    return f"{matcher}() needs at least one {what}"
+
+
+def matcher_takes(matcher: str, what: str, given: str) -> str:
+    return f"{matcher}() takes {what}, not {given}"
+
+
+def approx_tolerance(name: str, given: object) -> str:
+    return f"Approx({name}=...) must be a number >= 0, not {given!r}"
+
+
+def captured_nothing(capture: str) -> str:
+    return f"{capture} captured nothing"
+
+
 # -- turbomock's checks of itself at import -------------------------------------------
 
 STATE_WITHOUT_NEW_STATE = "make states with new_state()"
