@@ -112,7 +112,9 @@ def __getattr__(name: str) -> Any:
     """Import a lazily exported name's module, claim what it exports, keep its names."""
     module_name = _LAZY.get(name)
     if module_name is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from turbomock._messages import no_module_attribute
+
+        raise AttributeError(no_module_attribute(__name__, name))
     from importlib import import_module
 
     module = import_module(module_name)

@@ -38,7 +38,9 @@ def load_harness(bench_dir: Path) -> ModuleType:
             BENCH_PACKAGE, bench_dir / "__init__.py", submodule_search_locations=[str(bench_dir)]
         )
         if spec is None or spec.loader is None:  # pragma: no cover - a file that exists loads
-            raise ImportError(f"cannot load {bench_dir}")
+            from turbomock import _switch_messages as msg
+
+            raise ImportError(msg.BENCH_CANNOT_LOAD.format(path=bench_dir))
         package = importlib.util.module_from_spec(spec)
         sys.modules[BENCH_PACKAGE] = package
         spec.loader.exec_module(package)
@@ -143,13 +145,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 def run_bench(args: argparse.Namespace) -> int:
     """Find the suite in the source tree and run it."""
+    from turbomock import _switch_messages as msg
+
     bench_dir = find_bench_dir()
     if bench_dir is None:
-        sys.stderr.write(
-            "turbomock bench: cannot find the benchmark suite (bench/ beside src/).\n"
-            "It is part of turbomock's source tree, not of the installed package: run it "
-            "from a checkout installed with `python3 -m pip install -e .`.\n"
-        )
+        sys.stderr.write(msg.BENCH_NOT_FOUND)
         return 2
     harness = load_harness(bench_dir)
     return int(

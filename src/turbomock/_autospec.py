@@ -107,8 +107,7 @@ class _Autospec:
             except InvalidSpecError:
                 target = mock._mock_state.name or mock
                 raise InvalidSpecError(
-                    f"Cannot autospec attr {name!r} from target {target!r} as it has "
-                    f"already been mocked out. [target={mock!r}, attr={original!r}]"
+                    msg.autospec_attr_mocked(name, target, mock, original)
                 ) from None
         parent = self.parent
         skipfirst = _must_skip(spec, name, self.is_type)
@@ -213,9 +212,7 @@ def create_autospec(
         mock_kwargs = {}  # what a descriptor returns is unknown: no spec
     elif is_async_func:
         if instance:
-            raise RuntimeError(
-                "Instance can not be True when create_autospec is mocking an async function"
-            )
+            raise RuntimeError(msg.ASYNC_INSTANCE)
         klass = AsyncMock
     elif not plain_function and (
         not _callable(spec) or (is_type and instance and not instance_callable(spec))

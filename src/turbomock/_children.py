@@ -81,8 +81,12 @@ def get_child_mock(self: Any, /, **kw: Any) -> Any:
         is_async = spec is not None and spec.is_async(new_name)
     # 3.9 makes an async spec attribute even on a sealed mock.
     if st.sealed and not (is_async and SEAL_AFTER_ASYNC_SPEC_CHILDREN):
-        attribute = f".{kw['name']}" if "name" in kw else "()"
-        raise AttributeError(extract_mock_name(st) + attribute)
+        mock_name = extract_mock_name(st)
+        raise AttributeError(
+            msg.sealed_attribute(mock_name, kw["name"])
+            if "name" in kw
+            else msg.sealed_return_value(mock_name)
+        )
     if is_async:
         return turbomock._async.AsyncMock(**kw)
     return child_class(type(self), new_name, spec)(**kw)
@@ -125,7 +129,7 @@ def new_child(self: Any, st: MockState, name: str) -> Any:
         wraps = st.wraps
         wrapped = None if wraps is None else getattr(wraps, name)
         if extra is not None and extra.sealed:
-            raise AttributeError(f"{extract_mock_name(st)}.{name}")
+            raise AttributeError(msg.sealed_attribute(extract_mock_name(st), name))
         child: Any = instance(cpool)
         cst = new_state(self, name, self, name)
         if wrapped is not None:
@@ -156,7 +160,7 @@ def new_return_value(self: Any, st: MockState) -> Any:
     if cpool is not None:
         extra = st.extra
         if extra is not None and extra.sealed:
-            raise AttributeError(extract_mock_name(st) + "()")
+            raise AttributeError(msg.sealed_return_value(extract_mock_name(st)))
         child: Any = instance(cpool)
         _set_state(child, new_state(None, None, self, "()"))
         return child

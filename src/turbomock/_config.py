@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from collections import namedtuple
 
+from turbomock import _messages as msg
+
 __all__ = ["Settings", "configure", "current", "explain", "set_by_environment", "strict"]
 
 _ON = frozenset({"1", "true", "yes", "on"})
@@ -35,10 +37,7 @@ def _from_environment(variable: str) -> bool | None:
         return True
     if value in _OFF:
         return False
-    raise ValueError(
-        f"{variable}={raw!r} is not understood: use 1 (or true, yes, on) to turn it on, "
-        f"0 (or false, no, off, or leave it unset) to turn it off"
-    )
+    raise ValueError(msg.bad_switch_variable(variable, raw))
 
 
 #: Failing assertions append an explanation to the stdlib's message.
@@ -84,7 +83,7 @@ def set_by_environment() -> dict[str, bool]:
 
 def _checked(name: str, value: object) -> bool:
     if type(value) is not bool:
-        raise TypeError(f"configure({name}=...) takes True, False or None, not {value!r}")
+        raise TypeError(msg.configure_takes_bool(name, value))
     return value
 
 

@@ -49,11 +49,11 @@ def _async_spec_before_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any
     ``__init__``'s signature and looks at ``spec_set`` if bound (even None), else
     ``spec``; binding errors are ``bind_partial``'s."""
     if len(args) > len(_INIT_PARAMETERS):
-        raise TypeError("too many positional arguments")
+        raise TypeError(msg.TOO_MANY_POSITIONAL)
     bound = dict(zip(_INIT_PARAMETERS, args))
     for key in kwargs:
         if key in bound or key == "self":
-            raise TypeError(f"multiple values for argument {key!r}")
+            raise TypeError(msg.multiple_values(key))
     if "spec_set" in kwargs or "spec_set" in bound:
         return kwargs["spec_set"] if "spec_set" in kwargs else bound["spec_set"]
     return kwargs["spec"] if "spec" in kwargs else bound.get("spec")
@@ -63,14 +63,11 @@ def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """From 3.12 the stdlib's ``__new__`` has ``__init__``'s parameters (so its own
     binding errors) and looks at ``spec_set or spec``."""
     if len(args) > len(_INIT_PARAMETERS):
-        raise TypeError(
-            "NonCallableMock.__new__() takes from 1 to 12 positional arguments but "
-            f"{len(args) + 1} were given"
-        )
+        raise TypeError(msg.new_too_many_positional(len(args) + 1))
     taken = {"cls", *_INIT_PARAMETERS[: len(args)]}
     for key in kwargs:
         if key in taken:
-            raise TypeError(f"NonCallableMock.__new__() got multiple values for argument {key!r}")
+            raise TypeError(msg.new_multiple_values(key))
     bound = dict(zip(_INIT_PARAMETERS, args))
     bound.update(kwargs)
     return bound.get("spec_set") or bound.get("spec")

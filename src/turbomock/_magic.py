@@ -8,6 +8,7 @@ stdlib's default behaviour (``len`` 0, ``int`` 1, identity ``==`` ...).
 
 from __future__ import annotations
 
+from turbomock import _messages as msg
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
@@ -121,7 +122,7 @@ def _make_default(owner: Any, st: MockState, name: str) -> Any:
     cpool = direct_pool(owner, name) if st.spec is None else None
     if cpool is not None:
         if st.sealed:
-            raise AttributeError(f"{extract_mock_name(st)}.{name}")
+            raise AttributeError(msg.sealed_attribute(extract_mock_name(st), name))
         child: Any = instance(cpool)
         _set_state(child, new_state(None, name, owner, name))
     else:

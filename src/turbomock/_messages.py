@@ -59,6 +59,15 @@ def cannot_set_sealed(mock_name: str) -> str:
     return f"Cannot set {mock_name}"
 
 
+def sealed_attribute(mock_name: str, name: str) -> str:
+    """A sealed mock's new attribute: the stdlib's message is the child's full name."""
+    return f"{mock_name}.{name}"
+
+
+def sealed_return_value(mock_name: str) -> str:
+    return f"{mock_name}()"
+
+
 def mock_as_spec(spec: object) -> str:
     return f"Cannot spec a Mock object. [object={spec!r}]"
 
@@ -198,8 +207,122 @@ MULTIPLE_WITHOUT_KWARGS = "Must supply at least one keyword argument with patch.
 SPEC_WITH_CREATE = "Can't use 'spec' with create=True"
 
 
+AUTOSPEC_AND_NEW = "autospec creates the mock for you. Can't specify autospec and new."
+AUTOSPEC_WITH_CREATE = "Can't use 'autospec' with create=True"
+ASYNC_INSTANCE = "Instance can not be True when create_autospec is mocking an async function"
+
+
 def autospec_of_a_mock(spec: object) -> str:
     return f"Cannot autospec a Mock object. [object={spec!r}]"
+
+
+def spec_already_mocked(attribute: str, what: str, role: str, value: object) -> str:
+    """3.10+: ``patch(spec=...)`` or ``spec_set=`` given a mock (``what`` names it)."""
+    return (
+        f"Cannot spec attr {attribute!r} as the {what} "
+        f"has already been mocked out. [{role}={value!r}]"
+    )
+
+
+def autospec_target_mocked(attribute: str, target: object, source: object) -> str:
+    return (
+        f"Cannot autospec attr {attribute!r} as the patch "
+        f"target has already been mocked out. "
+        f"[target={target!r}, attr={source!r}]"
+    )
+
+
+def autospec_attr_mocked(attribute: str, target_name: object, target: object, attr: object) -> str:
+    """The attribute to autospec is a mock: from ``patch`` and from an autospec's child."""
+    return (
+        f"Cannot autospec attr {attribute!r} from target "
+        f"{target_name!r} as it has already been mocked out. "
+        f"[target={target!r}, attr={attr!r}]"
+    )
+
+
+def invalid_target(target: object) -> str:
+    return f"Need a valid target to patch. You supplied: {target!r}"
+
+
+def object_has_no_attribute(obj: object, name: str) -> str:
+    """Python's own wording, for a patcher used before it was started."""
+    return f"{type(obj).__name__!r} object has no attribute {name!r}"
+
+
+#: What the stdlib's generator-based helper reports when an exit suppresses the
+#: error of a later patching's entry.
+GENERATOR_DIDNT_YIELD = "generator didn't yield"
+
+
+# -- construction: the stdlib's argument-binding errors of NonCallableMock.__new__ ----
+
+TOO_MANY_POSITIONAL = "too many positional arguments"
+
+
+def multiple_values(key: str) -> str:
+    return f"multiple values for argument {key!r}"
+
+
+def new_too_many_positional(given: int) -> str:
+    return (
+        "NonCallableMock.__new__() takes from 1 to 12 positional arguments but "
+        f"{given} were given"
+    )
+
+
+def new_multiple_values(key: str) -> str:
+    return f"NonCallableMock.__new__() got multiple values for argument {key!r}"
+
+
+# -- the package and configure() ------------------------------------------------------
+
+
+def no_module_attribute(module: str, name: str) -> str:
+    """A module ``__getattr__``'s refusal, in Python's own wording."""
+    return f"module {module!r} has no attribute {name!r}"
+
+
+def bad_switch_variable(variable: str, raw: str) -> str:
+    return (
+        f"{variable}={raw!r} is not understood: use 1 (or true, yes, on) to turn it on, "
+        f"0 (or false, no, off, or leave it unset) to turn it off"
+    )
+
+
+def configure_takes_bool(name: str, value: object) -> str:
+    return f"configure({name}=...) takes True, False or None, not {value!r}"
+
+
+# -- matchers -------------------------------------------------------------------------
+# ``given`` is already rendered (``_explain_text.typed``): that module imports this one.
+
+
+def matcher_needs(matcher: str, what: str) -> str:
+    """A matcher made with nothing to match: ``what`` is ``type``, ``item`` ..."""
+    return f"{matcher}() needs at least one {what}"
+
+
+def matcher_takes(matcher: str, what: str, given: str) -> str:
+    return f"{matcher}() takes {what}, not {given}"
+
+
+def approx_tolerance(name: str, given: object) -> str:
+    return f"Approx({name}=...) must be a number >= 0, not {given!r}"
+
+
+def captured_nothing(capture: str) -> str:
+    return f"{capture} captured nothing"
+
+
+# -- turbomock's checks of itself at import -------------------------------------------
+
+STATE_WITHOUT_NEW_STATE = "make states with new_state()"
+LEAF_REFCOUNTS = "turbomock: leaf reference counts are not as expected"
+
+
+def defined_twice(name: str) -> str:
+    return f"NonCallableMock.{name} is defined twice"
 
 
 def foreign_parent(parent: object) -> str:

@@ -550,7 +550,7 @@ for _group in (AssertionMethods, PrivateNames):
     for _name, _value in vars(_group).items():
         if not (_name.startswith("__") and _name.endswith("__")):
             if _name in NonCallableMock.__dict__:  # one definition per name
-                raise RuntimeError(f"NonCallableMock.{_name} is defined twice")
+                raise RuntimeError(msg.defined_twice(_name))
             setattr(NonCallableMock, _name, _value)
 del _group, _name, _value
 

@@ -40,6 +40,7 @@ from sys import getrefcount
 from weakref import getweakrefcount
 from weakref import ref as _weakref
 
+from turbomock import _messages as msg
 from turbomock._base import PUBLIC_MODULE
 
 TYPE_CHECKING = False
@@ -204,7 +205,7 @@ def _calibrate() -> int:
     members: dict[type, Any] = {LeafType("Calibration", (), {"__slots__": ()}): None}
     idle = next(map(getrefcount, members)) + 1  # _scan's compress holds each leaf too
     if _scan(members, idle) != list(members):
-        raise RuntimeError("turbomock: leaf reference counts are not as expected")
+        raise RuntimeError(msg.LEAF_REFCOUNTS)
     return idle
 
 

@@ -64,10 +64,7 @@ def _refuse_bad_specs(attribute: str, spec: Any, spec_set: Any, kwargs: Any) -> 
         check_spec_arg_typos(kwargs)
     for role, value, what in (("spec", spec, "spec"), ("spec_set", spec_set, "spec_set target")):
         if value is not None and _is_instance_mock(value):
-            raise InvalidSpecError(
-                f"Cannot spec attr {attribute!r} as the {what} "
-                f"has already been mocked out. [{role}={value!r}]"
-            )
+            raise InvalidSpecError(msg.spec_already_mocked(attribute, what, role, value))
 
 
 # -- the patcher ------------------------------------------------------------------------
@@ -407,7 +404,7 @@ _UNSET: Any = object()
 
 
 def _no_attribute(patcher: Any, name: str) -> AttributeError:
-    return AttributeError(f"{type(patcher).__name__!r} object has no attribute {name!r}")
+    return AttributeError(msg.object_has_no_attribute(patcher, name))
 
 
 def _state_field(patcher: Any, index: int, name: str) -> Any:

@@ -104,9 +104,9 @@ def make_autospec(
 ) -> Any:
     """``create_autospec`` of the original (or of ``autospec`` itself)."""
     if new is not DEFAULT:
-        refusal = "autospec creates the mock for you. Can't specify autospec and new."
+        refusal = msg.AUTOSPEC_AND_NEW
     elif original is DEFAULT:
-        refusal = "Can't use 'autospec' with create=True"
+        refusal = msg.AUTOSPEC_WITH_CREATE
     else:
         refusal = ""
     if refusal:
@@ -114,16 +114,10 @@ def make_autospec(
     source = original if autospec is True else autospec
     if PY310:
         if _is_instance_mock(target):
-            raise InvalidSpecError(
-                f"Cannot autospec attr {attribute!r} as the patch "
-                f"target has already been mocked out. "
-                f"[target={target!r}, attr={source!r}]"
-            )
+            raise InvalidSpecError(msg.autospec_target_mocked(attribute, target, source))
         if _is_instance_mock(source):
             target_name = getattr(target, "__name__", target)
             raise InvalidSpecError(
-                f"Cannot autospec attr {attribute!r} from target "
-                f"{target_name!r} as it has already been mocked out. "
-                f"[target={target!r}, attr={source!r}]"
+                msg.autospec_attr_mocked(attribute, target_name, target, source)
             )
     return create_autospec(source, spec_set=bool(spec_set), _name=attribute, **kwargs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from turbomock import _messages as msg
 from turbomock._sentinels import DEFAULT
 
 TYPE_CHECKING = False
@@ -81,7 +82,7 @@ def _enter_patchings(
     except BaseException:
         if _unwind(entered, *sys.exc_info()):
             # What the stdlib's generator-based helper reports in this corner.
-            raise RuntimeError("generator didn't yield") from None
+            raise RuntimeError(msg.GENERATOR_DIDNT_YIELD) from None
         raise
     # patch.multiple (the patchings with an attribute_name) made a dict of mocks by
     # name; any other patching that made its own mock (new left as DEFAULT) adds it.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 
+from turbomock import _messages as msg
 from turbomock._compat import PY311
 
 TYPE_CHECKING = False
@@ -116,5 +117,5 @@ def _get_target(target: Any) -> tuple[Callable[[], Any], str]:
     try:
         owner, attribute = target.rsplit(".", 1)
     except (TypeError, ValueError, AttributeError):
-        raise TypeError(f"Need a valid target to patch. You supplied: {target!r}") from None
+        raise TypeError(msg.invalid_target(target)) from None
     return partial(_importer, owner), attribute

@@ -126,7 +126,7 @@ class MockState(dict):  # type: ignore[type-arg]
     def __init__(
         self, parent: Any = None, name: Any = None, new_parent: Any = None, new_name: Any = ""
     ) -> None:
-        raise TypeError("make states with new_state()")
+        raise TypeError(msg.STATE_WITHOUT_NEW_STATE)
 
     # Equal as dicts (``_mock_children == {}``), hashed by identity.
     __hash__ = object.__hash__  # type: ignore[assignment]

@@ -1,4 +1,4 @@
-"""Every text the switch, ``python -m turbomock run/info`` and the pytest header show."""
+"""Every text the switch, ``python -m turbomock run/info/bench`` and the pytest header show."""
 
 from __future__ import annotations
 
@@ -53,3 +53,10 @@ RUN_NO_HOOK = (
     "pip install -e . in a checkout).\n"
 )
 RUN_NOT_FOUND = "turbomock run: command not found: {command}\n"
+
+BENCH_NOT_FOUND = (
+    "turbomock bench: cannot find the benchmark suite (bench/ beside src/).\n"
+    "It is part of turbomock's source tree, not of the installed package: run it "
+    "from a checkout installed with `python3 -m pip install -e .`.\n"
+)
+BENCH_CANNOT_LOAD = "cannot load {path}"

@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from turbomock import _messages as msg
 from turbomock._explain_text import got, short_repr, typed
 from turbomock._mock import _is_instance_mock
 
@@ -95,10 +96,10 @@ class IsInstance(Matcher):
 
     def __init__(self, *types: type) -> None:
         if not types:
-            raise TypeError("IsInstance() needs at least one type")
+            raise TypeError(msg.matcher_needs("IsInstance", "type"))
         for kind in types:
             if not isinstance(kind, type):
-                raise TypeError(f"IsInstance() takes classes, not {typed(kind)}")
+                raise TypeError(msg.matcher_takes("IsInstance", "classes", typed(kind)))
         self.types = types
 
     def matches(self, actual: Any) -> bool:
@@ -119,10 +120,10 @@ class Approx(Matcher):
         self, value: complex, *, rel: float | None = None, abs: float | None = None
     ) -> None:
         if isinstance(value, bool) or not _is_number(value):
-            raise TypeError(f"Approx() takes a number, not {typed(value)}")
+            raise TypeError(msg.matcher_takes("Approx", "a number", typed(value)))
         for name, given in (("rel", rel), ("abs", abs)):
             if given is not None and (not _is_number(given) or given < 0):
-                raise ValueError(f"Approx({name}=...) must be a number >= 0, not {given!r}")
+                raise ValueError(msg.approx_tolerance(name, given))
         self.value = value
         self.rel = 1e-6 if rel is None else rel
         self.abs = 1e-12 if abs is None else abs
@@ -202,7 +203,7 @@ class Contains(Matcher):
 
     def __init__(self, *items: Any) -> None:
         if not items:
-            raise TypeError("Contains() needs at least one item")
+            raise TypeError(msg.matcher_needs("Contains", "item"))
         self.items = items
 
     def _missing(self, actual: Any) -> list[Any] | None:
@@ -297,7 +298,7 @@ class HasAttrs(_Subset):
 
     def __init__(self, **attributes: Any) -> None:
         if not attributes:
-            raise TypeError("HasAttrs() needs at least one attribute")
+            raise TypeError(msg.matcher_needs("HasAttrs", "attribute"))
         super().__init__(attributes)
 
     def subset_items(self, actual: Any) -> list[tuple[str, Any, Any]] | None:
@@ -319,7 +320,7 @@ class Predicate(Matcher):
 
     def __init__(self, function: Callable[[Any], object], description: str | None = None) -> None:
         if not callable(function):
-            raise TypeError(f"Predicate() takes a callable, not {typed(function)}")
+            raise TypeError(msg.matcher_takes("Predicate", "a callable", typed(function)))
         self.function = function
         self.description = description
 
@@ -354,7 +355,7 @@ class _Combination(Matcher):
 
     def __init__(self, *parts: Any) -> None:
         if not parts:
-            raise TypeError(f"{type(self).__name__}() needs at least one part")
+            raise TypeError(msg.matcher_needs(type(self).__name__, "part"))
         self.parts = parts
 
     def __repr__(self) -> str:
@@ -439,7 +440,7 @@ class Captor(Matcher):
     def value(self) -> Any:
         """The last value recorded; an AssertionError if there is none."""
         if not self._values:
-            raise AssertionError(f"{self!r} captured nothing")
+            raise AssertionError(msg.captured_nothing(repr(self)))
         return self._values[-1]
 
     @property

@@ -27,6 +27,7 @@ import pytest
 from turbomock import _plugin_messages as msg
 from turbomock import _switch
 from turbomock import _switch_messages as switch_msg
+from turbomock._messages import no_module_attribute
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def __getattr__(name: str) -> Any:
         from turbomock import _mocker
 
         return getattr(_mocker, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(no_module_attribute(__name__, name))
 
 
 class _Plugin:

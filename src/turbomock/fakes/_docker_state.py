@@ -41,6 +41,16 @@ _ADJECTIVES = ("admiring", "brave", "clever", "dreamy", "eager", "festive", "gal
 _SURNAMES = ("curie", "hopper", "lovelace", "noether", "ritchie", "turing", "wozniak", "yonath")
 
 
+def _generated_name(serial: int) -> str:
+    """The ``serial``-th name of the series (``adjective_surname``, then numbered)."""
+    adjective = _ADJECTIVES[serial % len(_ADJECTIVES)]
+    surname = _SURNAMES[serial // len(_ADJECTIVES) % len(_SURNAMES)]
+    name = f"{adjective}_{surname}"
+    if serial >= len(_ADJECTIVES) * len(_SURNAMES):
+        name += str(serial // (len(_ADJECTIVES) * len(_SURNAMES)))
+    return name
+
+
 @dataclass
 class ImageRecord:
     """A local image: its content, the tags and digests that name it, when it was last tagged."""
@@ -228,15 +238,10 @@ class Engine:
         return str(next(self._host_ports))
 
     def new_name(self) -> str:
-        for serial in itertools.count(len(self.containers)):
-            adjective = _ADJECTIVES[serial % len(_ADJECTIVES)]
-            surname = _SURNAMES[serial // len(_ADJECTIVES) % len(_SURNAMES)]
-            name = f"{adjective}_{surname}"
-            if serial >= len(_ADJECTIVES) * len(_SURNAMES):
-                name += str(serial // (len(_ADJECTIVES) * len(_SURNAMES)))
-            if self.container_by_name(name) is None:
-                return name
-        raise AssertionError("unreachable")  # pragma: no cover
+        """The first free generated name, from the container count on (the series is
+        endless, so ``next`` always finds one)."""
+        names = map(_generated_name, itertools.count(len(self.containers)))
+        return next(name for name in names if self.container_by_name(name) is None)
 
     # --- images --------------------------------------------------------------------------
 
