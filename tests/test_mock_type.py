@@ -9,6 +9,7 @@ import collections.abc
 import copy
 import functools
 import gc
+import importlib.util
 import sys
 import threading
 import unittest.mock as stdlib_mock
@@ -540,6 +541,48 @@ def test_magic_method_read_from_an_indirect_type() -> None:
         return method(mocks[1])[:11]
 
     assert_same(scenario)
+
+
+_MODULE_LEVEL_EDIT = """
+import {library} as mod
+
+a = mod.Mock()
+b = mod.Mock()
+type(a).size = mod.PropertyMock(return_value=10)
+c = mod.Mock()
+seen = [a.size, b.size == 10, c.size == 10, mod.Mock().size == 10, "size" in vars(type(a))]
+del type(a).size
+seen += [isinstance(a.size, mod.Mock), hasattr(type(a), "size"), type(b).__name__]
+try:
+    del type(a).size
+except AttributeError as exc:
+    seen.append(("AttributeError", str(exc)))
+"""
+
+
+def _module_level_edit(library: str, how: str, tmp_path: Any) -> Any:
+    source = _MODULE_LEVEL_EDIT.format(library=library)
+    if how == "exec":
+        namespace: dict[str, Any] = {"__name__": "snippet"}
+        exec(compile(source, "<snippet>", "exec"), namespace)
+        return namespace["seen"]
+    name = f"tm_module_level_{library.replace('.', '_')}"
+    path = tmp_path / f"{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.seen
+
+
+@pytest.mark.parametrize("how", ["exec", "imported module"])
+def test_type_edit_at_module_level(how: str, tmp_path: Any) -> None:
+    """``type(a).size = PropertyMock(...)`` run as module-level code (an ``exec`` of a
+    snippet, a module file imported) reaches ``a`` only, not ``b`` nor a later mock,
+    and ``del type(a).size`` takes it away again, as with the stdlib."""
+    assert _module_level_edit("turbomock", how, tmp_path) == _module_level_edit(
+        "unittest.mock", how, tmp_path
+    )
 
 
 def test_public_class_edits_stay_global() -> None:
