@@ -19,6 +19,7 @@ import pytest
 
 import turbomock
 from explain_support import awaited, explanation, message, settings
+from spec_support import func
 from turbomock.matchers import Captor, IsInstance
 
 
@@ -34,10 +35,6 @@ def send(to: Any, payload: Any, *, retries: int = 3) -> None:
 
 async def fetch(url: Any, *, timeout: float = 1.0) -> None:
     """A coroutine function to spec on."""
-
-
-def func(a: Any, b: Any, *, c: Any = 1) -> None:
-    """A function to spec on."""
 
 
 # -- assert_called_with ------------------------------------------------------------------
