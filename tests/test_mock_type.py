@@ -23,13 +23,7 @@ import turbomock
 from engine_support import assert_same
 from turbomock import _mock_type
 
-IMPLS = [pytest.param(stdlib_mock, id="unittest.mock"), pytest.param(turbomock, id="turbomock")]
 KINDS = ["Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock"]
-
-
-@pytest.fixture(params=IMPLS)
-def impl(request: pytest.FixtureRequest) -> ModuleType:
-    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("kind", KINDS)
