@@ -15,18 +15,13 @@ import sys
 import warnings
 from typing import Any
 
-import pytest
-
 import turbomock
 from explain_support import awaited, explanation, message, settings
+
+# A fixture, imported for pytest to find (the alias marks it used).
+from explain_support import explanations_off_around as explanations_off_around
 from spec_support import func
 from turbomock.matchers import Captor, IsInstance
-
-
-@pytest.fixture(autouse=True)
-def _explanations_off_around() -> Any:
-    with settings(explain=False):
-        yield
 
 
 def send(to: Any, payload: Any, *, retries: int = 3) -> None:
