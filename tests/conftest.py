@@ -1,5 +1,7 @@
 """Shared test configuration: pytester for the tests that run pytest itself, and the
-``mock`` fixture for the tests that hold both libraries to the same expectations."""
+``mock`` fixture (also named ``impl``) for the tests that hold both libraries to the
+same expectations. Fixtures only some files use live in the support modules:
+``patch_support`` (the patch tests' ``mock``), ``explain_support`` (explanations off)."""
 
 from __future__ import annotations
 
@@ -15,4 +17,10 @@ pytest_plugins = ["pytester"]
 @pytest.fixture(params=IMPLS)
 def mock(request: pytest.FixtureRequest) -> Any:
     """``unittest.mock``, then turbomock: a test taking ``mock`` runs against each."""
+    return request.param
+
+
+@pytest.fixture(params=IMPLS)
+def impl(request: pytest.FixtureRequest) -> Any:
+    """The same as ``mock``, for the test files where ``mock`` names a mock."""
     return request.param

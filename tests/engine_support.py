@@ -15,6 +15,7 @@ import functools
 import re
 import sys
 import unittest.mock
+from collections.abc import Coroutine
 from typing import Any, Callable
 
 import pytest
@@ -137,6 +138,25 @@ def exact_exception(operation: Callable[..., Any], *args: Any) -> tuple[str, str
     except Exception as exc:
         return type(exc).__name__, scrub(str(exc))
     return None
+
+
+def raised(func: Callable[..., Any], *args: Any, **kwargs: Any) -> BaseException:
+    """The exception ``func(*args, **kwargs)`` raises."""
+    try:
+        func(*args, **kwargs)
+    except BaseException as exc:
+        return exc
+    raise AssertionError(f"{func!r} raised nothing")
+
+
+def drive(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine that never waits on anything, without an event loop."""
+    try:
+        coro.send(None)
+    except StopIteration as stop:
+        return stop.value
+    coro.close()
+    raise AssertionError(f"{coro!r} suspended")
 
 
 def same_steps(factory: Callable[[Any], Any], *steps: Callable[[Any, Any], Any]) -> None:

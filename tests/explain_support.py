@@ -29,6 +29,13 @@ def settings(*, explain: bool = False, strict: bool = False) -> Iterator[None]:
         turbomock.configure(**previous._asdict())
 
 
+@pytest.fixture(autouse=True)
+def explanations_off_around() -> Any:
+    """Autouse where imported: explanations off for each test, whatever the run's setting."""
+    with settings(explain=False):
+        yield
+
+
 def message(assertion: Callable[[], Any]) -> str:
     """The message of the AssertionError ``assertion()`` raises."""
     with pytest.raises(AssertionError) as info:

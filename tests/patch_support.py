@@ -19,6 +19,8 @@ import types
 import unittest.mock
 from typing import Any, Callable
 
+import pytest
+
 _PATCH_NAMES = (
     "patch", "_patch", "_patch_dict", "_get_target", "_importer", "_clear_dict",
     "_is_async_obj", "_check_spec_arg_typos",
@@ -106,6 +108,23 @@ def outcome(action: Callable[[], Any]) -> tuple[Any, ...]:
     except Exception as exc:
         return ("raised", type(exc), str(exc))
     return ("returned", value)
+
+
+# -- fixtures: a test module takes them with ``from patch_support import ...`` -------------
+
+
+@pytest.fixture(params=list(IMPLS), ids=list(IMPLS), name="mock")
+def mock_fixture(request: pytest.FixtureRequest) -> Any:
+    """The patch tests' ``mock``: each entry of ``IMPLS`` in turn."""
+    return IMPLS[request.param]
+
+
+@pytest.fixture(autouse=True)
+def no_patch_left_started() -> Any:
+    """Autouse where imported: after each test, no patch of either library is active."""
+    yield
+    for impl in IMPLS.values():
+        assert impl._patch._active_patches == []
 
 
 # -- targets reached by dotted name -----------------------------------------------------

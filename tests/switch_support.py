@@ -11,11 +11,13 @@ cannot be made, those tests fail.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Variables of the outer run that must not leak into the runs under test.
@@ -45,6 +47,14 @@ def run(
         timeout=timeout,
         check=False,
     )
+
+
+def python(code: str, cwd: Path, timeout: float = 300, **env: str) -> Any:
+    """Run ``code`` in a fresh interpreter (clean environment, plus ``env``); the JSON
+    it prints last is returned."""
+    proc = run([sys.executable, "-c", textwrap.dedent(code)], cwd, timeout=timeout, **env)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def write(root: Path, files: dict[str, str]) -> None:

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 import turbomock
+
+# A fixture, imported for pytest to find (the alias marks it used).
+from explain_support import explanations_off_around as explanations_off_around
 from explain_support import message, settings
 from turbomock import call
 from turbomock.assertions import (
@@ -17,12 +20,6 @@ from turbomock.assertions import (
     assert_never_called_with,
 )
 from turbomock.matchers import IsInstance
-
-
-@pytest.fixture(autouse=True)
-def _explanations_off_around() -> Any:
-    with settings(explain=False):
-        yield
 
 
 def send(to: Any, body: Any = None, *, retries: int = 3) -> None:

@@ -11,16 +11,8 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, PY311, assert_same, same_steps, trace
-
-Step = Callable[[Any, Any], Any]
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
-
-
+from engine_support import PY311, Step, assert_same, same_steps, trace
+from spec_support import func
 
 
 def failure(assertion: Callable[[], Any]) -> str:
@@ -28,10 +20,6 @@ def failure(assertion: Callable[[], Any]) -> str:
     with pytest.raises(AssertionError) as info:
         assertion()
     return str(info.value)
-
-
-def func(a: Any, b: Any, *, c: Any = 1) -> None:
-    """A function to spec mocks on."""
 
 
 class Spec:

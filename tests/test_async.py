@@ -12,7 +12,7 @@ import inspect
 import sys
 import unittest.mock as unittest_mock
 import warnings
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any, Callable
@@ -20,34 +20,10 @@ from typing import Any, Callable
 import pytest
 
 import turbomock
+from engine_support import drive, raised
 
-IMPLS = {"unittest.mock": unittest_mock, "turbomock": turbomock}
 PY310 = sys.version_info >= (3, 10)
 NEVER_AWAITED = "coroutine 'AsyncMockMixin._execute_mock_call' was never awaited"
-
-
-@pytest.fixture(params=list(IMPLS), ids=list(IMPLS))
-def mock(request: pytest.FixtureRequest) -> ModuleType:
-    return IMPLS[request.param]
-
-
-def drive(coro: Coroutine[Any, Any, Any]) -> Any:
-    """Run a coroutine that never waits on anything, without an event loop."""
-    try:
-        coro.send(None)
-    except StopIteration as stop:
-        return stop.value
-    coro.close()
-    raise AssertionError(f"{coro!r} suspended")
-
-
-def raised(func: Any, *args: Any, **kwargs: Any) -> BaseException:
-    """The exception ``func(*args, **kwargs)`` raises."""
-    try:
-        func(*args, **kwargs)
-    except BaseException as exc:
-        return exc
-    raise AssertionError(f"{func!r} raised nothing")
 
 
 async def async_func(a: int, b: int = 0, *, c: int = 0) -> None:

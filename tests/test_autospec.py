@@ -13,13 +13,6 @@ import pytest
 
 import turbomock
 
-IMPLS = [pytest.param(stdlib_mock, id="unittest.mock"), pytest.param(turbomock, id="turbomock")]
-
-
-@pytest.fixture(params=IMPLS)
-def impl(request: pytest.FixtureRequest) -> ModuleType:
-    return request.param  # type: ignore[no-any-return]
-
 
 def _ids(text: str) -> str:
     return re.sub(r"id='\d+'", "id='…'", text)

@@ -12,13 +12,7 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, PY311, assert_same
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
-
+from engine_support import PY311, assert_same
 
 # -- shapes -----------------------------------------------------------------------------
 

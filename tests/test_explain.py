@@ -15,17 +15,13 @@ import sys
 import warnings
 from typing import Any
 
-import pytest
-
 import turbomock
 from explain_support import awaited, explanation, message, settings
+
+# A fixture, imported for pytest to find (the alias marks it used).
+from explain_support import explanations_off_around as explanations_off_around
+from spec_support import func
 from turbomock.matchers import Captor, IsInstance
-
-
-@pytest.fixture(autouse=True)
-def _explanations_off_around() -> Any:
-    with settings(explain=False):
-        yield
 
 
 def send(to: Any, payload: Any, *, retries: int = 3) -> None:
@@ -34,10 +30,6 @@ def send(to: Any, payload: Any, *, retries: int = 3) -> None:
 
 async def fetch(url: Any, *, timeout: float = 1.0) -> None:
     """A coroutine function to spec on."""
-
-
-def func(a: Any, b: Any, *, c: Any = 1) -> None:
-    """A function to spec on."""
 
 
 # -- assert_called_with ------------------------------------------------------------------

@@ -15,11 +15,8 @@ import pytest
 
 import turbomock
 from explain_support import awaited, settings
+from spec_support import func
 from turbomock.matchers import DictContaining, IsInstance
-
-
-def func(a: Any, b: Any, *, c: Any = 1) -> None:
-    """A function to spec on."""
 
 
 async def coro(a: Any, b: Any = 2) -> None:

@@ -6,24 +6,16 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from switch_support import run
+from switch_support import python, run
 
 #: Modules that ``import turbomock`` must not import.
 HEAVY = ["asyncio", "dis", "difflib", "inspect", "pprint", "typing", "unittest", "unittest.mock"]
 #: ... nor a first mock.
 HEAVY_FOR_A_FIRST_MOCK = HEAVY
-
-
-def python(code: str, tmp_path: Path) -> Any:
-    proc = run([sys.executable, "-c", textwrap.dedent(code)], tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def test_import_does_not_execute_the_stdlib_mock(tmp_path: Path) -> None:

@@ -19,16 +19,7 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, PY311, assert_same, exact_exception, outcome, same_steps
-
-Step = Callable[[Any, Any], Any]
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
-
-
+from engine_support import PY311, Step, assert_same, exact_exception, outcome, same_steps
 
 
 def _with(m: Any) -> Any:

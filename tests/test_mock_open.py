@@ -11,15 +11,9 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, PY313, assert_same, trace
+from engine_support import PY313, Step, assert_same, trace
 
-Step = Callable[[Any, Any], Any]
 DATA = "a\nb\nc"
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
 
 
 def same_steps(read_data: Any, *steps: Step) -> None:

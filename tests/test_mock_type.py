@@ -1,4 +1,6 @@
-"""Every mock has a class of its own: leaves, their pools, and ``type(mock)`` edits."""
+"""Every mock has a class of its own (``turbomock._mock_type``): leaves, their pools, how
+they relate to the public class and to copies, and ``type(mock)`` edits that reach only
+that mock, however ``type(m)`` reached the editing code."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import collections.abc
 import copy
 import functools
 import gc
-import pickle
+import importlib.util
 import sys
 import threading
 import unittest.mock as stdlib_mock
@@ -18,15 +20,10 @@ from typing import Any
 import pytest
 
 import turbomock
+from engine_support import assert_same
 from turbomock import _mock_type
 
-IMPLS = [pytest.param(stdlib_mock, id="unittest.mock"), pytest.param(turbomock, id="turbomock")]
 KINDS = ["Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock"]
-
-
-@pytest.fixture(params=IMPLS)
-def impl(request: pytest.FixtureRequest) -> ModuleType:
-    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -404,6 +401,184 @@ def test_magic_method_read_from_type(impl: ModuleType) -> None:
     assert str(other) != "foo"
 
 
+def test_type_edit_inside_a_loop() -> None:
+    """Editing ``type(x)`` for a loop variable reaches only that mock."""
+
+    def scenario(mod: Any) -> Any:
+        mocks = [mod.Mock(), mod.Mock()]
+        for i, x in enumerate(mocks):
+            if i == 0:
+                type(x).tm_loop = mod.PropertyMock(return_value=i)
+        return mocks[0].tm_loop, isinstance(mocks[1].tm_loop, mod.Mock)
+
+    assert_same(scenario)
+
+
+def test_type_edit_of_an_attribute_chain() -> None:
+    """``type(m.x).foo = ...`` changes only ``m.x``."""
+
+    def scenario(mod: Any) -> Any:
+        a = mod.Mock()
+        b = mod.Mock()
+        type(a.x).tm_chain = mod.PropertyMock(return_value=1)
+        return a.x.tm_chain, isinstance(a.y.tm_chain, mod.Mock), isinstance(b.tm_chain, mod.Mock)
+
+    assert_same(scenario)
+
+
+def _leaks(mod: Any, how: str) -> Any:
+    """Edit one mock's class in an indirect way; report what two mocks then see."""
+    prop = mod.PropertyMock(return_value=1)
+    name = f"tm_{how.replace(' ', '_')}"
+    if how == "subscript":
+        mocks = [mod.Mock(), mod.Mock()]
+        setattr(type(mocks[0]), name, prop)
+        first, second = mocks
+    elif how == "dict value":
+        table = {"a": mod.Mock(), "b": mod.Mock()}
+        setattr(type(table["a"]), name, prop)
+        first, second = table["a"], table["b"]
+    elif how == "__class__":
+        first = mod.Mock()
+        second = mod.Mock()
+        setattr(first.__class__, name, prop)
+    elif how == "saved class, other type() later":
+        first = mod.Mock()
+        second = mod.Mock()
+        saved, _ = type(first), type(second)
+        setattr(saved, name, prop)
+    elif how == "class passed to a deep helper":
+        first = mod.Mock()
+        second = mod.Mock()
+        cls = type(first)
+
+        def level1() -> None:
+            level2()
+
+        def level2() -> None:
+            level3()
+
+        def level3() -> None:
+            level4()
+
+        def level4() -> None:
+            _set_class_attribute(cls, name, prop)
+
+        level1()
+    else:  # "far from type()": more than the bytecode window between type() and the edit
+        first = mod.Mock()
+        second = mod.Mock()
+        cls = type(first)
+        # More bytecode between type() and the edit than the heuristic looks back over.
+        pad: list[int] = []
+        pad.append(0)
+        pad.append(1)
+        pad.append(2)
+        pad.append(3)
+        pad.append(4)
+        pad.append(5)
+        pad.append(6)
+        pad.append(7)
+        pad.append(8)
+        pad.append(9)
+        pad.append(10)
+        pad.append(11)
+        pad.append(12)
+        pad.append(13)
+        pad.append(14)
+        pad.append(15)
+        pad.append(16)
+        pad.append(17)
+        pad.append(18)
+        pad.append(19)
+        pad.append(20)
+        pad.append(21)
+        pad.append(22)
+        pad.append(23)
+        pad.append(24)
+        pad.append(25)
+        pad.append(26)
+        pad.append(27)
+        pad.append(28)
+        pad.append(29)
+        setattr(cls, name, prop)
+    return getattr(first, name), getattr(second, name) == 1, getattr(mod.Mock(), name) == 1
+
+
+def _set_class_attribute(cls: type, name: str, value: Any) -> None:
+    setattr(cls, name, value)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "subscript",
+        "dict value",
+        "__class__",
+        "saved class, other type() later",
+        "class passed to a deep helper",
+        "far from type()",
+    ],
+)
+def test_indirect_type_edit_reaches_only_that_mock(how: str) -> None:
+    """However ``type(m)`` reached the editing code, only ``m`` changes."""
+    assert_same(lambda mod: _leaks(mod, how))
+
+
+def test_magic_method_read_from_an_indirect_type() -> None:
+    """``type(mocks[1]).__str__(mocks[1])`` gives the default str, as in the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        mocks = [mod.MagicMock(), mod.MagicMock()]
+        mocks[0].__str__.return_value = "A"
+        method = type(mocks[1]).__str__
+        return method(mocks[1])[:11]
+
+    assert_same(scenario)
+
+
+_MODULE_LEVEL_EDIT = """
+import {library} as mod
+
+a = mod.Mock()
+b = mod.Mock()
+type(a).size = mod.PropertyMock(return_value=10)
+c = mod.Mock()
+seen = [a.size, b.size == 10, c.size == 10, mod.Mock().size == 10, "size" in vars(type(a))]
+del type(a).size
+seen += [isinstance(a.size, mod.Mock), hasattr(type(a), "size"), type(b).__name__]
+try:
+    del type(a).size
+except AttributeError as exc:
+    seen.append(("AttributeError", str(exc)))
+"""
+
+
+def _module_level_edit(library: str, how: str, tmp_path: Any) -> Any:
+    source = _MODULE_LEVEL_EDIT.format(library=library)
+    if how == "exec":
+        namespace: dict[str, Any] = {"__name__": "snippet"}
+        exec(compile(source, "<snippet>", "exec"), namespace)
+        return namespace["seen"]
+    name = f"tm_module_level_{library.replace('.', '_')}"
+    path = tmp_path / f"{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.seen
+
+
+@pytest.mark.parametrize("how", ["exec", "imported module"])
+def test_type_edit_at_module_level(how: str, tmp_path: Any) -> None:
+    """``type(a).size = PropertyMock(...)`` run as module-level code (an ``exec`` of a
+    snippet, a module file imported) reaches ``a`` only, not ``b`` nor a later mock,
+    and ``del type(a).size`` takes it away again, as with the stdlib."""
+    assert _module_level_edit("turbomock", how, tmp_path) == _module_level_edit(
+        "unittest.mock", how, tmp_path
+    )
+
+
 def test_public_class_edits_stay_global() -> None:
     """Editing a public class (as pytest-mock does) reaches every mock."""
     original = turbomock.NonCallableMock.assert_called_with
@@ -425,11 +600,3 @@ def test_public_class_edits_stay_global() -> None:
     finally:
         turbomock.NonCallableMock.assert_called_with = original  # type: ignore[method-assign]
     assert calls == [(1,), (3,)]
-
-
-def test_mocks_refuse_pickling_like_the_stdlib(impl: ModuleType) -> None:
-    """Pickling a mock fails with PicklingError naming its class."""
-    with pytest.raises(pickle.PicklingError) as caught:
-        pickle.dumps(impl.Mock())
-    assert "Can't pickle <class '" in str(caught.value)
-    assert ".Mock'>: it's not the same object as " in str(caught.value)

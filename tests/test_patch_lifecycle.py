@@ -12,22 +12,14 @@ from typing import Any
 import pytest
 
 import patch_support
-from patch_support import IMPLS, STDLIB, TURBO, Thing, outcome
+from patch_support import STDLIB, TURBO, Thing, outcome
+
+# Fixtures, imported for pytest to find (the alias marks them used).
+from patch_support import mock_fixture as mock_fixture
+from patch_support import no_patch_left_started as no_patch_left_started
 
 MOD = "patch_support"
 PY310 = sys.version_info >= (3, 10)
-
-
-@pytest.fixture(params=list(IMPLS), ids=list(IMPLS))
-def mock(request: pytest.FixtureRequest) -> Any:
-    return IMPLS[request.param]
-
-
-@pytest.fixture(autouse=True)
-def _no_patch_left_started() -> Any:
-    yield
-    for impl in IMPLS.values():
-        assert impl._patch._active_patches == []
 
 
 # -- decorating -------------------------------------------------------------------------

@@ -10,14 +10,12 @@ from typing import Any
 import pytest
 
 import patch_support
-from patch_support import IMPLS, STDLIB, TURBO, outcome
+from patch_support import STDLIB, TURBO, outcome
+
+# Fixtures, imported for pytest to find (the alias marks them used).
+from patch_support import mock_fixture as mock_fixture
 
 MOD = "patch_support"
-
-
-@pytest.fixture(params=list(IMPLS), ids=list(IMPLS))
-def mock(request: pytest.FixtureRequest) -> Any:
-    return IMPLS[request.param]
 
 
 # -- errors, pinned and compared with the stdlib ---------------------------------------

@@ -6,12 +6,7 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import IMPLS, assert_same, trace
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
+from engine_support import assert_same, trace
 
 
 class Spec:

@@ -16,14 +16,9 @@ import pytest
 
 import turbomock
 import turbomock._sentinels as sentinels_module
-from engine_support import IMPLS, assert_same, outcome
+from engine_support import assert_same, outcome
 
 PROTOCOLS = range(pickle.HIGHEST_PROTOCOL + 1)
-
-
-@pytest.fixture(params=IMPLS)
-def mock(request: pytest.FixtureRequest) -> Any:
-    return request.param
 
 
 @pytest.fixture

@@ -4,24 +4,14 @@ process running these tests."""
 
 from __future__ import annotations
 
-import json
 import sys
-import textwrap
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from switch_support import run
+from switch_support import python, run
 
 PTH = "turbomock-switch.pth"
-
-
-def python(code: str, tmp_path: Path, **env: str) -> Any:
-    """Run ``code`` in a fresh interpreter; the JSON it prints last is returned."""
-    proc = run([sys.executable, "-c", textwrap.dedent(code)], tmp_path, **env)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def test_install_answers_every_import_style(tmp_path: Path) -> None:

@@ -9,22 +9,11 @@ the real ``unittest.mock``.
 
 from __future__ import annotations
 
-import json
-import sys
-import textwrap
 from pathlib import Path
-from typing import Any
 
-from switch_support import ROOT, run
+from switch_support import ROOT, python
 
 CONFORMANCE = ROOT / "tests" / "conformance"
-
-
-def python(code: str, tmp_path: Path, timeout: float = 300) -> Any:
-    """Run ``code`` in a fresh interpreter; the JSON it prints last is returned."""
-    proc = run([sys.executable, "-c", textwrap.dedent(code)], tmp_path, timeout=timeout)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def test_turbomock_first_then_stdlib_share_default(tmp_path: Path) -> None:

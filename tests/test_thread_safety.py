@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from typing import Any, Callable
 
 import pytest
 
 import turbomock
+from engine_support import drive
 
 THREADS = 8
 CALLS = 10_000
@@ -30,15 +31,6 @@ def _frequent_thread_switches() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
-
-
-def drive(coro: Coroutine[Any, Any, Any]) -> Any:
-    """Run a coroutine that never waits on anything."""
-    try:
-        coro.send(None)
-    except StopIteration as stop:
-        return stop.value
-    raise AssertionError(f"{coro!r} suspended")
 
 
 def together(work: Callable[[int], object], threads: int = THREADS) -> None:

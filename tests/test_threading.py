@@ -20,6 +20,7 @@ from typing import Any, Callable
 import pytest
 
 import turbomock
+from engine_support import raised
 
 IMPLS = {"turbomock": turbomock}
 if hasattr(unittest_mock, "ThreadingMock"):
@@ -31,15 +32,6 @@ SHORT = 0.01  # a timeout for waits that must fail
 @pytest.fixture(params=list(IMPLS), ids=list(IMPLS))
 def mock(request: pytest.FixtureRequest) -> ModuleType:
     return IMPLS[request.param]
-
-
-def raised(func: Callable[..., Any], *args: Any, **kwargs: Any) -> BaseException:
-    """The exception ``func(*args, **kwargs)`` raises."""
-    try:
-        func(*args, **kwargs)
-    except BaseException as exc:
-        return exc
-    raise AssertionError(f"{func!r} raised nothing")
 
 
 @contextmanager

@@ -1,0 +1,502 @@
+"""``turbomock._spec``: what a mock learns from its spec, and when.
+
+The module's helpers are held to the stdlib's own private helpers of the same job
+(``_is_list``, ``_is_exception``, ``_instance_callable``, ``_check_spec_arg_typos``);
+``Spec`` and its caches are tested directly (what is cached, and that a change to the
+spec class is seen) and through the mocks that use them, compared with
+``unittest.mock``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import copy
+import functools
+import inspect
+import threading
+import types
+import unittest.mock as stdlib_mock
+import warnings
+from typing import Any
+
+import pytest
+
+import turbomock
+from engine_support import PY310, PY312, assert_same, exact_exception, same_steps
+from spec_support import Spec as Sample
+from spec_support import func
+from turbomock import _spec
+
+
+class _Callable:
+    def __call__(self) -> None:
+        pass
+
+
+class _CallableByMeta(type):
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        return super().__call__(*args, **kwargs)
+
+
+class _MadeByMeta(metaclass=_CallableByMeta):
+    pass
+
+
+class _Derived(_Callable):
+    pass
+
+
+class _CallIsNone:
+    __call__ = None
+
+
+async def _coroutine_function() -> None:
+    pass
+
+
+class _Tuple(tuple):  # type: ignore[type-arg]
+    __slots__ = ()
+
+
+SAMPLES: list[Any] = [
+    [], ["a"], (), ("a",), collections.UserList(["a"]), _Tuple(), "ab", {"a": 1},
+    ValueError, ValueError("x"), KeyboardInterrupt, BaseException, Exception(), 3, None,
+    _Callable, _Callable(), _Derived, _Derived(), _MadeByMeta, _MadeByMeta(), _CallIsNone,
+    _CallIsNone(), func, len, type, object, staticmethod(func), _Callable().__call__,
+    _coroutine_function, functools.partial(func, 1),
+]
+SAMPLE_IDS = [f"{i}-{type(s).__name__}" for i, s in enumerate(SAMPLES)]
+
+
+# -- the helpers, against the stdlib's own -------------------------------------------------
+
+
+@pytest.mark.parametrize("obj", SAMPLES, ids=SAMPLE_IDS)
+def test_helpers_answer_as_the_stdlib_helpers(obj: Any) -> None:
+    """``is_list``, ``is_exception`` and ``instance_callable`` say what the stdlib's
+    ``_is_list``, ``_is_exception`` and ``_instance_callable`` say."""
+    mine = (_spec.is_list(obj), _spec.is_exception(obj), _spec.instance_callable(obj))
+    theirs = (
+        stdlib_mock._is_list(obj),  # type: ignore[attr-defined]
+        stdlib_mock._is_exception(obj),  # type: ignore[attr-defined]
+        stdlib_mock._instance_callable(obj),  # type: ignore[attr-defined]
+    )
+    assert mine == theirs
+
+
+@pytest.mark.parametrize("obj", SAMPLES, ids=SAMPLE_IDS)
+def test_callable_answers_as_the_stdlib(obj: Any) -> None:
+    """``_callable`` (is an attribute of a spec worth a callable child?) as the stdlib's."""
+    assert _spec._callable(obj) == stdlib_mock._callable(obj)  # type: ignore[attr-defined]
+
+
+def _marked() -> Any:
+    def plain() -> None:
+        pass
+
+    if PY312:
+        return inspect.markcoroutinefunction(plain)
+    plain._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
+    return plain
+
+
+def _with_attributes() -> Any:
+    def plain() -> None:
+        pass
+
+    plain.extra = 1  # type: ignore[attr-defined]
+    return plain
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: _coroutine_function,
+        lambda: func,
+        _marked,
+        _with_attributes,
+        lambda: functools.partial(_coroutine_function),
+        lambda: stdlib_mock.AsyncMock(),
+        lambda: stdlib_mock.Mock(),
+        lambda: _Callable().__call__,
+        lambda: 1,
+    ],
+    ids=["async def", "def", "marked", "def with attributes", "partial", "AsyncMock", "Mock",
+         "method", "int"],
+)
+def test_iscoroutinefunction_answers_as_asyncio(make: Any) -> None:
+    """The fast check says what ``asyncio.iscoroutinefunction`` (the stdlib's test of
+    an async spec attribute) says."""
+    obj = make()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # (deprecated in 3.14)
+        expected = asyncio.iscoroutinefunction(obj)
+    assert _spec.iscoroutinefunction(obj) is expected
+
+
+# -- spec-argument typos --------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not PY310, reason="the typo check came with 3.10")
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"autospect": True},
+        {"auto_spec": True},
+        {"set_spec": True},
+        {"set_spec": 1, "autospect": 1},
+        {"auto_spec": 1, "set_spec": 1},
+        {"auto_spec": 1, "autospect": 1},
+        {"autospec": True, "spec_set": True, "spec": None},
+        {"Autospect": True, "auto_spect": True, "setspec": True, "spec_sets": True},
+        {},
+    ],
+    ids=["autospect", "auto_spec", "set_spec", "two, autospect last", "two",
+         "auto_spec and autospect", "the right names", "near misses", "none"],
+)
+def test_spec_arg_typos_are_refused_as_the_stdlib_refuses_them(kwargs: dict[str, Any]) -> None:
+    """Same exception type and message as ``unittest.mock._check_spec_arg_typos`` (the
+    first typo in the stdlib's order is the one named), or nothing when it passes."""
+    stdlib_check = stdlib_mock._check_spec_arg_typos  # type: ignore[attr-defined]
+    assert exact_exception(_spec.check_spec_arg_typos, kwargs) == exact_exception(
+        stdlib_check, kwargs
+    )
+
+
+@pytest.mark.parametrize("typo", ["autospect", "auto_spec", "set_spec"])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        lambda mod, kw: mod.create_autospec(func, **kw),
+        lambda mod, kw: mod.create_autospec(func, unsafe=True, **kw),
+        lambda mod, kw: mod.patch("os.getcwd", **kw).start(),
+        lambda mod, kw: mod.patch("os.getcwd", unsafe=True, **kw).start(),
+        lambda mod, kw: mod.patch.object(Sample, "attr", **kw).start(),
+        lambda mod, kw: mod.patch.multiple(Sample, attr=1, **kw).start(),
+    ],
+    ids=["create_autospec", "create_autospec unsafe", "patch", "patch unsafe", "patch.object",
+         "patch.multiple"],
+)
+def test_spec_arg_typos_through_the_public_entry_points(typo: str, entry: Any) -> None:
+    """``create_autospec`` and the ``patch`` family refuse a typo (3.10+) with the
+    stdlib's error unless ``unsafe=True``; on 3.9 the keyword goes to the mock."""
+
+    def scenario(mod: Any) -> Any:
+        try:
+            made = entry(mod, {typo: True})
+            return type(made).__name__, getattr(made, typo, None) is True
+        finally:
+            mod.patch.stopall()
+
+    assert_same(scenario)
+
+
+# -- the names a spec gives -------------------------------------------------------------------
+
+
+class _DirOverride:
+    def __dir__(self) -> list[str]:
+        return ["zeta", "alpha"]
+
+
+def _instance_with_own() -> Any:
+    obj = Sample()
+    obj.own = 1  # type: ignore[attr-defined]
+    return obj
+
+
+@pytest.mark.parametrize(
+    "make_spec",
+    [
+        lambda: Sample,
+        lambda: Sample(),
+        _instance_with_own,
+        lambda: func,
+        _with_attributes,
+        lambda: types,
+        lambda: _DirOverride(),
+        lambda: int,
+        lambda: 3,
+        lambda: ["b", "a", "b"],
+        lambda: ("x",),
+        lambda: collections.UserList(["q"]),
+    ],
+    ids=["class", "instance", "instance with own attributes", "function",
+         "function with attributes", "module", "__dir__", "builtin class", "int", "list",
+         "tuple", "list-like"],
+)
+def test_spec_names_match_the_stdlib(make_spec: Any) -> None:
+    """``_mock_methods`` (what the spec allows, in the stdlib's order) and what the
+    mock then allows or refuses, for each kind of spec object."""
+    same_steps(
+        lambda mod: mod.Mock(spec=make_spec()),
+        lambda mod, m: m._mock_methods,
+        lambda mod, m: m._spec_class,
+        lambda mod, m: (m.own, m.extra, m.zeta, m.alpha, m.b, m.x),
+        lambda mod, m: m.missing,
+        lambda mod, m: m.meth,
+        lambda mod, m: m.append,
+    )
+
+
+def test_spec_from_list_keeps_the_users_list() -> None:
+    """A list spec is used as given: the same list object, its order, its duplicates;
+    membership only, no class and no signature."""
+    names = ["b", "a", "b"]
+    spec = _spec.spec_from_list(names)
+    assert spec.methods is names
+    assert spec.names == {"a", "b"}
+    assert (spec.cls, spec.signature(False, False), spec.is_async("a")) == (None, None, False)
+    for mod in (stdlib_mock, turbomock):
+        assert mod.Mock(spec=names)._mock_methods is names
+
+
+def test_a_class_spec_is_shared_and_follows_the_class() -> None:
+    """One ``Spec`` per class while the class is unchanged; an attribute added to the
+    class or one of its bases is seen by the next spec, and a removed one is gone."""
+
+    class Base:
+        pass
+
+    class Child(Base):
+        here = 1
+
+    first = _spec.spec_for(Child)
+    assert _spec.spec_for(Child) is first
+    assert set(first.names) == set(dir(Child))
+    Base.late = 2  # type: ignore[attr-defined]
+    second = _spec.spec_for(Child)
+    assert "late" in second.names
+    assert "late" not in first.names
+    del Child.here
+    assert "here" not in _spec.spec_for(Child).names
+    assert _spec.spec_for(int) is _spec.spec_for(int)
+
+
+def test_class_edits_after_a_mock_are_seen_by_the_next_mock() -> None:
+    """Attributes patched into a spec class (``patch(create=True)``, monkeypatching)
+    show in mocks made afterwards, as with the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        class Klass:
+            kept = 1
+
+        seen = [hasattr(mod.Mock(spec=Klass), "added")]
+        Klass.added = 2  # type: ignore[attr-defined]
+        seen.append(hasattr(mod.Mock(spec=Klass), "added"))
+        with mod.patch.object(Klass, "patched", create=True):
+            seen.append(hasattr(mod.Mock(spec=Klass), "patched"))
+        seen.append(hasattr(mod.Mock(spec=Klass), "patched"))
+        return seen
+
+    assert_same(scenario)
+
+
+def test_a_metaclass_dir_is_asked_every_time() -> None:
+    """A class whose metaclass has its own ``__dir__`` is never cached: each mock gets
+    what ``dir()`` says at the time, as with the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        answers = [["one"], ["two"]]
+
+        class Meta(type):
+            def __dir__(cls) -> list[str]:
+                return answers[0]
+
+        class Klass(metaclass=Meta):
+            pass
+
+        first = mod.Mock(spec=Klass)
+        answers.pop(0)
+        second = mod.Mock(spec=Klass)
+        return first._mock_methods, second._mock_methods, hasattr(second, "one")
+
+    assert_same(scenario)
+
+
+def test_a_function_spec_is_reused_until_it_gains_attributes() -> None:
+    """A plain function's ``Spec`` is kept for that function alone; once the function
+    has attributes of its own each spec is made afresh and lists them."""
+
+    def one(a: Any) -> None:
+        pass
+
+    def two(a: Any) -> None:
+        pass
+
+    assert _spec.spec_for(one) is _spec.spec_for(one)
+    assert _spec.spec_for(one) is not _spec.spec_for(two)
+    assert _spec.spec_for(one).source is one
+    one.tag = 1  # type: ignore[attr-defined]
+    assert "tag" in _spec.spec_for(one).names
+    assert _spec.spec_for(one) is not _spec.spec_for(one)
+
+
+def test_magic_slots_are_the_supported_magics_the_spec_has() -> None:
+    """``magic_slots`` intersects with the set it is given, and a different set (even
+    an equal one) is not answered from the cache of another."""
+    spec = _spec.spec_from_list(["__len__", "__iter__", "x"])
+    first = frozenset({"__len__", "__eq__"})
+    assert spec.magic_slots(first) == {"__len__"}
+    assert spec.magic_slots(first) is spec.magic_slots(first)
+    assert spec.magic_slots(frozenset({"__iter__", "__contains__"})) == {"__iter__"}
+    assert spec.magic_slots(frozenset()) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [["__len__"], ["__iter__", "__len__"], list, ["x"]],
+    ids=["__len__", "__iter__ and __len__", "list class", "no magic"],
+)
+def test_a_specced_magicmock_has_the_magics_its_spec_has(spec: Any) -> None:
+    """A specced MagicMock configures only the magic methods its spec has."""
+    same_steps(
+        lambda mod: mod.MagicMock(spec=spec),
+        lambda mod, m: len(m),
+        lambda mod, m: list(m),
+        lambda mod, m: 1 in m,
+        lambda mod, m: m[0],
+        lambda mod, m: m.__len__,
+    )
+
+
+# -- what is read from the spec, and when -----------------------------------------------------
+
+
+class WithAsync:
+    async def amethod(self) -> None:
+        pass
+
+    def method(self) -> None:
+        pass
+
+
+def _counting_instance(counter: list[int]) -> Any:
+    class Counted:
+        @property
+        def prop(self) -> int:
+            counter.append(1)
+            return 1
+
+        async def amethod(self) -> None:
+            pass
+
+    return Counted()
+
+
+def test_properties_of_an_instance_spec_run_as_with_the_stdlib() -> None:
+    """Before 3.13 the stdlib reads every attribute of an instance spec when the mock
+    is made (properties run once); from 3.13 it reads none: the same count here."""
+
+    def scenario(mod: Any) -> Any:
+        counter: list[int] = []
+        m = mod.Mock(spec=_counting_instance(counter))
+        made = len(counter)
+        _ = m.prop
+        return made, len(counter), type(m.amethod).__name__
+
+    assert_same(scenario)
+
+
+def test_a_raising_property_of_an_instance_spec() -> None:
+    """What a property raises while the spec is read, the stdlib's constructor raises
+    before 3.13; from 3.13 nothing is read."""
+
+    class Touchy:
+        @property
+        def prop(self) -> int:
+            raise ValueError("read me not")
+
+    assert_same(lambda mod: mod.Mock(spec=Touchy()).prop)
+
+
+def test_async_attributes_decided_when_the_mock_is_made() -> None:
+    """Which children are AsyncMocks: the spec's coroutine functions, decided when the
+    mock is made (an instance attribute rebound later changes nothing)."""
+
+    def scenario(mod: Any) -> Any:
+        obj = WithAsync()
+        obj.own_async = _coroutine_function  # type: ignore[attr-defined]
+        obj.own_sync = func  # type: ignore[attr-defined]
+        m = mod.Mock(spec=obj)
+        obj.own_async = func  # type: ignore[attr-defined]
+        obj.own_sync = _coroutine_function  # type: ignore[attr-defined]
+        names = ("amethod", "method", "own_async", "own_sync")
+        return [type(getattr(m, n)).__name__ for n in names], m._spec_asyncs
+
+    assert_same(scenario)
+
+
+def test_is_async_and_async_names() -> None:
+    """``is_async`` answers for the spec's names only (False for names it lacks and
+    for list specs); ``async_names`` lists them in ``methods`` order."""
+    spec = _spec.spec_for(WithAsync)
+    assert spec.is_async("amethod")
+    assert not spec.is_async("method")
+    assert not spec.is_async("nowhere")
+    assert spec.async_names() == ["amethod"]
+    assert _spec.spec_from_list(["amethod"]).async_names() == []
+    instance = WithAsync()
+    instance.later = _coroutine_function  # type: ignore[attr-defined]
+    assert _spec.spec_for(instance).async_names() == ["amethod", "later"]
+
+
+def test_signature_is_computed_once_per_flags() -> None:
+    """``signature`` is cached per (as_instance, eat_self); a list spec has none. The
+    signature is the one the stdlib checks calls against."""
+    spec = _spec.spec_for(func)
+    first = spec.signature(False, False)
+    assert spec.signature(False, False) is first
+    assert str(first) == str(inspect.signature(func))
+    klass = _spec.spec_for(Sample)
+    assert klass.signature(False, False) is klass.signature(False, False)
+    assert klass.signature(False, False) is not klass.signature(True, False)
+    assert _spec.spec_from_list(["a"]).signature(False, False) is None
+
+
+@pytest.mark.parametrize(
+    "spec", [func, Sample, Sample.meth, Sample().meth, ["a"]],
+    ids=["function", "class", "unbound method", "bound method", "list"],
+)
+def test_calls_are_checked_against_the_spec_signature(spec: Any) -> None:
+    """Calls of a specced mock and assertions on them go through the spec's signature
+    as with the stdlib."""
+    same_steps(
+        lambda mod: mod.Mock(spec=spec),
+        lambda mod, m: m(1),
+        lambda mod, m: m(1, 2),
+        lambda mod, m: m.assert_called_with(1, b=2),
+        lambda mod, m: m.assert_called_with(x=1, y=2),
+        lambda mod, m: m.assert_any_call(1),
+        lambda mod, m: m.mock_calls,
+    )
+
+
+def test_a_deep_copy_keeps_the_spec_object() -> None:
+    """Deep-copying a mock doesn't copy its spec: one holding a lock copies fine, and
+    the copy answers as the stdlib's."""
+
+    class Locked:
+        def __init__(self) -> None:
+            self.lock = threading.Lock()
+
+        def meth(self) -> None:
+            pass
+
+    spec = _spec.spec_for(Locked())
+    assert copy.deepcopy(spec) is spec
+
+    def scenario(mod: Any) -> Any:
+        dup = copy.deepcopy(mod.Mock(spec=Locked()))
+        return dup._spec_class.__name__, dup.meth, hasattr(dup, "lock"), hasattr(dup, "nope")
+
+    assert_same(scenario)
+
+
+def test_scan_false_reads_no_attribute() -> None:
+    """``spec_for(obj, scan=False)`` gives the names without touching the attributes."""
+    counter: list[int] = []
+    spec = _spec.spec_for(_counting_instance(counter), scan=False)
+    assert "prop" in spec.names
+    assert counter == []
