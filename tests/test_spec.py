@@ -293,6 +293,42 @@ def test_class_edits_after_a_mock_are_seen_by_the_next_mock() -> None:
     assert_same(scenario)
 
 
+def _edits_keeping_the_size(mod: Any) -> Any:
+    class Klass:
+        def __init__(self, a: Any) -> None: ...
+
+        def meth(self) -> None: ...
+
+        gone = 1
+
+    async def ameth(self: Any) -> None: ...
+
+    def init2(self: Any, a: Any, b: Any) -> None: ...
+
+    seen = [type(mod.Mock(spec=Klass).meth).__name__, hasattr(mod.Mock(spec=Klass), "gone")]
+    del Klass.gone
+    Klass.new = 2  # type: ignore[attr-defined]  # the same number of names
+    seen += [hasattr(mod.Mock(spec=Klass), n) for n in ("gone", "new")]
+    with mod.patch.object(Klass, "meth", ameth), mod.patch.object(Klass, "__init__", init2):
+        seen.append(type(mod.Mock(spec=Klass).meth).__name__)
+        seen.append(exact_exception(mod.create_autospec(Klass), 1))
+    seen.append(type(mod.Mock(spec=Klass).meth).__name__)
+    seen.append(exact_exception(mod.create_autospec(Klass), 1))
+    return seen
+
+
+@pytest.mark.parametrize("stamp", ["native", "snapshot"])
+def test_class_edits_keeping_the_size_are_seen(stamp: str, monkeypatch: Any) -> None:
+    """A class edited without a change in the number of its names (an attribute
+    swapped for another, a method replaced by an async one, ``__init__`` patched) is
+    seen by the next mock, whichever stamp tells (a size would not)."""
+    if stamp == "snapshot":
+        monkeypatch.setattr(_spec, "_type_version", None)
+    elif _spec._type_version is None:
+        pytest.skip("no native core")
+    assert_same(_edits_keeping_the_size)
+
+
 def test_a_metaclass_dir_is_asked_every_time() -> None:
     """A class whose metaclass has its own ``__dir__`` is never cached: each mock gets
     what ``dir()`` says at the time, as with the stdlib."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
+from operator import is_ as _is
 from types import FunctionType, MethodType
 
 from turbomock import _messages as msg
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
+from turbomock._native import NATIVE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -168,17 +170,56 @@ def _dir_names(cls: type) -> frozenset[str]:
     return frozenset(dir(cls))
 
 
-# Per class: (Spec, the sizes of its MRO's __dict__s when the Spec was made). A
-# class that gains or loses attributes later (monkeypatching, patch(create=True))
-# changes one of the sizes, so the cached names are recomputed.
-_class_specs: dict[type, tuple[Spec, tuple[int, ...]]] = {}
+# Per class: (Spec, a stamp of the class's state when the Spec was made). The
+# names, the async attributes and the signature a Spec caches all follow from the
+# dicts of the class's MRO and its metaclass's: a class changed later
+# (monkeypatching, patch.object, patch(create=True)) gets a new stamp, so its Spec
+# is made again. The stamp is exact, never a guess (see _stamp).
+_class_specs: dict[type, tuple[Spec, Any]] = {}
+#: The native core's reader of version tags (None: pure Python; _stamp snapshots).
+_type_version: Any = None if NATIVE is None else getattr(NATIVE, "type_version", None)
 
 
-def _mro_stamp(cls: type) -> tuple[int, ...]:
-    try:
-        return tuple([len(klass.__dict__) for klass in cls.__mro__])
-    except Exception:
-        return ()
+def _stamp(cls: type) -> Any:
+    """What tells exactly whether ``cls`` changed since: the version tags CPython
+    keeps for it and its metaclass (3.11+ with the native core: a changed class, or
+    a class whose base changed, never gets a tag again), or else a snapshot holding
+    every name and value of the heap classes involved."""
+    if _type_version is not None:
+        tag = _type_version(cls)
+        meta = _type_version(type(cls)) if tag else 0
+        if meta:
+            return tag, meta
+    sizes: list[int] = []
+    held: list[Any] = []
+    for klass in (*cls.__mro__, *type(cls).__mro__):
+        if klass.__flags__ & _HEAPTYPE:
+            namespace = klass.__dict__
+            sizes.append(len(namespace))
+            held.append(klass)
+            held.extend(namespace)
+            held.extend(namespace.values())
+    return _Snapshot(sizes, held)
+
+
+class _Snapshot:
+    """The heap classes of a class's MRO (and metaclass's), with their names and
+    values, held: compared by identity, so nothing can change unseen."""
+
+    __slots__ = ("sizes", "held")
+
+    def __init__(self, sizes: list[int], held: list[Any]) -> None:
+        self.sizes = sizes
+        self.held = held
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is _Snapshot
+            and self.sizes == other.sizes
+            and all(map(_is, self.held, other.held))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 #: Built-in (static) classes can't change: their Specs need no stamp.
@@ -193,7 +234,7 @@ def spec_for_class(cls: type) -> Spec:
         if found is None:
             found = _static_specs[cls] = Spec(_dir_names(cls), None, cls, cls)
         return found
-    stamp = _mro_stamp(cls)
+    stamp = _stamp(cls)
     try:
         entry = _class_specs.get(cls)
     except TypeError:

@@ -211,11 +211,51 @@ static PyTypeObject PatchDictCoreType = {
     .tp_members = core_members,
 };
 
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+/* Looked up once on a type to make CPython give it a version tag (3.11). */
+static PyObject *tag_probe_name;
+#endif
+
+/* type_version(cls): the version tag CPython keeps for the type, or 0.
+ *
+ * CPython gives a type a new tag whenever it, a base or its MRO changes (it is what
+ * the interpreter's attribute caches are keyed on), and from 3.11 never gives a
+ * tag out twice, so two equal non-zero tags of one type mean nothing changed in
+ * between (turbomock/_spec.py caches a class's spec names on it). 0 means none can
+ * be given: a type with a custom mro(), tags used up, or 3.9/3.10, where
+ * sys._clear_type_cache() starts the numbering over. */
+static PyObject *
+type_version(PyObject *module, PyObject *arg)
+{
+    if (!PyType_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "type_version() takes a type");
+        return NULL;
+    }
+#if PY_VERSION_HEX >= 0x030B0000
+    PyTypeObject *type = (PyTypeObject *)arg;
+#if PY_VERSION_HEX >= 0x030C0000
+    PyUnstable_Type_AssignVersionTag(type);
+#else
+    (void)_PyType_Lookup(type, tag_probe_name);  /* assigns a tag if it can */
+#endif
+    return PyLong_FromUnsignedLong(type->tp_version_tag);
+#else
+    return PyLong_FromLong(0);
+#endif
+}
+
+static PyMethodDef speedups_functions[] = {
+    {"type_version", (PyCFunction)type_version, METH_O,
+     "type_version($module, cls, /)\n--\n\nThe type's version tag (0: none)."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "turbomock._speedups",
     .m_doc = "turbomock's optional native core.",
     .m_size = -1,
+    .m_methods = speedups_functions,
 };
 
 PyMODINIT_FUNC
@@ -224,6 +264,12 @@ PyInit__speedups(void)
     if (PyType_Ready(&PatchDictCoreType) < 0) {
         return NULL;
     }
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+    tag_probe_name = PyUnicode_InternFromString("__turbomock_version_probe__");
+    if (tag_probe_name == NULL) {
+        return NULL;
+    }
+#endif
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL) {
         return NULL;
