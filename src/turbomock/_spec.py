@@ -192,7 +192,8 @@ def _stamp(cls: type) -> Any:
             return tag, meta
     sizes: list[int] = []
     held: list[Any] = []
-    for klass in (*cls.__mro__, *type(cls).__mro__):
+    metaclass: type = type(cls)
+    for klass in (*cls.__mro__, *metaclass.__mro__):
         if klass.__flags__ & _HEAPTYPE:
             namespace = klass.__dict__
             sizes.append(len(namespace))
