@@ -536,3 +536,54 @@ def test_scan_false_reads_no_attribute() -> None:
     spec = _spec.spec_for(_counting_instance(counter), scan=False)
     assert "prop" in spec.names
     assert counter == []
+
+
+class _DirWithDuplicates:
+    def __dir__(self) -> list[str]:
+        return ["b", "a", "a"]
+
+
+def _methods_list_scenario(mod: Any) -> Any:
+    class Klass:
+        a = 1
+
+    first = mod.Mock(spec=Klass)
+    first._mock_methods.append("added")
+    second = mod.Mock(spec=Klass)
+    listed = mod.Mock(spec=["x"])
+    listed._mock_methods.append("y")
+    by_hand = mod.Mock()
+    by_hand._mock_methods = ["x"]
+    by_hand.mock_add_spec(["y"])
+    strict = mod.Mock(spec_set=["x"])
+    strict._mock_methods = ["x", "z"]
+    return [
+        hasattr(first, "added"), "added" in dir(first),
+        hasattr(second, "added"), "added" in dir(second),
+        second._mock_methods is first._mock_methods,
+        hasattr(listed, "y"),
+        hasattr(by_hand, "y"), hasattr(by_hand, "x"), by_hand._mock_methods,
+        exact_exception(setattr, strict, "z", 1), exact_exception(setattr, strict, "w", 1),
+        mod.Mock(spec=_DirWithDuplicates())._mock_methods,
+    ]
+
+
+def test_mock_methods_is_the_mocks_own_list() -> None:
+    """``_mock_methods`` is a list the mock goes by, as the stdlib's: names added to it
+    exist (on that mock only), a new spec replaces a list set by hand, spec_set
+    follows it, and a ``__dir__``'s duplicates stay."""
+    assert_same(_methods_list_scenario)
+
+
+def test_an_instance_spec_with_a_name_that_is_not_a_string() -> None:
+    """``dir()`` of such a spec fails; the mock's making fails the same way."""
+
+    def scenario(mod: Any) -> Any:
+        class Klass:
+            pass
+
+        spec = Klass()
+        spec.__dict__[1] = 2
+        return exact_exception(mod.Mock, spec)
+
+    assert_same(scenario)

@@ -18,7 +18,7 @@ from turbomock._base import set_state as _set_state
 from turbomock._compat import NEW_BINDS_SPEC_EXPLICITLY, REJECT_MOCK_AS_SPEC
 from turbomock._magic_slots import magic_names
 from turbomock._mock_type import Pool, is_leaf, pool_for, restock, subclass_for_copy, take
-from turbomock._sentinels import DEFAULT
+from turbomock._sentinels import DEFAULT, _missing
 from turbomock._signatures import fail_as_made
 from turbomock._spec import is_list, spec_for, spec_from_list
 from turbomock._state import Extra, MockState, new_state
@@ -150,6 +150,7 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
         extra = st.extra = Extra()
     extra.spec_signature = DEFAULT
     extra.spec_set = spec_set
+    extra.methods = _missing  # (a list set by hand goes: the new spec decides)
     st.spec = new_spec
     if spec is None or is_list(spec):
         extra.spec_class = None

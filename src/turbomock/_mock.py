@@ -457,17 +457,21 @@ class NonCallableMock(_BaseWithAssertions):
         st = _get_state(self)
         extra = st.extra
         spec = None if extra is None else extra.spec
+        # The names allowed: _mock_methods set by hand, else the spec's.
+        methods = None if spec is None else spec.names
+        if extra is not None and extra.methods is not _missing:
+            methods = extra.methods
         if (
-            spec is not None
+            methods is not None
             and extra.spec_set  # type: ignore[union-attr]  # a spec lives in extra
-            and name not in spec.names
+            and name not in methods
             and name not in self.__dict__
         ):
             raise AttributeError(msg.no_attribute_set(name))
         if name in UNSUPPORTED_MAGICS:
             raise AttributeError(msg.unsupported_magic(name))
         if name in ALL_MAGICS:
-            if spec is not None and name not in spec.names:
+            if methods is not None and name not in methods:
                 raise AttributeError(msg.no_attribute_set(name))
             set_magic(self, st, name, value)
             return None

@@ -105,7 +105,16 @@ class PrivateNames:
         if extra is not None and extra.methods is not _missing:
             return extra.methods
         spec = st.spec
-        return None if spec is None else spec.methods
+        if spec is None:
+            return None
+        # From now on the list decides, as the stdlib's: what the user adds to it
+        # counts. The user's own list (a list spec) is it; a listing made from dir()
+        # is shared by the mocks of that spec, so this mock gets a copy.
+        listing = spec.methods if spec.source is None else list(spec.methods)
+        if extra is None:
+            extra = st.extra = Extra()
+        extra.methods = listing
+        return listing
 
     @_mock_methods.setter
     def _mock_methods(self, value: Any) -> None:

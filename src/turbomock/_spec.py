@@ -270,17 +270,27 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
             )
         return found
     cls = type(obj)
+    listed: list[str] | None = None
     if cls.__dir__ is _OBJECT_DIR:
         try:
             own = obj.__dict__
         except AttributeError:
             own = None
         class_spec = spec_for_class(cls)
-        names = class_spec.names | frozenset(own) if own else class_spec.names
+        names = class_spec.names
+        if own:
+            names = names | frozenset(own)
+            try:
+                "".join(own)  # a fast check that every name is a string
+            except TypeError:
+                dir(obj)  # the stdlib reads dir(spec): it fails there, so do we
     else:
         own = None
-        names = frozenset(dir(obj))
-    spec = Spec(names, None, cls, obj)
+        listed = dir(obj)
+        names = frozenset(listed)
+        if len(names) == len(listed):
+            listed = None  # (kept only for the duplicates a __dir__ gave, as the stdlib)
+    spec = Spec(names, listed, cls, obj)
     if not scan:
         return spec
     if not STATIC_ASYNC_SPEC_SCAN:
