@@ -15,7 +15,7 @@ one was imported before it started, as TURBOMOCK=1 does; turbomock has no assert
 
 from __future__ import annotations
 
-# First: the engine's modules (_children, _construct, _magic_slots, _reset) use the
+# First: the engine's modules (_attributes, _children, _construct, _magic_slots, _reset) use the
 # classes of _mock, which imports them, so _mock must be the one entered first.
 from turbomock import _mock  # noqa: F401 - import order, see above
 from turbomock._async import AsyncMock

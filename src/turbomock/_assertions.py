@@ -132,7 +132,7 @@ class AssertionMethods:
         """The signature of the (autospecced) child a call named ``a.b()`` went to."""
         if not name:
             return self._spec_signature
-        from turbomock._mock import _extract_mock
+        from turbomock._attributes import extract_mock as _extract_mock
 
         found = None
         node: Any = self
@@ -361,7 +361,8 @@ def _signature_free(mock: Any) -> bool:
 
 def _child_mock(entry: Any) -> Any:
     """The mock a child entry stands for; False for a deleted marker; None if unsure."""
-    from turbomock._mock import _extract_mock, _is_instance_mock
+    from turbomock._attributes import extract_mock as _extract_mock
+    from turbomock._mock import _is_instance_mock
     from turbomock._sentinels import _deleted
 
     if entry is _deleted:
@@ -381,6 +382,7 @@ def _eager_autospec_child(mock: Any, name: str) -> Any:
 
 
 def _is_mock_like(obj: object) -> bool:
-    from turbomock._mock import _extract_mock, _is_instance_mock
+    from turbomock._attributes import extract_mock as _extract_mock
+    from turbomock._mock import _is_instance_mock
 
     return _is_instance_mock(_extract_mock(obj))

@@ -27,6 +27,7 @@ from turbomock._assertions import (
     check_sequence,
     count_story,
 )
+from turbomock._attributes import passthrough
 from turbomock._base import Base, named_as
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
@@ -36,7 +37,6 @@ from turbomock._mock import (
     CallableMixin,
     Mock,
     _is_instance_mock,
-    passthrough,
 )
 from turbomock._mock_type import add_to_leaves, class_attribute
 from turbomock._sentinels import DEFAULT

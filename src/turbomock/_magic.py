@@ -9,6 +9,7 @@ stdlib's default behaviour (``len`` 0, ``int`` 1, identity ``==`` ...).
 from __future__ import annotations
 
 from turbomock import _messages as msg
+from turbomock._attributes import passthrough
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
@@ -25,7 +26,6 @@ from turbomock._mock import (
     Mock,
     NonCallableMock,
     _is_instance_mock,
-    passthrough,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
 from turbomock._sentinels import DEFAULT, _deleted

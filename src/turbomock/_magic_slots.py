@@ -13,7 +13,7 @@ from types import FunctionType
 from weakref import WeakKeyDictionary
 
 import turbomock
-from turbomock import _mock
+from turbomock import _attributes, _mock
 from turbomock._base import named_as
 from turbomock._base import state_of as _get_state
 from turbomock._compat import PROPERTYMOCK_ATTRIBUTE_STAYS
@@ -132,7 +132,7 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     called with the mock as its first argument."""
     if _mock._is_instance_mock(value):
         # Only new_name: such calls show in mock_calls but not method_calls.
-        _mock._check_and_set_parent(mock, value, None, name)
+        _attributes.check_and_set_parent(mock, value, None, name)
         st[name] = value
         stored = value
     else:

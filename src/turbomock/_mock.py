@@ -10,15 +10,21 @@ child is a plain attribute lookup. See docs/design.md.
 from __future__ import annotations
 
 import functools
-import sys
 from contextlib import suppress
-from types import FunctionType, MethodType
 from weakref import ref as _weakref
 
-import turbomock
 from turbomock import _call_state
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
+from turbomock._attributes import (
+    DETACHED,
+    check_and_set_parent,
+    delete_attribute,
+    extract_mock,
+    list_attributes,
+    passthrough,
+    set_attribute,
+)
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
@@ -33,16 +39,12 @@ from turbomock._children import (
 )
 from turbomock._class_signatures import SignatureAttribute
 from turbomock._compat import (
-    PROPERTYMOCK_ATTRIBUTE_STAYS,
     WRAPS_KEEPS_DEFAULT_RETURN,
 )
 from turbomock._construct import ENGINE_INITS, apply_spec, init_mock, new_mock
 from turbomock._magic_names import (
     ALL_MAGICS,
-    UNSUPPORTED_MAGICS,
-    is_magic,
 )
-from turbomock._magic_slots import delete_magic, set_magic
 from turbomock._mock_type import (
     Pool,
     restock,
@@ -53,7 +55,6 @@ from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import _callable, is_exception
 from turbomock._state import (
     MockState,
-    SharedChildren,
     _acquire,
     _release,
     extract_mock_name,
@@ -81,41 +82,6 @@ def _is_instance_mock(obj: object) -> bool:
     return issubclass(type(obj), NonCallableMock)
 
 
-def _extract_mock(obj: Any) -> Any:
-    """The mock behind an autospecced function, or ``obj`` itself."""
-    # type(), not isinstance(): isinstance of a mock asks its __class__ property.
-    if type(obj) in _FUNCTION_TYPES and hasattr(obj, "mock"):
-        return obj.mock
-    return obj
-
-
-_FUNCTION_TYPES = (FunctionType, MethodType)
-
-
-#: What ``attach_mock`` sets on an object that is not a mock, as the stdlib does.
-_DETACHED = {
-    "_mock_parent": None, "_mock_new_parent": None, "_mock_name": "", "_mock_new_name": None,
-}
-
-
-def _forget_cached_children(copy: Any, st: MockState) -> None:
-    """A copy and its original share their children from now on: neither may keep
-    one as an instance attribute (made on a second access), or a child replaced or
-    deleted through the other would still be found there. Children set by hand
-    stay, as in the stdlib's ``__dict__``."""
-    shared = st.children if isinstance(st, SharedChildren) else st
-    assigned = st.assigned or ()
-    owners = {id(copy): copy}
-    for child in shared.values():
-        owner = getattr(child, "_mock_new_parent", None) if _is_instance_mock(child) else None
-        if owner is not None and _is_instance_mock(owner):
-            owners[id(owner)] = owner
-    for owner in owners.values():
-        own = owner.__dict__
-        for name in [n for n, v in own.items() if n not in assigned and shared.get(n) is v]:
-            del own[name]
-
-
 def _try_iter(obj: Any) -> Any:
     """A side effect as it is stored: iterables become iterators; a function, an
     exception or None stays as given, and so does anything not iterable (it fails
@@ -124,34 +90,6 @@ def _try_iter(obj: Any) -> Any:
         with suppress(TypeError):
             obj = iter(obj)
     return obj
-
-
-def _check_and_set_parent(parent: Any, value: Any, name: Any, new_name: Any) -> bool:
-    """Adopt ``value`` as a child of ``parent`` if it is a mock with no parent yet."""
-    value = _extract_mock(value)
-    if not _is_instance_mock(value):
-        return False
-    vst = _get_state(value)
-    has_links = vst.parent is not None or vst.new_parent is not None
-    if vst.name or vst.new_name or has_links or _is_below(parent, value):
-        return False
-    if new_name:
-        vst.new_parent, vst.new_name = parent, new_name
-    if name:
-        vst.parent, vst.name = parent, name
-    return True
-
-
-def _is_below(node: Any, mock: Any) -> bool:
-    """Whether ``node`` is ``mock`` or one of its descendants: a mock can't become
-    its own descendant."""
-    while node is not None:
-        if node is mock:
-            return True
-        # (Up through a parent that is not a mock as the stdlib goes: by its attribute.)
-        node = _get_state(node).new_parent if _is_instance_mock(node) else node._mock_new_parent
-    return False
-
 
 
 
@@ -263,7 +201,7 @@ class NonCallableMock(_BaseWithAssertions):
                 _release()
             if value is fresh and _get_state(value).new_parent is not self:
                 # Made by a _get_child_mock of the user's: adopt it if it has no parent.
-                _check_and_set_parent(self, value, None, "()")
+                check_and_set_parent(self, value, None, "()")
         return value
 
     def _set_return_value(self, value: Any) -> None:
@@ -272,7 +210,7 @@ class NonCallableMock(_BaseWithAssertions):
             st.delegate.return_value = value
             return
         st.return_value = value
-        _check_and_set_parent(self, value, None, "()")
+        check_and_set_parent(self, value, None, "()")
 
     return_value = property(
         _get_return_value,
@@ -316,7 +254,7 @@ class NonCallableMock(_BaseWithAssertions):
     def attach_mock(self, mock: Any, attribute: str) -> None:
         """Attach a mock as an attribute of this one, replacing its name and
         parent; its calls then show in this mock's method_calls and mock_calls."""
-        inner = _extract_mock(mock)
+        inner = extract_mock(mock)
         # Detached first, so that setting it adopts it under its new name.
         if _is_instance_mock(inner):
             ist = _get_state(inner)
@@ -325,7 +263,7 @@ class NonCallableMock(_BaseWithAssertions):
             ist.name = ""
         else:
             # Not a mock (a function, say): the stdlib sets these on it all the same.
-            for name, value in _DETACHED.items():
+            for name, value in DETACHED.items():
                 setattr(inner, name, value)
         setattr(self, attribute, mock)
 
@@ -441,95 +379,9 @@ class NonCallableMock(_BaseWithAssertions):
                         return winner
         return new_child(self, st, name)
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _PASSTHROUGH:
-            if name == "_mock_state" and isinstance(value, MockState):
-                # ``copy`` (and pickle) restore the slot by name: the copy starts
-                # from the state the stdlib's copy would have (see state_for_copy).
-                make = type(self)._mock_kind_state
-                if make is not None:
-                    make(value)
-                value = _call_state.state_for_copy(value)
-                object.__setattr__(self, name, value)
-                _forget_cached_children(self, value)
-                return None
-            return object.__setattr__(self, name, value)
-        st = _get_state(self)
-        extra = st.extra
-        spec = None if extra is None else extra.spec
-        # The names allowed: _mock_methods set by hand, else the spec's.
-        methods = None if spec is None else spec.names
-        if extra is not None and extra.methods is not _missing:
-            methods = extra.methods
-        if (
-            methods is not None
-            and extra.spec_set  # type: ignore[union-attr]  # a spec lives in extra
-            and name not in methods
-            and name not in self.__dict__
-        ):
-            raise AttributeError(msg.no_attribute_set(name))
-        if name in UNSUPPORTED_MAGICS:
-            raise AttributeError(msg.unsupported_magic(name))
-        if name in ALL_MAGICS:
-            if methods is not None and name not in methods:
-                raise AttributeError(msg.no_attribute_set(name))
-            set_magic(self, st, name, value)
-            return None
-        if name == "__class__":
-            st.spec_class = value
-            return None
-        adopted = _check_and_set_parent(self, value, name, name)
-        if adopted:
-            st[name] = value
-            # Set by the user: it stays readable if a spec without it comes later.
-            assigned = st.assigned
-            if assigned is None:
-                assigned = st.assigned = set()
-            assigned.add(name)
-        if extra is not None and extra.sealed and not hasattr(self, name):
-            raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
-        property_mock = turbomock._property.PropertyMock
-        if PROPERTYMOCK_ATTRIBUTE_STAYS and issubclass(type(value), property_mock):
-            self.__dict__[name] = value
-            return None
-        return object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        st = _get_state(self)
-        if name in ALL_MAGICS and delete_magic(self, st, name):
-            return
-        if name == "method_calls":  # an instance attribute with the stdlib
-            _call_state.delete_method_calls(st)
-            return
-        existing = st.get(name, _missing)
-        if name in self.__dict__:
-            object.__delattr__(self, name)
-        elif existing is _deleted:
-            raise AttributeError(name)
-        st[name] = _deleted
-
-    def __dir__(self) -> list[str]:
-        """Only the useful names: spec attributes, public methods, children."""
-        package = sys.modules.get("turbomock")
-        if package is not None and not getattr(package, "FILTER_DIR", True):
-            return list(object.__dir__(self))
-        st = _get_state(self)
-        extra = st.extra
-        methods = _missing if extra is None else extra.methods
-        if methods is not _missing:  # _mock_methods set by hand: the stdlib's list
-            names = set((methods or []) + [])  # (and its error for a non-list)
-        else:
-            names = set(st.spec.methods) if st.spec is not None else set()
-        names.update(e for e in dir(type(self)) if not e.startswith("_"))
-        names.update(e for e in self.__dict__ if not e.startswith("_") or is_magic(e))
-        if st:
-            names.update(k for k, v in st.items() if v is not _deleted)
-            if st.get("method_calls") is _deleted:
-                names.discard("method_calls")  # the stdlib's instance attribute, deleted
-        if st.magics:
-            names.update(st.magics)
-        names.update(type(self)._mock_dir_extras)
-        return sorted(names)
+    __setattr__ = set_attribute
+    __delattr__ = delete_attribute
+    __dir__ = list_attributes
 
     def _extract_mock_name(self) -> str:
         return extract_mock_name(_get_state(self))
@@ -710,20 +562,6 @@ class Mock(CallableMixin, NonCallableMock):
 
 
 ENGINE_INITS.extend((NonCallableMock.__init__, init_mock))
-
-#: Names whose setting bypasses the spec/child logic: the engine's own
-#: properties. Modules defining more mock kinds add theirs (``passthrough``).
-_PASSTHROUGH: set[str] = {"_mock_state"}
-
-
-def passthrough(klass: type) -> None:
-    """Register ``klass``'s properties as plain settable attributes."""
-    _PASSTHROUGH.update(
-        name
-        for name, value in vars(klass).items()
-        if isinstance(value, property) and name != "__class__"
-    )
-
 
 for _klass in (NonCallableMock, CallableMixin, Mock):
     passthrough(_klass)

@@ -28,8 +28,9 @@ import threading
 from types import FunctionType, GeneratorType, MethodType
 
 from turbomock import _explain_text as text
+from turbomock._attributes import extract_mock as _extract_mock
 from turbomock._magic_names import CALCULATED_RETURN_VALUES, RETURN_VALUES, is_magic
-from turbomock._mock import NonCallableMock, _extract_mock
+from turbomock._mock import NonCallableMock
 from turbomock._patch_stack import _unwind
 from turbomock._sentinels import DEFAULT
 from turbomock._state import MockState, extract_mock_name

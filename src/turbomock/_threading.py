@@ -18,12 +18,12 @@ import threading
 
 from turbomock import _messages as msg
 from turbomock._async import _Awaits
+from turbomock._attributes import passthrough
 from turbomock._base import Base
 from turbomock._calls import _Call
 from turbomock._magic import MagicMixin
 from turbomock._mock import (
     Mock,
-    passthrough,
 )
 from turbomock._sentinels import sentinel
 from turbomock._state import MockState, lock

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from turbomock import _explain_text as text
-from turbomock._mock import _extract_mock, _is_instance_mock
+from turbomock._attributes import extract_mock as _extract_mock
+from turbomock._mock import _is_instance_mock
 from turbomock._sentinels import DEFAULT
 
 TYPE_CHECKING = False

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 
 from turbomock import _explain_text as text
 from turbomock._assertions import _failure, _name, exact_key, unmatched_positions
+from turbomock._attributes import extract_mock as _extract_mock
 from turbomock._calls import _Call, _CallList
-from turbomock._mock import _extract_mock, _is_instance_mock
+from turbomock._mock import _is_instance_mock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
