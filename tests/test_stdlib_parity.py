@@ -173,7 +173,35 @@ SCENARIOS = {
     "PropertyMock as a magic method, the calls it records": lambda mod: _property_magic_calls(
         mod
     ),
+    "comparisons assert_called_with makes": lambda mod: _counted_comparisons(mod),
 }
+
+
+class _Counting:
+    """Equal to anything, counting how often it is asked."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def __eq__(self, other: object) -> bool:
+        self.asked += 1
+        return other != "no"
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _counted_comparisons(mod: Any) -> Any:
+    def f(a: Any, b: Any) -> None: ...
+
+    counts = []
+    for m in (mod.Mock(), mod.Mock(spec=f), mod.create_autospec(f)):
+        m(1, "no")
+        counter = _Counting()
+        counts.append(exact_exception(m.assert_called_with, 1, counter)[0])
+        m(1, "yes")
+        m.assert_called_with(1, counter)
+        counts.append(counter.asked)
+    return counts
 
 
 def _copy_awaits(mod: Any) -> Any:

@@ -359,8 +359,14 @@ def bookkeeping(w: World) -> Op | None:
     if roll < 0.6:
         name = w.pick(list(BOOKKEEPING))
         return Op("bookkeeping.del", f"del {node}.{name}")
+    if roll < 0.68:
+        # The lists a mock hands out are its own: what is added to them counts.
+        name = w.pick(["_mock_methods", "call_args_list", "mock_calls", "method_calls",
+                       "await_args_list"])
+        item = w.pick(["'x'", "mock.call(1)", "'__len__'"])
+        return Op("bookkeeping.mutate", f"{node}.{name}.append({item})")
     name = w.pick(PRIVATE)
-    if roll < 0.8:
+    if roll < 0.84:
         return Op("bookkeeping.private.get", f"_ = {node}.{name}", True)
     value = w.pick(["5", "None", "'n'", "mock.Mock()", "[]", "True", "{}"])
     return Op("bookkeeping.private.set", f"{node}.{name} = {value}")
