@@ -174,7 +174,30 @@ SCENARIOS = {
         mod
     ),
     "comparisons assert_called_with makes": lambda mod: _counted_comparisons(mod),
+    "create_autospec with a mock as an attribute keyword": lambda mod: _autospec_keyword_mock(
+        mod
+    ),
 }
+
+
+class _Protocol:
+    transport = None
+
+    def write(self, data: Any) -> None: ...
+
+
+def _autospec_keyword_mock(mod: Any) -> Any:
+    """Found by aiohttp's tests: ``create_autospec(BaseProtocol, instance=True,
+    transport=transport)`` with an unnamed mock."""
+    seen = []
+    for given in (mod.Mock(), mod.Mock(name="named"), mod.MagicMock(), 5):
+        for spec_set in (False, True):
+            p = mod.create_autospec(_Protocol, spec_set=spec_set, instance=True, transport=given)
+            seen.append(p.transport is given)
+            if given != 5:
+                p.transport.is_closing()
+                seen.append((repr(given.mock_calls), repr(p.mock_calls)))
+    return seen
 
 
 class _Counting:

@@ -260,9 +260,13 @@ def _replace_as_the_walk_does(mock: Any, spec: Any) -> None:
     stdlib.)"""
     st = mock._mock_state
     walked = {name for name in dir(spec) if not is_magic(name)}
+    assigned = st.assigned or ()
     for name in [name for name in st if name in walked and hasattr(spec, name)]:
         del st[name]
-        mock.__dict__.pop(name, None)
+        if name not in assigned:
+            mock.__dict__.pop(name, None)
+        # (A mock given as a keyword, ``transport=t``, stays the attribute: the
+        # stdlib set it in the instance __dict__ too, which the walk leaves alone.)
 
 
 # -- autospecced functions: a real function in front of the mock --------------------

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cas
 
 from turbomock import _config, _strict
 from turbomock import _messages as msg
-from turbomock import _patch_dict as _patch_dict_module
 from turbomock._compat import PY310
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._patch_dict import _patch_dict
@@ -557,5 +556,3 @@ def _install_family(func: Any) -> None:
 
 
 _install_family(patch)
-_patch_dict_module._patch_class = _patch
-_patch_dict_module._patch_function = patch

@@ -1,9 +1,13 @@
 """``patch.dict``: set keys of a mapping for a while, then put every key back.
 
 Restoring is "clear, then refill from a snapshot", as in the stdlib, so whatever
-the code under test did to the mapping is undone too. A dotted name or any other
-mapping takes the general path, with the stdlib's fallbacks when a method is
-missing (no ``copy``/``update``/``clear``: iterate, set or delete each item).
+the code under test did to the mapping is undone too. ``os.environ`` (and
+``os.environb``) is the exception, see ``_EnvironSnapshot``: clearing and refilling
+it calls ``unsetenv``/``putenv`` for every variable, so only what changed is put back,
+and the result (keys, values and their order) is checked to be the stdlib's. A
+dotted name or any other mapping takes the general path, with the stdlib's
+fallbacks when a method is missing (no ``copy``/``update``/``clear``: iterate, set
+or delete each item).
 
 The plain-dict case (``with patch.dict(d, {...})``) is the hot path. When the
 native core is built (``turbomock._speedups``, see ``turbomock._native``),
@@ -14,6 +18,7 @@ that case in C, calling back into this class for everything else; otherwise
 
 from __future__ import annotations
 
+import os
 from functools import wraps
 
 from turbomock._compat import PY310
@@ -26,14 +31,6 @@ if TYPE_CHECKING:
     _F = TypeVar("_F", bound=Callable[..., Any])
 
 __all__ = ["_clear_dict", "_patch_dict"]
-
-
-#: ``turbomock._patch`` fills these in when it imports this module (an import cycle
-#: otherwise): the ``_patch`` class, whose ``_active_patches`` list ``start()`` joins
-#: so that ``patch.stopall()`` stops dict patches too, and the ``patch`` function,
-#: whose ``TEST_PREFIX`` names the methods a class decorator wraps.
-_patch_class: Any = None
-_patch_function: Any = None
 
 
 class _PurePatchDictCore:
@@ -58,12 +55,60 @@ class _PurePatchDictCore:
 
     def __exit__(self, *args: Any) -> Literal[False]:
         """Unpatch the dict."""
-        if self._original is not None:
+        if _held_original(self) is not None:
             self._unpatch_dict()
         return False
 
 
 _Core: Any = _PurePatchDictCore if NATIVE is None else NATIVE.PatchDictCore
+#: The core's own ``_original`` field (``_patch_dict._original`` reads through it).
+_ORIGINAL_FIELD = _Core.__dict__["_original"]
+_held_original = _ORIGINAL_FIELD.__get__
+
+
+class _EnvironSnapshot:
+    """``os.environ`` as ``patch.dict`` found it, kept as its raw ``_data`` (a dict
+    copy, where ``os.environ.copy()`` decodes every variable).
+
+    The stdlib's ``_original`` is that decoded copy: it is made only if someone reads
+    it (then restoring is the stdlib's clear-and-refill from it, since it may have
+    been changed). Otherwise ``restore`` undoes only the variables that differ, and
+    falls back to clear-and-refill when that cannot give the stdlib's order.
+    """
+
+    __slots__ = ("environ", "raw", "copy")
+
+    def __init__(self, environ: Any) -> None:
+        self.environ = environ
+        self.raw = environ._data.copy()
+        self.copy: dict[Any, Any] | None = None
+
+    def decoded(self) -> dict[Any, Any]:
+        if self.copy is None:
+            decode_key, decode_value = self.environ.decodekey, self.environ.decodevalue
+            self.copy = {decode_key(k): decode_value(v) for k, v in self.raw.items()}
+        return self.copy
+
+    def restore(self) -> None:
+        environ, raw = self.environ, self.raw
+        data = environ._data
+        decode_key = environ.decodekey
+        for key in [key for key in data if key not in raw]:
+            del environ[decode_key(key)]
+        if data != raw:
+            decode_value = environ.decodevalue
+            for key, value in raw.items():
+                if data.get(key) != value:
+                    environ[decode_key(key)] = decode_value(value)
+        if list(data) != list(raw):
+            # A variable deleted and set again moved to the end: only the stdlib's
+            # way gives its order back.
+            _clear_dict(environ)
+            environ.update(self.decoded())
+
+
+#: The class of ``os.environ``: patched the fast way when it is exactly this.
+_ENVIRON = type(os.environ)
 
 
 class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
@@ -127,9 +172,25 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
 
         return _inner  # type: ignore[return-value]
 
+    @property
+    def _original(self) -> Any:
+        """The mapping as it was before the patch (None before and after)."""
+        held = _held_original(self)
+        return held.decoded() if type(held) is _EnvironSnapshot else held
+
+    @_original.setter
+    def _original(self, value: Any) -> None:
+        _ORIGINAL_FIELD.__set__(self, value)
+
+    @_original.deleter
+    def _original(self) -> None:
+        _ORIGINAL_FIELD.__delete__(self)
+
     def decorate_class(self, klass: type) -> type:
         """Wrap each ``patch.TEST_PREFIX`` method with its own copy of this patch."""
-        prefix = _patch_function.TEST_PREFIX
+        from turbomock._patch import patch  # (it imports this module)
+
+        prefix = patch.TEST_PREFIX
         # Every attribute is read, test or not: one that can't be read fails here too.
         members = [(name, getattr(klass, name)) for name in dir(klass)]
         for name, member in members:
@@ -150,6 +211,10 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
             return
         if isinstance(in_dict, str):
             in_dict = self.in_dict = _importer(in_dict)
+        if type(in_dict) is _ENVIRON and not self.clear:
+            self._original = _EnvironSnapshot(in_dict)
+            in_dict.update(self.values)
+            return
         self._original = _by_method(in_dict, "copy", _copy_items)
         if self.clear:
             _clear_dict(in_dict)
@@ -157,6 +222,10 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
 
     def _unpatch_dict(self) -> None:
         in_dict = self.in_dict
+        held = _held_original(self)
+        if type(held) is _EnvironSnapshot and held.copy is None and held.environ is in_dict:
+            held.restore()
+            return
         original = self._original
         if type(in_dict) is dict and type(original) is dict:
             in_dict.clear()
@@ -167,13 +236,17 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
 
     def start(self) -> Any:
         """Activate the patch, returning the patched mapping."""
+        from turbomock._patch import _patch  # (it imports this module)
+
         result = self.__enter__()
-        _patch_class._active_patches.append(self)
+        _patch._active_patches.append(self)
         return result
 
     def stop(self) -> Any:
         """Undo the patch; None if it was not started."""
-        active = _patch_class._active_patches
+        from turbomock._patch import _patch
+
+        active = _patch._active_patches
         if self not in active:
             return None
         active.remove(self)
