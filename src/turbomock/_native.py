@@ -12,7 +12,6 @@ the bench and pytest headers), whether the core is in use and, if not, why.
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections import namedtuple
 from types import ModuleType
@@ -39,7 +38,7 @@ def _load() -> tuple[ModuleType | None, NativeStatus]:
     if os.environ.get(_ENV, "") not in ("", "0"):
         return None, NativeStatus(False, f"{_ENV}={os.environ[_ENV]} is set; pure Python")
     try:
-        module = importlib.import_module("turbomock._speedups")
+        import turbomock._speedups as module  # type: ignore[import-not-found]  # (no stub)
     except ImportError as exc:
         if isinstance(exc, ModuleNotFoundError) and exc.name == "turbomock._speedups":
             reason = (
