@@ -17,7 +17,7 @@ import os
 import sys
 import types
 import unittest.mock
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -99,15 +99,6 @@ IMPLS: dict[str, types.SimpleNamespace] = {
 }
 STDLIB = IMPLS["unittest.mock"]
 TURBO = _TURBO
-
-
-def outcome(action: Callable[[], Any]) -> tuple[Any, ...]:
-    """What an action did, comparable across implementations: a value or an error."""
-    try:
-        value = action()
-    except Exception as exc:
-        return ("raised", type(exc), str(exc))
-    return ("returned", value)
 
 
 # -- fixtures: a test module takes them with ``from patch_support import ...`` -------------

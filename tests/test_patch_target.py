@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 import patch_support
-from patch_support import STDLIB, TURBO, outcome
+from engine_support import outcome
+from patch_support import STDLIB, TURBO
 
 # Fixtures, imported for pytest to find (the alias marks them used).
 from patch_support import mock_fixture as mock_fixture
