@@ -177,7 +177,27 @@ SCENARIOS = {
     "create_autospec with a mock as an attribute keyword": lambda mod: _autospec_keyword_mock(
         mod
     ),
+    "autospec of a property": lambda mod: _autospec_property(mod),
 }
+
+
+class _WithProperty:
+    @property
+    def p(self) -> int:
+        return 1
+
+
+def _autospec_property(mod: Any) -> Any:
+    seen = []
+    m = mod.create_autospec(_WithProperty.__dict__["p"])
+    seen.append(sorted(set(dir(m)) - set(dir(mod.MagicMock()))))
+    seen.append([repr(getattr(m, n)) for n in ("fget", "fset", "getter")])
+    seen.append(exact_exception(m.fget))
+    with mod.patch.object(_WithProperty, "p", autospec=True) as patched:
+        seen.append(sorted(set(dir(patched)) - set(dir(mod.MagicMock()))))
+        del patched.setter
+        seen.append("setter" in dir(patched))
+    return seen
 
 
 class _Protocol:

@@ -199,5 +199,10 @@ def list_attributes(self: Any) -> list[str]:
             names.discard("method_calls")  # the stdlib's instance attribute, deleted
     if st.magics:
         names.update(st.magics)
+    plan = None if extra is None else extra.autospec
+    if plan is not None and st.spec is None:
+        # Autospecced without a spec (a data descriptor): the stdlib's walk still
+        # made children, which its dir() lists.
+        names.update(n for n in plan.walked_names() if st.get(n) is not _deleted)
     names.update(type(self)._mock_dir_extras)
     return sorted(names)

@@ -120,6 +120,12 @@ class _Autospec:
         return new
 
 
+    def walked_names(self) -> list[str]:
+        """The children the stdlib's eager walk makes: every non-magic attribute of
+        the spec that can be read."""
+        spec = self.spec
+        return [name for name in dir(spec) if not is_magic(name) and hasattr(spec, name)]
+
     def build_walked_children(self, mock: Any) -> None:
         """Build every child the stdlib's eager walk would have made, before a spec
         is added (``mock_add_spec``): the new spec hides none of them from

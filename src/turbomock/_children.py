@@ -123,7 +123,10 @@ def child_pool(pool: Pool, key: Any, leaf: type) -> Pool | None:
 def new_child(self: Any, st: MockState, name: str) -> Any:
     """Create, cache and return the child mock for attribute ``name``."""
     extra = st.extra
-    direct = st.spec is None and (extra is None or extra.spec_asyncs is _missing)
+    # (An autospec without a spec, of a data descriptor, still builds walked children.)
+    direct = st.spec is None and (
+        extra is None or (extra.spec_asyncs is _missing and extra.autospec is None)
+    )
     cpool = direct_pool(self, None) if direct else None
     if cpool is not None:
         wraps = st.wraps

@@ -61,15 +61,6 @@ OTHER: list[Known] = [
         applies=PY310,
     ),
     Known(
-        "autospec-property",
-        "new (patch(..., autospec=True) of a property: the mock lacks fget, fset, getter ...)",
-        on(label=r"^dir\(|^<op>$", expected="'fget'"),
-        "class K:\n    @property\n    def p(self): return 1\n"
-        "with mock.patch.object(K, 'p', autospec=True) as m:\n"
-        "    print('fget' in dir(m))  # stdlib True",
-        rare=True,
-    ),
-    Known(
         "parent-without-name",
         "new (Mock(parent=p) without a name, or _mock_parent set by hand: the stdlib fails "
         "naming its children's calls)",
@@ -160,15 +151,6 @@ OTHER: list[Known] = [
         fallback=True,
     ),
     # -- pinned already by strict xfail tests ----------------------------------------------
-    Known(
-        "any-call-outside-signature",
-        "xfail test_assert_any_call_with_a_recorded_call_outside_the_signature",
-        on(expected="object of type 'TypeError' has no len", actual="'TypeError' object is not "
-           "iterable"),
-        "def f(a): pass\nm = mock.Mock(spec=f)\nm(1, 2)\n"
-        "m.assert_any_call(1)  # stdlib TypeError: object of type 'TypeError' has no len()",
-        rare=True,
-    ),
     Known(
         "deleted-child-in-has-calls",
         "xfail test_deleted_child_in_has_calls",
