@@ -178,7 +178,17 @@ SCENARIOS = {
         mod
     ),
     "autospec of a property": lambda mod: _autospec_property(mod),
+    "patch with autospec of a staticmethod and a classmethod": lambda mod: _patched_static(mod),
 }
+
+
+def _patched_static(mod: Any) -> Any:
+    seen = []
+    for name in ("s", "c"):
+        with mod.patch.object(WithStatic, name, autospec=True) as patched:
+            seen += [exact_exception(patched, *args) for args in ((), (1,), (1, 2))]
+    seen.append(exact_exception(mod.create_autospec(WithStatic.__dict__["s"])))
+    return seen
 
 
 class _WithProperty:

@@ -19,6 +19,10 @@ PY313 = sys.version_info >= (3, 13)
 
 # -- the mock engine -------------------------------------------------------------
 
+#: 3.11: a staticmethod/classmethod object used as a spec has its function's signature
+#: (before, none: 3.9 finds no ``__call__``, 3.10's takes anything), so autospec
+#: checks calls of ``patch.object(K, 'static', autospec=True)``.
+SIGNATURE_UNWRAPS_STATIC_AND_CLASS = PY311
 #: 3.11: code objects carry ``co_qualname`` (argument errors and tracebacks use it).
 CODE_HAS_QUALNAME = PY311
 

@@ -13,6 +13,7 @@ import weakref
 from functools import partial
 from types import FunctionType, MethodType
 
+from turbomock._compat import SIGNATURE_UNWRAPS_STATIC_AND_CLASS
 from turbomock._spec import FunctionTypes
 
 TYPE_CHECKING = False
@@ -82,10 +83,11 @@ def _called_code(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, boo
     """
     if isinstance(func, type) and not as_instance:
         return func.__init__, True  # type: ignore[misc]  # the class's own, read as Python does
-    if isinstance(func, classmethod):
-        return func.__func__, True
-    if isinstance(func, staticmethod):
-        return func.__func__, eat_self
+    if SIGNATURE_UNWRAPS_STATIC_AND_CLASS:
+        if isinstance(func, classmethod):
+            return func.__func__, True
+        if isinstance(func, staticmethod):
+            return func.__func__, eat_self
     if isinstance(func, FunctionTypes):
         return func, eat_self
     try:

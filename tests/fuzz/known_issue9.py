@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from .matchers import (
     FILE,
-    OUTCOME,
     PY311,
     Known,
     both,
@@ -44,21 +43,5 @@ ISSUE_9: list[Known] = [
         "print(m()[0])  # stdlib '_', turbomock '<'",
         fallback=True,
         rare=True,
-    ),
-    Known(
-        "autospec-static-class-unchecked",
-        "9.2 autospecced staticmethod/classmethod calls on 3.9 (the stdlib does not check "
-        "them; patch(..., autospec=True) of one on 3.10 neither)",
-        both(
-            case_has(r"autospec"),
-            case_has(r"smeth|cmeth"),
-            on(label=OUTCOME, expected="^(?!raised)", actual="^raised TypeError: (missing a "
-               "required argument|too many positional arguments)"),
-        ),
-        "class K:\n    @classmethod\n    def cm(cls, a): pass\n"
-        "with mock.patch.object(K, 'cm', autospec=True) as m:\n"
-        "    m()  # stdlib 3.9/3.10 return a mock; turbomock TypeError: missing a required "
-        "argument",
-        applies=not PY311,
     ),
 ]
