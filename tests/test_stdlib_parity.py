@@ -178,6 +178,7 @@ SCENARIOS = {
         mod
     ),
     "autospec of a property": lambda mod: _autospec_property(mod),
+    "create_autospec with a method given as a keyword": lambda mod: _autospec_keyword_method(mod),
     "patch with autospec of a staticmethod and a classmethod": lambda mod: _patched_static(mod),
 }
 
@@ -195,6 +196,23 @@ class _WithProperty:
     @property
     def p(self) -> int:
         return 1
+
+
+def _autospec_keyword_method(mod: Any) -> Any:
+    """Found by aiohttp's tests: ``create_autospec(AbstractStreamWriter, write=write,
+    spec_set=True, instance=True)``; the stdlib's walk replaces the method up to
+    3.12.3 and keeps it from 3.12.4."""
+
+    def plain(data: Any) -> str:
+        return "mine"
+
+    seen = []
+    for given in (plain, mod.Mock(), mod.Mock(name="named")):
+        for instance in (False, True):
+            m = mod.create_autospec(_Protocol, instance=instance, spec_set=True, write=given)
+            seen.append((m.write is given, type(m.write).__name__))
+            seen.append(exact_exception(m.write, 1, 2))
+    return seen
 
 
 def _autospec_property(mod: Any) -> Any:

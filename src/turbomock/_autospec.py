@@ -250,7 +250,7 @@ def create_autospec(
             )
 
     inner._mock_state.autospec = _Autospec(spec, spec_set, instance, wrapped, inner)
-    if inner._mock_state:
+    if inner._mock_state or inner.__dict__:
         _replace_as_the_walk_does(inner, spec)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
         mock.configure_mock(**kwargs)
@@ -273,6 +273,14 @@ def _replace_as_the_walk_does(mock: Any, spec: Any) -> None:
             mock.__dict__.pop(name, None)
         # (A mock given as a keyword, ``transport=t``, stays the attribute: the
         # stdlib set it in the instance __dict__ too, which the walk leaves alone.)
+    if not AUTOSPEC_CONFIGURES_KWARGS:
+        # A method given as a keyword (``meth=f``) is another matter: the stdlib's
+        # walk sets its autospecced method as the attribute, over the keyword's.
+        own = mock.__dict__
+        for name in [name for name in own if name in walked]:
+            if isinstance(getattr(spec, name, None), FunctionTypes):
+                st.pop(name, None)
+                del own[name]
 
 
 # -- autospecced functions: a real function in front of the mock --------------------

@@ -76,7 +76,10 @@ MOCK_OPEN_EXIT_CLOSES = PY313
 
 #: 3.12: an autospecced method's return value is a fresh mock of the method's kind.
 AUTOSPEC_METHOD_RETURN_VALUE = PY312
-#: 3.13: ``create_autospec(name=...)`` names the mock without passing ``name`` on, and
-#: leftover keyword arguments configure the mock at the end.
-AUTOSPEC_NAME_BEFORE_KWARGS = PY313
-AUTOSPEC_CONFIGURES_KWARGS = PY313
+#: 3.12.4 (gh-90848, in 3.13 too): ``create_autospec``'s leftover keyword arguments
+#: configure the mock again at the end, after the walk (before, a method given as a
+#: keyword was replaced by the walk's autospecced one).
+AUTOSPEC_CONFIGURES_KWARGS = sys.version_info >= (3, 12, 4)
+#: 3.12.5 (gh-120732, in 3.13 too): ``create_autospec(name=...)`` names the mock
+#: without passing ``name`` on (3.12.4 passed it, and failed with ``spec_set``).
+AUTOSPEC_NAME_BEFORE_KWARGS = sys.version_info >= (3, 12, 5)
