@@ -19,6 +19,11 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: no lock (the suite is run on one worker there)
+    fcntl = None  # type: ignore[assignment]
+
 ROOT = Path(__file__).resolve().parents[1]
 #: Variables of the outer run that must not leak into the runs under test.
 SCRUBBED = ("TURBOMOCK", "TURBOMOCK_BACKPORT", "TURBOMOCK_REPORT", "PYTEST_ADDOPTS",
@@ -72,6 +77,17 @@ def plugin_venv_python() -> Path:
     ready = venv / "turbomock-test-ready"
     if ready.is_file():
         return python
+    # One maker at a time: pytest-xdist workers would otherwise race to make it.
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with open(venv.parent / f"{venv.name}.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not ready.is_file():
+            _make_plugin_venv(venv, python, ready)
+    return python
+
+
+def _make_plugin_venv(venv: Path, python: Path, ready: Path) -> None:
     steps = [
         [sys.executable, "-m", "venv", "--clear", str(venv)],
         [str(python), "-m", "pip", "install", "-q", *PLUGIN_PACKAGES],
@@ -86,4 +102,3 @@ def plugin_venv_python() -> Path:
                 f"could not make the plugin venv: {' '.join(step)}\n{proc.stdout}\n{proc.stderr}"
             )
     ready.write_text("ok\n", encoding="utf-8")
-    return python
