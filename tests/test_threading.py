@@ -345,3 +345,18 @@ def test_waits_count_calls_that_happen_while_waiting() -> None:
     for thread in threads:
         thread.join()
     assert m.call_count == 750
+
+
+def test_waiter_keeps_a_copys_own_await_count() -> None:
+    """A mock whose await list a shallow copy shares counts its own awaits; becoming a
+    ThreadingMock's waiter keeps that count (not the shared list's length)."""
+    from turbomock import _async, _threading
+
+    m = turbomock.AsyncMock()
+    st = m._mock_state
+    kind = _async._awaits(st)
+    kind.record(turbomock.call(1))
+    copied = kind.for_copy()  # the original now counts apart: 1
+    copied.record(turbomock.call(2))  # the shared list has 2
+    assert (kind.awaits(), copied.awaits()) == (1, 2)
+    assert _threading._waiter(st).awaits() == 1

@@ -83,6 +83,7 @@ def _waiter(st: MockState) -> _Waiter:
                 waiter.records = kind.records
                 waiter.adjust = kind.adjust
                 waiter.last = kind.last
+                waiter.count = kind.count  # (set once a copy shares the list)
             kind = st.kind = waiter
     return kind
 
