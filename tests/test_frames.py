@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 import unittest.mock
 import warnings
 from typing import Any, Callable
@@ -112,3 +113,45 @@ def test_warning_stacklevel_in_a_side_effect_points_at_the_caller(mod: Any) -> N
         m()  # the line the warning must name
     line = sys._getframe().f_lineno - 1
     assert [(w.filename, w.lineno) for w in caught] == [(__file__, line)]
+
+
+def _calls_until_recursion_error(mod: Any, make: Callable[[Any], Any]) -> list[int]:
+    """How many calls a mock that is its own side effect records before the recursion
+    limit stops it, started from 8 stack depths in turn."""
+
+    def at_depth(extra: int, m: Any) -> Any:
+        return m() if extra == 0 else at_depth(extra - 1, m)
+
+    counts: list[int] = []
+
+    def run() -> None:  # in a thread of its own: the same start whatever runs the test
+        for extra in range(8):
+            m = make(mod)
+            m.side_effect = m
+            try:
+                at_depth(extra, m)
+            except RecursionError:
+                counts.append(m.call_count)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return counts
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="turbomock differs [KD-recursion-depth]: a mock whose side effect is itself records "
+    "one call more before RecursionError at some stack depths (the stdlib's recording of a "
+    "call takes more stack)",
+)
+@pytest.mark.parametrize(
+    "make",
+    [lambda mod: mod.Mock(), lambda mod: mod.Mock(parent=mod.Mock(), name="n")],
+    ids=["Mock", "Mock with a parent"],
+)
+def test_self_recursion_stops_after_as_many_calls(make: Callable[[Any], Any]) -> None:
+    """A mock that is its own side effect records as many calls as the stdlib's before
+    the recursion limit stops it."""
+    expected = _calls_until_recursion_error(unittest.mock, make)
+    assert _calls_until_recursion_error(turbomock, make) == expected

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from fuzz import deadline, known, matchers
+from fuzz import deadline, known
 from fuzz.__main__ import main
 from fuzz.case import Case, Op
 from fuzz.observe import normalise
 from fuzz.ops import generate_case
 from fuzz.report import reproduction, verified
-from fuzz.runner import OP, STDLIB, TURBO, Difference, compare, run
+from fuzz.runner import OP, STDLIB, TURBO, compare, run
 from fuzz.session import Result, fuzz, render
 from fuzz.shrink import shrink
 
@@ -157,32 +157,6 @@ def test_a_hanging_operation_is_an_outcome(monkeypatch: pytest.MonkeyPatch) -> N
         ),
     )
     assert [record[OP] for record in run(case, TURBO)] == ["hung", "3"]
-
-
-def _difference_after(*sources: str) -> Difference:
-    ops = tuple(Op("test", source) for source in sources)
-    return Difference(Case(0, 0, ops), len(ops) - 1, OP, "", "")
-
-
-@pytest.mark.parametrize(
-    "sources",
-    [
-        ("m0 = mock.Mock()", "m0.a.attach_mock(m0, 'x')"),
-        ("m0 = mock.Mock()", "m0.attach_mock(m0, 'x')"),
-        ("m0 = mock.Mock()", "m1 = m0.a", "m1.attach_mock(m0, 'x')"),
-        ("m0 = mock.Mock()", "m0.meth = m0"),
-    ],
-)
-def test_attaching_an_ancestor_is_recognised(sources: tuple[str, ...]) -> None:
-    """A mock attached (or assigned) below itself, by path or through a variable bound
-    to its child, is what the attach-ancestor entry looks for."""
-    assert matchers.attached_an_ancestor(_difference_after(*sources))
-
-
-def test_attaching_a_stranger_is_not_an_ancestor() -> None:
-    """Attaching another mock is not attaching an ancestor."""
-    diff = _difference_after("m0 = mock.Mock()", "m1 = mock.Mock()", "m0.a.attach_mock(m1, 'x')")
-    assert not matchers.attached_an_ancestor(diff)
 
 
 def test_command_line_run(capsys: pytest.CaptureFixture[str]) -> None:

@@ -207,3 +207,66 @@ def test_assert_any_call_after_assigning_call_args_list() -> None:
     m.call_args_list = [turbomock.call(3)]
     with pytest.raises(AssertionError, match=r"^mock\(3\) call not found$"):
         m.assert_any_call(3)
+
+
+_UNNAMED_PARENT_CASES = {
+    # An ancestor with a parent but no name: the stdlib fails naming the call
+    # for the ancestor above it, after this one's method_calls got it.
+    "parent= without name": (
+        lambda mod: mod.NonCallableMock(parent=mod.Mock()),
+        lambda mod, m: m.x.y(),
+        lambda mod, m: (m.mock_calls, m.method_calls, m.x.method_calls, m.x.mock_calls),
+        lambda mod, m: m.x.y.call_count,
+    ),
+    "parent=5": (
+        lambda mod: mod.MagicMock(parent=5),
+        lambda mod, m: m(),
+        lambda mod, m: m.a()(c=1),
+        lambda mod, m: (m.mock_calls, m.method_calls, m.a.mock_calls),
+    ),
+    "name=1 with parent": (
+        lambda mod: mod.Mock(parent=mod.Mock(), name=1),
+        lambda mod, m: m.a.b(),
+        lambda mod, m: (m.method_calls, m.a.method_calls),
+    ),
+    "_mock_parent by hand": (
+        lambda mod: mod.Mock(),
+        lambda mod, m: setattr(m, "_mock_parent", mod.Mock()),
+        lambda mod, m: m.a(),
+        lambda mod, m: (m.method_calls, m.mock_calls),
+    ),
+    "_mock_name by hand": (
+        lambda mod: mod.Mock(parent=mod.Mock(), name="n"),
+        lambda mod, m: m.a(),
+        lambda mod, m: setattr(m, "_mock_name", None),
+        lambda mod, m: m.a(),
+        lambda mod, m: setattr(m, "_mock_name", "back"),
+        lambda mod, m: m.a(),
+        lambda mod, m: (m.method_calls, m.mock_calls),
+    ),
+    "after reset_mock": (
+        lambda mod: mod.Mock(parent=mod.Mock()),
+        lambda mod, m: m.reset_mock(),
+        lambda mod, m: m.a(),
+        lambda mod, m: m.a.call_count,
+    ),
+    "async child": (
+        lambda mod: mod.AsyncMock(parent=mod.Mock()),
+        lambda mod, m: type(m.a()).__name__,
+        lambda mod, m: m.method_calls,
+    ),
+    "not a method call": (
+        lambda mod: mod.Mock(parent=mod.Mock()),
+        lambda mod, m: m()(),
+        lambda mod, m: m().a(),
+        lambda mod, m: m.mock_calls,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_UNNAMED_PARENT_CASES))
+def test_unnamed_ancestor_with_a_parent(case: str) -> None:
+    """Calls below a mock that has a parent but no string name fail and record as
+    the stdlib's do."""
+    factory, *steps = _UNNAMED_PARENT_CASES[case]
+    same_steps(factory, *steps)

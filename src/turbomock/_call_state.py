@@ -45,6 +45,17 @@ def book_of(st: MockState) -> Book:
     return book
 
 
+def book_if_unnameable(st: MockState) -> None:
+    """Book a mock that has a parent but whose name is no string (``Mock(parent=p)``
+    without ``name=``, or ``_mock_parent``/``_mock_name`` set by hand). The stdlib
+    names a descendant's method call at each ancestor with a parent as
+    ``ancestor_name + '.' + ...``, which fails there (TypeError) midway through
+    recording: booked, the calls below it are recorded step by step and fail at
+    the same step (``_state._notify_past_books``)."""
+    if st.parent is not None and type(st.name) is not str and st.book is None:
+        book_of(st)
+
+
 def _field(name: str, derive: Callable[[MockState], Any], delegated: bool = True) -> property:
     """One of the six: read from the book if the mock has one, else derived;
     assigning it books the mock. (An autospecced function's live on it.)"""

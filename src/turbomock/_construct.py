@@ -15,6 +15,7 @@ from turbomock import _messages as msg
 from turbomock import _mock
 from turbomock._base import named_as
 from turbomock._base import set_state as _set_state
+from turbomock._call_state import book_if_unnameable
 from turbomock._compat import NEW_BINDS_SPEC_EXPLICITLY, REJECT_MOCK_AS_SPEC
 from turbomock._magic_slots import magic_names
 from turbomock._mock_type import Pool, is_leaf, pool_for, restock, subclass_for_copy, take
@@ -208,6 +209,8 @@ def init_mock(
     if return_value is not DEFAULT:
         st.return_value = return_value
     _set_state(self, st)
+    if parent is not None:
+        book_if_unnameable(st)
     if spec_set is not None:
         spec, spec_set = spec_set, True  # spec_set=X is spec=X, spec_set=True
     if spec is not None:

@@ -28,6 +28,7 @@ from turbomock._attributes import (
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
+from turbomock._call_state import book_if_unnameable
 from turbomock._calls import new_named_call
 from turbomock._children import (
     PLAIN_NAMES,
@@ -152,10 +153,10 @@ class NonCallableMock(_BaseWithAssertions):
     ) -> None:
         if spec is None and spec_set is None and wraps is None and not unsafe:
             # The common case, without a second frame: just the state.
-            _set_state(
-                self,
-                new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name),
-            )
+            st = new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name)
+            _set_state(self, st)
+            if parent is not None:
+                book_if_unnameable(st)
         else:
             init_mock(
                 self, spec, None, DEFAULT, wraps, name, spec_set, parent, _spec_state,

@@ -7,6 +7,7 @@ defines them there."""
 from __future__ import annotations
 
 from turbomock._base import state_of as _get_state
+from turbomock._call_state import book_if_unnameable
 from turbomock._sentinels import DEFAULT, _missing
 from turbomock._state import Extra, SharedChildren, flush_ancestors
 
@@ -37,6 +38,7 @@ def _link_property(field: str) -> property:
         st = _get_state(self)
         flush_ancestors(st)
         setattr(st, field, value)
+        book_if_unnameable(st)
 
     return property(fget, fset)
 

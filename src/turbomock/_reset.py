@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from turbomock import _mock
 from turbomock._base import state_of as _get_state
+from turbomock._call_state import book_if_unnameable
 from turbomock._calls import _CallList
 from turbomock._magic_names import is_magic
 from turbomock._sentinels import DEFAULT
@@ -68,6 +69,8 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
         if extra is not None:
             extra.mock_calls = None
             extra.method_calls = None
+        if extra is not None:
+            book_if_unnameable(st)  # as it was booked for
         hook = cls._mock_reset_hook
         if hook is not None:
             hook(node)

@@ -437,6 +437,10 @@ def _notify_past_books(
                 if method_calls is Book.DELETED:
                     raise AttributeError("method_calls")
                 method_calls.append(new_named_call(method_name, args, kwargs))
+                if pst.parent is not None:
+                    # The stdlib names the call for the next ancestor up here, before
+                    # this one's mock_calls: a name that is no string fails now.
+                    pst.name + "." + method_name
             book.mock_calls.append(new_named_call(name, args, kwargs))
         parent = pst.new_parent
 

@@ -9,7 +9,6 @@ from .matchers import (
     PY311,
     PY313,
     Known,
-    attached_an_ancestor,
     both,
     case_has,
     either,
@@ -59,19 +58,6 @@ OTHER: list[Known] = [
         "    m.meth(a=1)  # turbomock InvalidSpecError",
         rare=True,
         applies=PY310,
-    ),
-    Known(
-        "parent-without-name",
-        "new (Mock(parent=p) without a name, or _mock_parent set by hand: the stdlib fails "
-        "naming its children's calls)",
-        both(
-            on(expected=r"for \+: '(NoneType|int)' and 'str'"),
-            case_has(r"\bparent=(?!None)|\._mock_parent = (?!None)"),
-            lambda diff: not attached_an_ancestor(diff),
-        ),
-        "m = mock.NonCallableMock(parent=mock.Mock())\n"
-        "m.x.y()  # stdlib TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'",
-        rare=True,
     ),
     Known(
         "threading-extensions",

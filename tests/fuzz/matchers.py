@@ -47,13 +47,6 @@ FILE = r"'(<fuzz>|<mock-lib>|<harness>|<string>|\w+\.py)'"
 #: The label of an operation's own outcome.
 OUTCOME = f"^{re.escape(OP)}$"
 
-#: ``x.attach_mock(y, 'n')``, and ``x.n = y``/``x.return_value = y`` which reparent a
-#: mock ``y`` as well: (root of x, rest of x, y).
-_ATTACH = re.compile(r"^(\w+)([^\n=]*)\.attach_mock\(([\w.()]+), ", re.M)
-_ASSIGN = re.compile(r"^(\w+)([^\n=]*)\.\w+ = ((?:m|h|pm)\d+[\w.()]*)$", re.M)
-#: ``m1 = m0.a``: a variable bound to a child of another.
-_BINDING = re.compile(r"^((?:m|h|pm)\d+) = ((?:m|h|pm)\d+)[.(]", re.M)
-
 
 def on(
     *,
@@ -95,24 +88,6 @@ def case_has(pattern: str) -> Predicate:
     """An operation up to the failing step has ``pattern`` in its source."""
     found = re.compile(pattern)
     return lambda diff: any(found.search(op.source) for op in diff.case.ops[: diff.step + 1])
-
-
-def attached_an_ancestor(diff: Difference) -> bool:
-    """The case attached a mock below itself (to itself, a child, a descendant),
-    through a path or through variables bound to children."""
-    parents: dict[str, str] = {}
-    for op in diff.case.ops[: diff.step + 1]:
-        for child, parent in _BINDING.findall(op.source):
-            parents[child] = parent
-        for root, path, attached in [*_ATTACH.findall(op.source), *_ASSIGN.findall(op.source)]:
-            chain = [root + path, root]
-            node = root
-            while node in parents:
-                node = parents[node]
-                chain.append(node)
-            if any(attached == link for link in chain) or (root + path).startswith(attached + "."):
-                return True
-    return False
 
 
 def mro_with_extra(*names: str) -> Predicate:
