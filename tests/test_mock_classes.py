@@ -170,6 +170,22 @@ def test_shallow_copy_of_a_used_mock() -> None:
     assert_same(scenario)
 
 
+@pytest.mark.parametrize("operation", [copy.copy, copy.deepcopy], ids=["copy", "deepcopy"])
+@pytest.mark.parametrize("kind", ["Mock", "MagicMock", "NonCallableMock"])
+def test_copies_keep_attributes_set_to_none(kind: str, operation: Callable[[Any], Any]) -> None:
+    """Attributes set to None (by keyword or by hand) stay None on a copy, as plain
+    values do (found in certbot's tests, which deep-copy a MagicMock config)."""
+
+    def scenario(mod: Any) -> Any:
+        m = getattr(mod, kind)(configurator=None, installer="x")
+        m.other = None
+        m.zero = 0
+        c = operation(m)
+        return c.configurator, c.other, c.installer, c.zero, "other" in vars(c)
+
+    assert_same(scenario)
+
+
 def _deepcopy_summary(mod: Any, kind: str, use: Callable[[Any], Any]) -> Any:
     m = getattr(mod, kind)()
     use(m)

@@ -113,9 +113,21 @@ def test_after():
 """
 
 
+LEAKY_STILL_ON = LEAKY.replace("!= \"/leaked\"", "== \"/leaked\"")
+
+
+def test_leaked_patches_stay_by_default(pytester: pytest.Pytester) -> None:
+    """By default a leaked patch stays active, as without turbomock: switching a suite
+    over changes no outcome (certbot's suite leaks patches under -W error)."""
+    pytester.makepyfile(test_leaky=LEAKY_STILL_ON)
+    result = runpytest(pytester, "-p", "turbomock", "-W", "error")
+    result.assert_outcomes(passed=2)
+
+
 def test_leaked_patch_is_reported_and_stopped(pytester: pytest.Pytester) -> None:
-    """A patch started in a test and never stopped: a warning naming the target and
-    the line that started it, and the next test sees the original."""
+    """``turbomock_leaked_patches = warn``: a warning naming the target and the line
+    that started it, and the next test sees the original."""
+    pytester.makeini("[pytest]\nturbomock_leaked_patches = warn\n")
     pytester.makepyfile(test_leaky=LEAKY)
     result = runpytest(pytester, "-p", "turbomock")
     result.assert_outcomes(passed=2, warnings=1)
@@ -144,7 +156,7 @@ def test_bad_leak_setting_is_a_usage_error(pytester: pytest.Pytester) -> None:
     result = runpytest(pytester, "-p", "turbomock")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["*turbomock_leaked_patches must be 'warn' or 'error', not 'loud'"]
+        ["*turbomock_leaked_patches must be 'off', 'warn' or 'error', not 'loud'"]
     )
 
 
@@ -176,6 +188,7 @@ def test_patches_stopped_in_time_are_not_reported(pytester: pytest.Pytester) -> 
             request.addfinalizer(p.stop)
         """
     )
+    pytester.makeini("[pytest]\nturbomock_leaked_patches = warn\n")
     result = runpytest(pytester, "-p", "turbomock", "-W", "error")
     result.assert_outcomes(passed=3)
 

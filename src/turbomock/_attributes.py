@@ -59,7 +59,8 @@ def forget_cached_children(copy: Any, st: MockState) -> None:
             owners[id(owner)] = owner
     for owner in owners.values():
         own = owner.__dict__
-        for name in [n for n, v in own.items() if n not in assigned and shared.get(n) is v]:
+        cached = [n for n, v in own.items() if n not in assigned and shared.get(n, _missing) is v]
+        for name in cached:
             del own[name]
 
 

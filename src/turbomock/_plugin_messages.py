@@ -30,7 +30,7 @@ INTROSPECTION = "\n\npytest introspection follows:\n"
 
 INI_LEAKED = (
     "turbomock: what to do with a patch started with start() in a test and never stopped: "
-    "warn (default) or error. It is stopped either way."
+    "off (default: left running, as without turbomock), warn or error (both stop it)."
 )
 INI_INTROSPECTION = (
     "turbomock: show failed mock assertions through pytest's introspection, with "
@@ -46,4 +46,6 @@ INI_STRICT = (
     "turbomock: strict mode (patch autospecs its target; configuration never used and "
     "patches left started fail the test); default false. TURBOMOCK_STRICT wins."
 )
-BAD_LEAKED_VALUE = "turbomock_leaked_patches must be 'warn' or 'error', not {value!r}"
+BAD_LEAKED_VALUE = (
+    "turbomock_leaked_patches must be 'off', 'warn' or 'error', not {value!r}"
+)

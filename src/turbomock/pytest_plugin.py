@@ -103,7 +103,7 @@ def active() -> bool:
 @pytest.hookimpl(tryfirst=True)
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
     """Declare the ini options; switch on now if asked (earliest point we run at)."""
-    parser.addini(INI_LEAKED, msg.INI_LEAKED, default="warn")
+    parser.addini(INI_LEAKED, msg.INI_LEAKED, default="off")
     parser.addini(INI_INTROSPECTION, msg.INI_INTROSPECTION, type="bool", default=True)
     parser.addini(INI_EXPLAIN, msg.INI_EXPLAIN, type="bool", default=True)
     parser.addini(INI_STRICT, msg.INI_STRICT, type="bool", default=False)
@@ -123,7 +123,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Serve the mocker fixtures unless pytest-mock does, and the fakes' fixtures;
     turn strict mode on if asked (the environment wins over the ini file)."""
     value = config.getini(INI_LEAKED)
-    if value not in ("warn", "error"):
+    if value not in ("off", "warn", "error"):
         raise pytest.UsageError(msg.BAD_LEAKED_VALUE.format(value=value))
     manager = config.pluginmanager
     if not manager.has_plugin("pytest_mock") and not manager.has_plugin("turbomock.mocker"):
@@ -198,8 +198,9 @@ def pytest_pycollect_makeitem(collector: Any, name: str, obj: object) -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    """Note where each patch started during the test's call was started."""
-    if not active():
+    """Note where each patch started during the test's call was started (only when
+    asked to: a suite switched over must behave as before, leaks included)."""
+    if not active() or item.config.getini(INI_LEAKED) == "off":
         yield
         return
     from turbomock import _plugin_checks
@@ -222,8 +223,8 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
-    """After the fixtures are torn down: report and stop the patches the test leaked
-    (errors in strict mode, with the configuration it never used)."""
+    """After the fixtures are torn down: report and stop the patches the test leaked,
+    if asked to (errors in strict mode, with the configuration it never used)."""
     yield
     scope = item.stash.get(_SCOPE_KEY, None)
     if scope is not None:
@@ -236,7 +237,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
             report.unused.clear()  # the test's own failure is the news
         if report:
             pytest.fail(report.text(), pytrace=False)
-    elif active():
+    elif active() and item.config.getini(INI_LEAKED) != "off":
         from turbomock import _plugin_checks
 
         _plugin_checks.stop_leaks(item, item.config.getini(INI_LEAKED) == "error")

@@ -4,12 +4,9 @@ section 2: the rest), as the fuzzer meets them."""
 from __future__ import annotations
 
 from .matchers import (
-    FILE,
-    PY311,
     Known,
     both,
     case_has,
-    either,
     on,
 )
 

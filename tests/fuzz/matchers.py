@@ -42,8 +42,6 @@ class Known:
     fallback: bool = False
 
 
-#: What a frame's file looks like once normalised.
-FILE = r"'(<fuzz>|<mock-lib>|<harness>|<string>|\w+\.py)'"
 #: The label of an operation's own outcome.
 OUTCOME = f"^{re.escape(OP)}$"
 
