@@ -78,6 +78,42 @@ def test_a_mock_class_mixes_with_an_abc(impl: ModuleType, order: str) -> None:
     assert isinstance(second.extra, impl.MagicMock)
 
 
+@pytest.mark.parametrize("order", ["mock first", "abc first"])
+@pytest.mark.parametrize("kind", ["MagicMock", "AsyncMock"])
+def test_an_abc_mixed_mock_class_hands_out_its_magic_methods(order: str, kind: str) -> None:
+    """``type(m).__getitem__`` of a mock whose class mixes in an ABC is the mock's
+    method, and ``type(m).__iter__(m)`` fails as the stdlib's does (the ABC's
+    metaclass sets attributes as it makes the class: no edit of the user's)."""
+
+    def scenario(mod: Any) -> Any:
+        class Base(abc.ABC):  # noqa: B024 - an ABC with nothing abstract is the point
+            pass
+
+        public = getattr(mod, kind)
+        bases = (public, Base) if order == "mock first" else (Base, public)
+        m = type("Mixed", bases, {})()
+        try:
+            type(m).__iter__(m)
+        except TypeError as exc:
+            iterated = str(exc)
+        return repr(type(m).__getitem__), iterated, type(m).__str__(m)
+
+    assert_same(scenario)
+
+
+def test_abc_mixed_leaves_are_reused() -> None:
+    """Leaves of an ABC-mixed mock class stay in their pool (reused when free)."""
+
+    class Base(abc.ABC):  # noqa: B024 - an ABC with nothing abstract is the point
+        pass
+
+    class Mixed(Base, turbomock.MagicMock):  # type: ignore[misc]
+        pass
+
+    leaf = type(Mixed())
+    assert leaf.__dict__["_mock_pool"] is not None
+
+
 def test_a_class_mixes_with_collections_abc_iterable(impl: ModuleType) -> None:
     """``class M(Mock, collections.abc.Iterable)`` works as with the stdlib."""
     import collections.abc

@@ -184,6 +184,9 @@ class Pool:
                 cell = namespace["_mock_cell"] = [None]
             bases = self.bases if self.bag is None else (*self.bases, self.bag)
             leaf = self.meta(public.__name__, bases, namespace)
+            # A metaclass that sets attributes as it makes the class (ABCMeta's
+            # _abc_impl) went through LeafType.__setattr__: no edit of the user's.
+            type.__setattr__(leaf, "_mock_pool", self)
             if self.weak < 0:
                 self.weak = getweakrefcount(leaf)  # a new leaf's (subclass registry)
             if self.abstract:
