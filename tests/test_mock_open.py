@@ -258,3 +258,22 @@ def test_mock_open_as_a_patch_replacement(mock: Any) -> None:
     ):
         assert handle.read() == "patched"
     opened.assert_called_once_with("any-file")
+
+
+def test_handle_names_are_one_list_in_the_stdlibs_order() -> None:
+    """A handle's ``_mock_methods`` is one list for the process, in the stdlib's order
+    (built as the stdlib builds it), and a name added to it counts for later handles."""
+
+    def scenario(mod: Any) -> Any:
+        handle = mod.mock_open()()
+        names = handle._mock_methods
+        order = list(names)
+        try:
+            names.append("extra_name")
+            later = mod.mock_open()()
+            found = repr(later.extra_name)
+        finally:
+            names.remove("extra_name")
+        return order, found, mod.mock_open()()._mock_methods is names
+
+    assert_same(scenario)

@@ -234,3 +234,44 @@ def test_spec_instance_with_getattr() -> None:
     same_steps(
         lambda mod: mod.Mock(spec=_AnswersAll()), lambda mod, m: m.anything, lambda mod, m: m.meth
     )
+
+
+_LIVE_LIST_SPECS = {
+    "name added to the list": (
+        lambda mod: (["a"], mod.Mock),
+        lambda spec, m: (spec.append("b"), m.b, m._mock_methods is spec),
+    ),
+    "name removed from the list": (
+        lambda mod: (["a", "b"], mod.Mock),
+        lambda spec, m: (spec.remove("a"), m.a),
+    ),
+    "spec_set follows the list": (
+        lambda mod: (["x"], lambda spec: mod.MagicMock(spec_set=spec)),
+        lambda spec, m: (spec.append("y"), setattr(m, "y", 1), m.y),
+    ),
+    "magic added later": (
+        lambda mod: (["x"], mod.MagicMock),
+        lambda spec, m: (spec.append("__len__"), len(m)),
+    ),
+    "dir of a tuple spec": (
+        lambda mod: (("a",), mod.Mock),
+        lambda spec, m: dir(m),
+    ),
+    "mock_add_spec with a list": (
+        lambda mod: (["p"], lambda spec: mod.Mock(spec=["q"])),
+        lambda spec, m: (m.mock_add_spec(spec), spec.append("r"), m.r, m._mock_methods is spec),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_LIVE_LIST_SPECS))
+def test_a_list_spec_is_read_live(case: str) -> None:
+    """A spec given as a list is the mock's ``_mock_methods`` itself: what the user
+    changes in it later counts, as with the stdlib."""
+    make, use = _LIVE_LIST_SPECS[case]
+
+    def scenario(mod: Any) -> Any:
+        spec, factory = make(mod)
+        return use(spec, factory(spec))
+
+    assert_same(scenario)

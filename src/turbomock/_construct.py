@@ -151,7 +151,9 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
         extra = st.extra = Extra()
     extra.spec_signature = DEFAULT
     extra.spec_set = spec_set
-    extra.methods = _missing  # (a list set by hand goes: the new spec decides)
+    # A list (or tuple) of names is the stdlib's _mock_methods itself, read live:
+    # names the user adds to it later count (else the new spec decides).
+    extra.methods = spec if spec is not None and is_list(spec) else _missing
     st.spec = new_spec
     if spec is None or is_list(spec):
         extra.spec_class = None

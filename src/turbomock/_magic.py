@@ -268,7 +268,9 @@ def magic_mock_with_spec(spec: Spec, /, **kwargs: Any) -> Any:
     bag = MagicMock._mock_bag_with(spec.magic_slots(DEFAULT_MAGICS))
     mock = instance(pool_for((MagicMock,), bag))
     MagicMock.__init__(mock, **kwargs)
-    _get_state(mock).spec = spec
+    st = _get_state(mock)
+    st.spec = spec
+    st.methods = spec.listing  # the list itself, read live (see apply_spec)
     return mock
 
 

@@ -22,21 +22,32 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_specs: dict[str, Spec] = {}
+#: {kind: (Spec, the names it was made from)}, made again when those names change.
+_specs: dict[str, tuple[Spec, tuple[str, ...]]] = {}
+#: The names a file handle (``"file"``) or ``open`` has: one list each for the
+#: process, built as the stdlib's (its order is ``_mock_methods``'s). A handle's
+#: ``_mock_methods`` is this list, so a name added to it counts for every later
+#: handle too, as with the stdlib's.
+_names: dict[str, list[str]] = {}
 _NEVER = object()  # a sentinel no call returns
 
 
 def _named_spec(kind: str) -> Spec:
-    """The names a file handle (``"file"``) or ``open`` has, as a spec; made once."""
-    spec = _specs.get(kind)
-    if spec is None:
+    """The names a file handle (``"file"``) or ``open`` has, as a spec."""
+    names = _names.get(kind)
+    if names is None:
         import _io
 
         if kind == "file":  # text or binary: whatever either kind of file has
-            names = {*dir(_io.TextIOWrapper), *dir(_io.BytesIO)}
+            names = list(set(dir(_io.TextIOWrapper)).union(set(dir(_io.BytesIO))))
         else:
-            names = set(dir(_io.open))
-        spec = _specs[kind] = spec_from_list(sorted(names))
+            names = list(set(dir(_io.open)))
+        _names[kind] = names
+    cached = _specs.get(kind)
+    if cached is not None and cached[1] == tuple(names):
+        return cached[0]
+    spec = spec_from_list(names)
+    _specs[kind] = (spec, tuple(names))
     return spec
 
 

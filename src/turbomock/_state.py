@@ -150,6 +150,7 @@ class MockState(dict):  # type: ignore[type-arg]
     kind = _extra_field("kind")
     autospec = _extra_field("autospec")
     signature = _extra_field("signature")
+    methods = _extra_field("methods")  # _mock_methods read live: a list spec, or set by hand
 
     def __deepcopy__(self, memo: dict[int, Any]) -> MockState:
         # Pending events refer to call records by shape; deep-copied records are
