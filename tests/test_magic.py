@@ -844,3 +844,62 @@ def test_supported_but_not_set_up_by_default(kind: str, name: str) -> None:
         return before, getattr(m, name)(), m.mock_calls, m.method_calls
 
     assert_same(scenario)
+
+
+class _CallIsFive:
+    def __call__(self) -> int:
+        return 5
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        lambda m: math.ceil(m),
+        lambda m: +m,
+        lambda m: m.__bool__(1),
+        lambda m: bool(m),
+        lambda m: m / 2,
+        lambda m: type(m).__pos__,
+        lambda m: len(m),
+    ],
+    ids=["ceil", "pos", "__bool__ called", "bool", "truediv", "type(m).__pos__", "len"],
+)
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda mod: mod.AsyncMock(),
+        lambda mod: type("Sub", (mod.AsyncMock,), {})(),
+        lambda mod: mod.MagicMock(),
+    ],
+    ids=["AsyncMock", "AsyncMock subclass", "MagicMock"],
+)
+def test_magic_methods_a_spec_added_later_lacks(
+    make: Callable[[Any], Any], use: Callable[[Any], Any]
+) -> None:
+    """After ``mock_add_spec`` of a spec without them, default magic methods fail as
+    the stdlib's do: absent for MagicMock (which drops them), refused by the spec
+    when first used for AsyncMock (whose ``mock_add_spec`` keeps them)."""
+
+    def scenario(mod: Any) -> Any:
+        m = make(mod)
+        m.mock_add_spec(_CallIsFive)
+        return use(m)
+
+    assert_same(scenario)
+
+
+def test_magic_methods_outside_mock_methods_set_by_hand() -> None:
+    """``_mock_methods`` set by hand refuses the default magic methods it lacks."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.MagicMock()
+        m._mock_methods = ["x"]
+        return trace_of(m)
+
+    def trace_of(m: Any) -> Any:
+        results = []
+        for use in (lambda: len(m), lambda: m.__iter__, lambda: bool(m), lambda: m.x):
+            results.append(outcome(use))
+        return results
+
+    assert_same(scenario)

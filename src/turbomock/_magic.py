@@ -21,14 +21,14 @@ from turbomock._magic_names import (
     DEFAULT_MAGICS,
     RETURN_VALUES,
 )
-from turbomock._magic_slots import MagicSlot, MissingMagic, missing_magic_text
+from turbomock._magic_slots import MagicSlot
 from turbomock._mock import (
     Mock,
     NonCallableMock,
     _is_instance_mock,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
-from turbomock._sentinels import DEFAULT, _deleted
+from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
 
@@ -139,30 +139,6 @@ def _make_default(owner: Any, st: MockState, name: str) -> Any:
     return winner
 
 
-def _truth(owner: Any) -> Any:
-    """``bool()`` of an object without ``__bool__``: its length, else True."""
-
-    def __bool__() -> bool:
-        try:
-            return len(owner) != 0
-        except MissingMagic:
-            return True
-
-    return __bool__
-
-
-def _containment(owner: Any) -> Any:
-    """``in`` on an object without ``__contains__``: search its iteration."""
-
-    def __contains__(item: Any) -> bool:
-        return any(entry is item or entry == item for entry in iter(owner))
-
-    return __contains__
-
-
-_FALLBACKS = {"__bool__": _truth, "__contains__": _containment}
-
-
 class _DefaultMagicSlot(MagicSlot):
     """A magic method MagicMock supports by default, made on first use."""
 
@@ -172,23 +148,19 @@ class _DefaultMagicSlot(MagicSlot):
         name = self.name
         st = _get_state(obj)
         existing = st.get(name)
-        spec = st.spec
-        if spec is not None and name not in spec.names:
-            return _fallback(obj, name)
+        extra = st.extra
+        if extra is not None:
+            # Still here though the spec lacks it: a spec added by a class whose
+            # mock_add_spec keeps the magic methods (AsyncMock), or _mock_methods
+            # set by hand. The stdlib's method, made now, is refused by the spec.
+            methods = extra.methods
+            if methods is _missing:
+                methods = None if extra.spec is None else extra.spec.names
+            if methods is not None and name not in methods:
+                raise AttributeError(msg.no_attribute(name))
         if existing is not None and existing is not _deleted and _is_instance_mock(existing):
             return existing
         return _make_default(obj, st, name)
-
-
-def _fallback(obj: Any, name: str) -> Any:
-    """What Python would use if the class had no such magic method at all."""
-    fallback = _FALLBACKS.get(name)
-    if fallback is not None:
-        return fallback(obj)
-    base = getattr(object, name, None)
-    if base is not None:
-        return base.__get__(obj, type(obj))
-    raise MissingMagic(missing_magic_text(obj, name))
 
 
 if TYPE_CHECKING:
