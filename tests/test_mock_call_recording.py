@@ -270,3 +270,76 @@ def test_unnamed_ancestor_with_a_parent(case: str) -> None:
     the stdlib's do."""
     factory, *steps = _UNNAMED_PARENT_CASES[case]
     same_steps(factory, *steps)
+
+
+_LIST_CHANGES = {
+    "append": lambda lst: lst.append("x"),
+    "clear": lambda lst: lst.clear(),
+    "del slice": lambda lst: lst.__delitem__(slice(None)),
+    "pop": lambda lst: lst.pop(),
+    "extend": lambda lst: lst.extend([1, 2]),
+    "setitem": lambda lst: lst.__setitem__(0, "y"),
+    "iadd": lambda lst: lst.__iadd__(["z"]),
+}
+
+
+@pytest.mark.parametrize("change", list(_LIST_CHANGES))
+@pytest.mark.parametrize(
+    "make",
+    [lambda mod: mod.Mock(), lambda mod: mod.MagicMock(spec=dict), lambda mod: mod.mock_open()()],
+    ids=["Mock", "specced", "mock_open handle"],
+)
+def test_changing_call_args_list_leaves_the_counts(
+    make: Callable[[Any], Any], change: str
+) -> None:
+    """A change made to ``call_args_list`` reaches that list alone: ``called``,
+    ``call_count`` and ``call_args`` stay, as with the stdlib, and later calls
+    are added to the changed list (``m.call_args_list.clear()`` is common)."""
+
+    def scenario(mod: Any) -> Any:
+        m = make(mod)
+        m(1)
+        _LIST_CHANGES[change](m.call_args_list)
+        before = (m.called, m.call_count, m.call_args, list(m.call_args_list))
+        m(2)
+        return before, (m.call_count, m.call_args, list(m.call_args_list), m.mock_calls)
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize("change", list(_LIST_CHANGES))
+def test_changing_await_args_list_leaves_the_counts(change: str) -> None:
+    """The same for ``await_args_list``: ``await_count``/``await_args`` stay."""
+    import asyncio
+
+    def scenario(mod: Any) -> Any:
+        m = mod.AsyncMock()
+        asyncio.run(m(1))
+        _LIST_CHANGES[change](m.await_args_list)
+        before = (m.await_count, m.await_args, list(m.await_args_list))
+        asyncio.run(m(2))
+        return before, (m.await_count, m.await_args, list(m.await_args_list))
+
+    assert_same(scenario)
+
+
+def test_await_args_list_set_to_none() -> None:
+    """``await_args_list = None``: the next await fails appending, after counting,
+    as the stdlib's does (a child of an AsyncMock subclass too)."""
+    import asyncio
+
+    def scenario(mod: Any) -> Any:
+        class Sub(mod.AsyncMock):  # type: ignore[name-defined,misc]
+            attr = 1
+
+        results = []
+        for m in (mod.AsyncMock(), Sub().meth):
+            m.await_args_list = None
+            try:
+                asyncio.run(m(2))
+            except AttributeError as exc:
+                results.append(str(exc))
+            results.append((m.await_count, m.await_args))
+        return results
+
+    assert_same(scenario)

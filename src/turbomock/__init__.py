@@ -131,9 +131,9 @@ def __dir__() -> list[str]:
 
 
 def _eager() -> list[Any]:
-    from turbomock._state import LiveCallList
+    from turbomock._call_lists import LiveCallList, RecordList
 
-    return [*globals().values(), LiveCallList, type(ANY)]
+    return [*globals().values(), LiveCallList, RecordList, type(ANY)]
 
 
 _claim(_eager())

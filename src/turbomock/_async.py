@@ -29,6 +29,7 @@ from turbomock._assertions import (
 )
 from turbomock._attributes import passthrough
 from turbomock._base import Base, named_as
+from turbomock._call_lists import AwaitList
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
 from turbomock._construct import ENGINE_INITS
@@ -53,6 +54,8 @@ else:
     _MixinBase = Base
 
 
+_append = list.append
+
 class _Awaits:
     """An async mock's await records: ``await_args_list`` and what was set by hand.
 
@@ -64,13 +67,13 @@ class _Awaits:
     __slots__ = ("records", "adjust", "last", "count")
 
     def __init__(self) -> None:
-        self.records: list[Any] = _CallList()
+        self.records: Any = AwaitList(self)
         self.adjust = 0
         self.last: Any = None  # await_args: the latest await, or the value last assigned
         self.count: int | None = None  # None: derived from records
 
     def reset(self) -> None:
-        self.records = _CallList()
+        self.records = AwaitList(self)
         self.adjust = 0
         self.last = None
         self.count = None
@@ -79,19 +82,34 @@ class _Awaits:
         count = self.count
         return len(self.records) + self.adjust if count is None else count
 
+    def count_apart(self) -> None:
+        """Count awaits apart from the list from now on: it is shared with a copy,
+        was changed by hand, or replaced (as the stdlib's three attributes are)."""
+        with lock:
+            if self.count is None:
+                self.count = self.awaits()
+
     def record(self, call: Any) -> None:
-        """One await: appended, and counted apart when the list is shared."""
-        self.records.append(call)
+        """One await: appended, and counted apart when the list is not only ours,
+        step by step in the stdlib's order (a list set to None fails last)."""
+        records = self.records
+        if self.count is None:
+            _append(records, call)
+            self.last = call
+            return
+        with lock:
+            self.count += 1
         self.last = call
-        if self.count is not None:
-            with lock:
-                self.count += 1
+        if type(records) is AwaitList:
+            _append(records, call)
+        else:
+            records.append(call)
 
     def for_copy(self) -> _Awaits:
         """The records a shallow copy of the mock starts with: as the stdlib's copy
         shares ``await_args_list`` and copies the count, both now count apart."""
+        self.count_apart()
         with lock:
-            self.count = self.awaits()
             clone = copy.copy(self)
         return clone
 
@@ -315,10 +333,8 @@ def _own_list(st: MockState) -> Any:
 
 def _set_own_list(st: MockState, value: Any) -> None:
     kind = _awaits(st)
-    count = kind.awaits()
+    kind.count_apart()
     kind.records = value
-    if kind.count is None:
-        kind.adjust = count - len(value)
 
 
 _OWN_GETTERS: dict[str, Callable[[MockState], Any]] = {

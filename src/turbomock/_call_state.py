@@ -33,16 +33,7 @@ _DELETED: Any = Book.DELETED
 
 def book_of(st: MockState) -> Book:
     """The mock's stored call state, made from its recorded calls on first need."""
-    book: Book | None = st.book
-    if book is not None:
-        return book
-    drain(st)  # names the pending calls, and makes the mock_calls/method_calls lists
-    book = st.book = Book(st.call_list(), st.mock_calls, st.method_calls)
-    # No pending list from now on, so recording (its own calls and its
-    # descendants') takes the path that updates the book.
-    st.pending = None
-    st.calls = None
-    return book
+    return st.book_calls()
 
 
 def book_if_unnameable(st: MockState) -> None:

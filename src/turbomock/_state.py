@@ -18,6 +18,7 @@ import threading
 
 from turbomock import _messages as msg
 from turbomock._base import state_of as _state_of
+from turbomock._call_lists import LiveCallList, RecordList
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._sentinels import DEFAULT
 from turbomock._sentinels import _missing as _MISSING
@@ -176,10 +177,28 @@ class MockState(dict):  # type: ignore[type-arg]
             try:
                 calls = self.calls
                 if calls is None:
-                    calls = self.calls = _CallList()
+                    calls = self.calls = RecordList(self)
             finally:
                 _release()
         return calls
+
+    def drain_pending(self) -> None:
+        """Turn the pending events into mock_calls/method_calls entries."""
+        drain(self)
+
+    def book_calls(self) -> Book:
+        """The mock's stored call state, made from its recorded calls on first need
+        (see ``turbomock._call_state``)."""
+        book: Book | None = self.book
+        if book is not None:
+            return book
+        drain(self)  # names the pending calls, and makes the mock_calls/method_calls lists
+        book = self.book = Book(self.call_list(), self.mock_calls, self.method_calls)
+        # No pending list from now on, so recording (its own calls and its
+        # descendants') takes the path that updates the book.
+        self.pending = None
+        self.calls = None
+        return book
 
     def magic_dict(self) -> dict[str, Any]:
         magics = self.magics
@@ -332,8 +351,8 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
         try:
             calls = st.calls
             if calls is None:
-                calls = st.calls = _CallList()
-            calls.append(record)
+                calls = st.calls = RecordList(st)
+            _append(calls, record)
             pending = st.pending
             if pending is None:
                 pending = st.pending = []
@@ -344,7 +363,7 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
         if booked is not None:
             _notify_past_books(booked, st, (st, record), args, kwargs)
         return record
-    calls.append(record)
+    _append(calls, record)  # past RecordList.append, which books the mock
     pending.append(record)
     parent = st.new_parent
     if parent is not None:
@@ -484,56 +503,6 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
         parent = pst.new_parent
     return mock_name, (method_name if method_ok else NOT_A_METHOD)
 
-
-class LiveCallList(_CallList):
-    """The list ``mock_calls`` / ``method_calls`` return: a ``_CallList`` that
-    takes in the calls still pending whenever it is read, so a list fetched
-    earlier shows later calls, as the stdlib's (appended to at every call) does."""
-
-    __slots__ = ("_state",)
-
-    def __init__(self, st: MockState) -> None:
-        self._state = st
-
-    def __copy__(self) -> _CallList:
-        return _CallList(self)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _CallList:
-        import copy
-
-        return _CallList(copy.deepcopy(list(self), memo))
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        return _CallList, (list(self),)
-
-
-def _synced(name: str) -> Any:
-    inner = getattr(_CallList, name)
-
-    def method(self: LiveCallList, /, *args: Any, **kwargs: Any) -> Any:
-        st = self._state
-        if st.pending:
-            drain(st)
-        return inner(self, *args, **kwargs)
-
-    method.__name__ = name
-    method.__qualname__ = f"_CallList.{name}"
-    method.__doc__ = inner.__doc__
-    return method
-
-
-# Every list method, reading or writing, first takes in the pending calls.
-for _name in (
-    "__len__", "__iter__", "__reversed__", "__getitem__", "__contains__", "__eq__", "__ne__",
-    "__lt__", "__le__", "__gt__", "__ge__", "__repr__", "__add__", "__mul__", "__rmul__",
-    "__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert",
-    "pop", "remove", "clear", "sort", "reverse", "count", "index", "copy",
-):
-    setattr(LiveCallList, _name, _synced(_name))
-LiveCallList.__hash__ = None
-# Users see a ``_CallList``, as with the stdlib (reprs of failing reprs name it).
-LiveCallList.__name__ = LiveCallList.__qualname__ = "_CallList"
-LiveCallList.__module__ = _CallList.__module__
 
 _append = list.append
 
