@@ -14,6 +14,7 @@ from types import CellType, FunctionType
 
 from turbomock import _messages as msg
 from turbomock._async import AsyncMock
+from turbomock._autospec_origin import MISSING, Origin
 from turbomock._base import PUBLIC_MODULE
 from turbomock._calls import _CallList
 from turbomock._compat import (
@@ -28,8 +29,6 @@ from turbomock._compat import (
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
-from turbomock._mock_type import class_attribute
-from turbomock._sentinels import DEFAULT
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
     FunctionTypes,
@@ -50,28 +49,29 @@ def _is_async_func(func: Any) -> bool:
     return False
 
 
-def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
+def _must_skip(spec: Any, entry: str, is_type: bool, origin: Origin) -> bool:
     """Whether calling the spec's attribute ``entry`` drops a first argument (``self``).
 
     Only a plain function defined on a class and read from the class itself
     (``is_type``) leaves one, and so does an attribute no class defines (made up
     at run time). An instance's own attribute, or anything else a class defines
-    (staticmethod, classmethod, a callable object), binds nothing.
+    (staticmethod, classmethod, a callable object), binds nothing. (All as the
+    spec was when the mock was made: ``origin``.)
     """
     if isinstance(spec, type):
         owner = spec
-    elif entry in getattr(spec, "__dict__", {}):
+    elif origin.in_own_dict(entry):
         return False
     else:
         owner = spec.__class__
-    found = class_attribute(owner, entry, DEFAULT)
-    return is_type and (found is DEFAULT or isinstance(found, FunctionTypes))
+    found = origin.class_attribute(owner, entry)
+    return is_type and (found is MISSING or isinstance(found, FunctionTypes))
 
 
 class _Autospec:
     """How to build the children of one autospecced mock, when first needed."""
 
-    __slots__ = ("spec", "spec_set", "instance", "is_type", "wrapped", "parent")
+    __slots__ = ("spec", "spec_set", "instance", "is_type", "wrapped", "parent", "origin")
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Autospec:
         return self  # a description of the spec, shared as the Spec is (see there)
@@ -83,6 +83,7 @@ class _Autospec:
         self.is_type = isinstance(spec, type)
         self.wrapped = wrapped
         self.parent = parent  # who the children hang under (the mock, or a function's mock)
+        self.origin = Origin(spec)  # the spec's attributes as they are now
 
     def child(self, mock: Any, name: str) -> Any:
         """Build the child ``name`` as the stdlib's eager walk would have."""
@@ -90,7 +91,7 @@ class _Autospec:
             return None  # the stdlib's walk skips these: an ordinary child it is
         spec = self.spec
         try:
-            original = getattr(spec, name)
+            original = self.origin.read(name)
         except AttributeError:
             return None  # the stdlib skips it: an ordinary child is made instead
         child_kwargs: dict[str, Any] = {"spec": original}
@@ -110,7 +111,7 @@ class _Autospec:
                     msg.autospec_attr_mocked(name, target, mock, original)
                 ) from None
         parent = self.parent
-        skipfirst = _must_skip(spec, name, self.is_type)
+        skipfirst = _must_skip(spec, name, self.is_type, self.origin)
         child_kwargs["_eat_self"] = skipfirst
         klass = AsyncMock if iscoroutinefunction(original) else MagicMock
         new = klass(parent=parent, name=name, _new_name=name, _new_parent=parent, **child_kwargs)
@@ -120,11 +121,36 @@ class _Autospec:
         return new
 
 
+    def build_mocked_methods(self, mock: Any) -> None:
+        """Build now the children whose spec is a mock passing for a function (a
+        method patched with ``spec_set``): the stdlib's walk makes those as the
+        mock is made, and refuses a mock as a spec there."""
+        st = mock._mock_state
+        for name in self.origin.mocked_names():
+            if is_magic(name) or name in st:
+                continue
+            if isinstance(self.origin.read(name), FunctionTypes):
+                child = st.setdefault(name, self.child(mock, name))
+                # Its signature too, as the walk's _check_signature works it out
+                # then (reading the mock's __code__ can fail: 3.9, 3.10).
+                check = child._mock_state.check_sig
+                if check is not None:
+                    check.signature()
+
     def walked_names(self) -> list[str]:
         """The children the stdlib's eager walk makes: every non-magic attribute of
         the spec that can be read."""
-        spec = self.spec
-        return [name for name in dir(spec) if not is_magic(name) and hasattr(spec, name)]
+        # dir() as it was when the mock was made: the names of the Spec it got then.
+        spec = self.parent._mock_state.spec
+        listing = dir(self.spec) if spec is None or spec.source is None else spec.methods
+        return [name for name in listing if not is_magic(name) and self._has(name)]
+
+    def _has(self, name: str) -> bool:
+        try:
+            self.origin.read(name)
+        except AttributeError:
+            return False
+        return True
 
     def build_walked_children(self, mock: Any) -> None:
         """Build every child the stdlib's eager walk would have made, before a spec
@@ -137,7 +163,7 @@ class _Autospec:
             if is_magic(name):
                 continue
             try:
-                original = getattr(self.spec, name)
+                original = self.origin.read(name)
             except AttributeError:
                 continue
             child = st.get(name)
@@ -163,7 +189,7 @@ def is_unbuilt_attribute(mock: Any, name: str) -> bool:
     if plan is None or name in mock._mock_state or is_magic(name):
         return False
     try:
-        original = getattr(plan.spec, name)
+        original = plan.origin.read(name)
     except AttributeError:
         return False
     return not isinstance(original, FunctionTypes)
@@ -249,7 +275,9 @@ def create_autospec(
                 spec, spec_set, instance=True, _name="()", _parent=mock, **extra
             )
 
-    inner._mock_state.autospec = _Autospec(spec, spec_set, instance, wrapped, inner)
+    inner._mock_state.autospec = plan = _Autospec(spec, spec_set, instance, wrapped, inner)
+    if plan.origin.mocked:
+        plan.build_mocked_methods(inner)
     if inner._mock_state or inner.__dict__:
         _replace_as_the_walk_does(inner, spec)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:

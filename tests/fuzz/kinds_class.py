@@ -5,7 +5,7 @@ sees, and the ``__module__``/``__qualname__`` of what the library exposes."""
 from __future__ import annotations
 
 from .case import Op
-from .model import MOCK_KINDS, World
+from .model import MOCK_KINDS, Var, World
 
 ATTR_VALUES = [
     "mock.PropertyMock(return_value=10)",
@@ -302,7 +302,47 @@ def names(w: World) -> Op | None:
     return Op("names", text, True)
 
 
+#: Edits of the prelude's spec objects, made after mocks may have been specced on
+#: them: an autospecced mock's children follow the spec as it was when made.
+SPEC_EDITS = [
+    "Klass.meth = lambda self, a, b, c: None",
+    "Klass.smeth = lambda self: None",
+    "Klass.cmeth = staticmethod(lambda: 0)",
+    "del Klass.meth",
+    "del Klass.prop",
+    "Klass.attr = 'changed'",
+    "Klass.prop = 5",
+    "Klass.added = f",
+    "inst.x = lambda a: a",
+    "inst.meth = 3",
+    "Klass.Inner = Sized",
+]
+
+
+#: What is read of an autospecced mock after its spec was edited.
+SPEC_READS = [
+    "meth(1)", "meth(1, 2)", "meth(1, 2, 3)", "smeth(1)", "smeth()", "cmeth(1)", "cmeth()",
+    "attr", "prop", "added", "Inner", "x",
+]
+
+
+def spec_edit(w: World) -> Op | None:
+    text = w.pick(SPEC_EDITS)
+    specced = [var.name for var in w.mocks if var.spec in ("Klass", "inst")]
+    if not specced or w.chance(0.5):
+        # A mock autospecced on the spec just before it is edited.
+        name = w.fresh("m")
+        spec = w.pick(["Klass", "Klass, instance=True", "inst", "Klass, spec_set=True"])
+        text = f"{name} = mock.create_autospec({spec})\n{text}"
+        w.add(Var(name, "autospec", magic=True, spec=spec.split(",")[0]))
+        specced = [name]
+    # Read a child the mock had not built yet: built from the spec as it was.
+    text += f"\n_ = {w.pick(specced)}.{w.pick(SPEC_READS)}"
+    return Op("spec.edit", text, True)
+
+
 KINDS = [
+    ("spec.edit", 1.5, spec_edit),
     ("type_edit", 4.0, type_edit),
     ("type_edit.setattr", 0.7, setattr_edit),
     ("type_edit.store", 0.8, store_class),
