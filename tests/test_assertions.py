@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import PY311, Step, assert_same, same_steps, trace
+from engine_support import PY311, Step, assert_same, outcome, same_steps, trace
 from spec_support import func
 
 
@@ -473,3 +473,27 @@ def test_has_calls_any_order_with_a_recorded_call_outside_the_signature() -> Non
         lambda mod, x: x.assert_has_calls([mod.call(1, 1)]),
         lambda mod, x: x.assert_called_with(1, 1),
     )
+
+
+@pytest.mark.parametrize("value", [{}, [], 0.0, None, "", 2])
+@pytest.mark.parametrize("check", ["assert_not_called", "assert_called", "assert_called_once"])
+def test_count_assertions_compare_a_count_set_by_hand(check: str, value: Any) -> None:
+    """``call_count`` set by hand is compared with 0 or 1 as the stdlib compares it
+    (``{} != 0``), not tested for truth."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        m._mock_call_count = value
+        return getattr(m, check)()
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize("value", [{}, [], None, 2])
+def test_assert_not_awaited_compares_a_count_set_by_hand(value: Any) -> None:
+    def scenario(mod: Any) -> Any:
+        m = mod.AsyncMock()
+        m.await_count = value
+        return outcome(m.assert_not_awaited), outcome(m.assert_awaited)
+
+    assert_same(scenario)

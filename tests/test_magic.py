@@ -903,3 +903,41 @@ def test_magic_methods_outside_mock_methods_set_by_hand() -> None:
         return results
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize("kind", ["NonCallableMagicMock", "AsyncMock", "MagicMock"])
+def test_a_magic_method_that_fails_to_make_fails_through_the_class(kind: str) -> None:
+    """``type(m).__str__(m)`` of a mock whose name can't be worked out (a parent that
+    is not a mock) raises what making the method raised, not ``__getattr__``'s
+    AttributeError (the stdlib's class-level proxy makes it directly)."""
+
+    def scenario(mod: Any) -> Any:
+        m = getattr(mod, kind)(parent=5)
+        return [outcome(lambda: type(m).__str__(m)), outcome(lambda: type(m).__hash__(m) > 0)]
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [lambda mod: mod.PropertyMock(return_value=5), lambda mod: (lambda self: 3),
+     lambda mod: mod.Mock(return_value=3)],
+    ids=["PropertyMock", "function", "Mock"],
+)
+def test_a_configured_magic_method_a_later_spec_lacks(value: Callable[[Any], Any]) -> None:
+    """``mock_add_spec`` takes away a configured magic method the spec lacks, a
+    PropertyMock (set on the class) included."""
+
+    class CallIsFive:
+        def __call__(self) -> int:
+            return 5
+
+    def scenario(mod: Any) -> Any:
+        m = mod.NonCallableMagicMock()
+        m.__int__ = value(mod)
+        first = m.__int__
+        m.mock_add_spec(CallIsFive)
+        return [first, outcome(lambda: m.__int__), outcome(lambda: int(m)),
+                outcome(lambda: type(m).__int__), "__int__" in dir(m)]
+
+    assert_same(scenario)

@@ -343,3 +343,26 @@ def test_await_args_list_set_to_none() -> None:
         return results
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize("value", ["x", 5, None])
+def test_await_count_set_by_hand(value: Any) -> None:
+    """``await_count`` set by hand (a subclass's child too) is what the next await
+    adds one to, failing there as the stdlib's does for a non-number."""
+    import asyncio
+
+    def scenario(mod: Any) -> Any:
+        class Sub(mod.AsyncMock):  # type: ignore[name-defined,misc]
+            attr = 1
+
+        results = []
+        for m in (mod.AsyncMock(), Sub().meth):
+            m.await_count = value
+            try:
+                asyncio.run(m(1))
+            except TypeError as exc:
+                results.append(str(exc))
+            results.append((m.await_count, m.await_args, list(m.await_args_list)))
+        return results
+
+    assert_same(scenario)

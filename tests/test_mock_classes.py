@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import pytest
 
-from engine_support import assert_same, same_steps
+from engine_support import assert_same, outcome, same_steps
 from spec_support import Spec
 
 # -- classes ---------------------------------------------------------------------------------
@@ -220,5 +220,64 @@ def test_deepcopy_of_a_mock_copies_its_children() -> None:
         m.b.c.side_effect = KeyError
         c = copy.deepcopy(m)
         return c.a(), c.a is m.a, sorted(c._mock_children), sorted(c.b._mock_children)
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize("operation", [copy.copy, copy.deepcopy], ids=["copy", "deepcopy"])
+@pytest.mark.parametrize("deleted", [None, "__hash__", "__eq__", "__str__"])
+def test_copies_of_a_mock_with_a_deleted_magic(
+    deleted: str | None, operation: Callable[[Any], Any]
+) -> None:
+    """A copy of a MagicMock one of whose magic methods was deleted compares, hashes
+    and prints as the stdlib's copy (hashing stays inherited without ``__hash__``)."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.MagicMock()
+        if deleted is not None:
+            delattr(m, deleted)
+        c = operation(m)
+        return outcome(lambda: (c == m, hash(c) == hash(m), str(c) == str(m)))
+
+    assert_same(scenario)
+
+
+def test_deleting_a_magic_method_from_a_copys_class() -> None:
+    """A copy's class holds none of the original's methods of its own (it finds
+    them through its base, as the stdlib's): deleting one from it fails."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.MagicMock()
+        c = copy.deepcopy(m)
+        return [outcome(lambda: delattr(type(c), "__str__")), outcome(lambda: str(c) == str(m))]
+
+    assert_same(scenario)
+
+
+def test_attaching_a_mock_with_a_foreign_parent_to_itself() -> None:
+    """``Mock(parent=5).attach_mock(itself, 'a')``: the links are cleared without
+    visiting the parent that is not a mock, as with the stdlib."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.AsyncMock(parent=5)
+        m.attach_mock(m, "a")
+        return m._mock_parent, m._mock_name, outcome(lambda: m.a is m)
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [lambda: staticmethod(lambda a: a), lambda: classmethod(lambda cls, a: a), lambda: len],
+    ids=["staticmethod", "classmethod", "builtin"],
+)
+def test_deepcopy_of_an_autospecced_descriptor(spec: Callable[[], Any]) -> None:
+    """A mock autospecced on a staticmethod/classmethod object deep-copies (its
+    signature check copies as itself, as the stdlib's checking function does)."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.create_autospec(spec())
+        c = copy.deepcopy(m)
+        return c == m, str(c) == str(m)
 
     assert_same(scenario)

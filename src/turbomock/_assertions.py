@@ -175,13 +175,13 @@ class AssertionMethods:
 
     def assert_not_called(self) -> None:
         """Assert the mock was never called."""
-        if self.call_count:
+        if self.call_count != 0:  # (a count set by hand is compared, as by the stdlib)
             text = msg.expected_not_called(_name(self), self.call_count, self.mock_calls)
             raise _failure(text, count_story(self, CALLS))
 
     def assert_called(self) -> None:
         """Assert the mock was called at least once."""
-        if not self.call_count:
+        if self.call_count == 0:
             raise _failure(msg.expected_called(_name(self)), count_story(self, CALLS))
 
     def assert_called_once(self) -> None:

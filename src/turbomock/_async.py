@@ -56,44 +56,59 @@ else:
 
 _append = list.append
 
+
+class _Derived:
+    """``_Awaits.count`` while the count is the length of the records (one object,
+    kept by copies)."""
+
+    __slots__ = ()
+
+    def __copy__(self) -> _Derived:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Derived:
+        return self
+
+
+DERIVED: Any = _Derived()
+
+
 class _Awaits:
     """An async mock's await records: ``await_args_list`` and what was set by hand.
 
-    ``await_count`` is derived from the list (plus ``adjust``, set by assigning
-    ``await_count``), so concurrent awaits are never lost. Once a shallow copy shares
-    the list (see ``for_copy``), each mock counts its own awaits in ``count``.
+    ``await_count`` is derived from the list, so concurrent awaits are never lost.
+    Once the list is not only this mock's (shared with a copy, changed or replaced
+    by hand) or the count was set by hand, it counts its awaits in ``count``.
     """
 
-    __slots__ = ("records", "adjust", "last", "count")
+    __slots__ = ("records", "last", "count")
 
     def __init__(self) -> None:
         self.records: Any = AwaitList(self)
-        self.adjust = 0
         self.last: Any = None  # await_args: the latest await, or the value last assigned
-        self.count: int | None = None  # None: derived from records
+        self.count: Any = DERIVED  # or the count kept apart (any value set by hand)
 
     def reset(self) -> None:
         self.records = AwaitList(self)
-        self.adjust = 0
         self.last = None
-        self.count = None
+        self.count = DERIVED
 
     def awaits(self) -> int:
         count = self.count
-        return len(self.records) + self.adjust if count is None else count
+        return len(self.records) if count is DERIVED else count
 
     def count_apart(self) -> None:
         """Count awaits apart from the list from now on: it is shared with a copy,
         was changed by hand, or replaced (as the stdlib's three attributes are)."""
         with lock:
-            if self.count is None:
+            if self.count is DERIVED:
                 self.count = self.awaits()
 
     def record(self, call: Any) -> None:
         """One await: appended, and counted apart when the list is not only ours,
         step by step in the stdlib's order (a list set to None fails last)."""
         records = self.records
-        if self.count is None:
+        if self.count is DERIVED:
             _append(records, call)
             self.last = call
             return
@@ -311,10 +326,8 @@ def _own_count(st: MockState) -> int:
 
 def _set_own_count(st: MockState, value: int) -> None:
     kind = _awaits(st)
-    if kind.count is None:
-        kind.adjust = value - len(kind.records)
-    else:
-        kind.count = value
+    kind.count_apart()  # a count set by hand is what the next await adds one to
+    kind.count = value
 
 
 def _own_args(st: MockState) -> Any:
@@ -454,7 +467,7 @@ class AsyncMockMixin(_MixinBase):
 
     def assert_not_awaited(self) -> None:
         """Assert the mock was never awaited."""
-        if self.await_count:
+        if self.await_count != 0:
             text = msg.expected_not_awaited(_name(self), self.await_count)
             raise _failure(text, count_story(self, AWAITS))
 

@@ -98,6 +98,16 @@ def is_below(node: Any, mock: Any) -> bool:
 #: properties. Modules defining more mock kinds add theirs (``passthrough``).
 _PASSTHROUGH: set[str] = {"_mock_state"}
 
+#: Of those, the ones the stdlib keeps as plain instance attributes and sets
+#: through its ordinary path, which adopts a mock assigned to them as a child
+#: (``m._spec_set = Mock()``); the few it lets straight through are not here.
+_ADOPTING = frozenset({
+    "_mock_call_args", "_mock_call_args_list", "_mock_call_count", "_mock_called",
+    "_mock_delegate", "_mock_methods", "_mock_mock_calls", "_mock_sealed", "_mock_unsafe",
+    "_mock_wraps", "_spec_asyncs", "_spec_class", "_spec_set", "_spec_signature",
+    "method_calls", "_mock_await_count", "_mock_await_args", "_mock_await_args_list",
+})
+
 
 def passthrough(klass: type) -> None:
     """Register ``klass``'s properties as plain settable attributes."""
@@ -122,6 +132,8 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
             object.__setattr__(self, name, value)
             forget_cached_children(self, value)
             return None
+        if name in _ADOPTING and check_and_set_parent(self, value, name, name):
+            _get_state(self)[name] = value
         return object.__setattr__(self, name, value)
     st = _get_state(self)
     extra = st.extra
@@ -201,9 +213,9 @@ def list_attributes(self: Any) -> list[str]:
     if st.magics:
         names.update(st.magics)
     plan = None if extra is None else extra.autospec
-    if plan is not None and st.spec is None:
-        # Autospecced without a spec (a data descriptor): the stdlib's walk still
-        # made children, which its dir() lists.
+    if plan is not None and (st.spec is None or methods is not _missing):
+        # Autospecced without a spec (a data descriptor), or with _mock_methods set
+        # by hand: the stdlib's walk made children, which its dir() lists.
         names.update(n for n in plan.walked_names() if st.get(n) is not _deleted)
     names.update(type(self)._mock_dir_extras)
     return sorted(names)

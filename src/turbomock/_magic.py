@@ -14,14 +14,14 @@ from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
 from turbomock._children import direct_pool
-from turbomock._compat import MAGIC_RESET_KEEPS_RETURN
+from turbomock._compat import MAGIC_RESET_KEEPS_RETURN, PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._construct import ENGINE_INITS, instance
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
     DEFAULT_MAGICS,
     RETURN_VALUES,
 )
-from turbomock._magic_slots import MagicSlot
+from turbomock._magic_slots import DescribedMagicSlot, MagicSlot
 from turbomock._mock import (
     Mock,
     NonCallableMock,
@@ -225,6 +225,15 @@ class MagicMixin(_MagicBase):
         if magics:
             for name in [n for n in magics if n not in names]:
                 del magics[name]
+                if type(cls.__dict__.get(name)) is DescribedMagicSlot:
+                    # A PropertyMock set as the method sits on this class itself
+                    # (as the stdlib's): it goes with it, and stays a child unless
+                    # the stdlib's instance holds it too (3.13), whose deletion
+                    # then goes on to mark it deleted.
+                    type.__delattr__(cls, name)
+                    self.__dict__.pop(name, None)
+                    if not PROPERTYMOCK_ATTRIBUTE_STAYS:
+                        continue
                 st[name] = _deleted
         change_bag(self, self._mock_bag_with(spec.magic_slots(defaults)))
 

@@ -53,7 +53,10 @@ class MagicSlot:
             mock = None if owner is None else owner_of(owner)
             if mock is None:
                 return self
-            found = getattr(mock, self.name)
+            # Looked up as Python does, but without __getattr__'s say: what making
+            # the method raises, reaching it through the class raises too.
+            lookup: Any = type(mock).__getattribute__
+            found = lookup(mock, self.name)
             return _class_level.get(found, found) if type(found) is FunctionType else found
         magics = _get_state(obj).magics
         if magics is not None:
@@ -75,7 +78,10 @@ class DescribedMagicSlot(MagicSlot):
         mock = obj if obj is not None else None if owner is None else owner_of(owner)
         if mock is None:
             return self
-        value = _get_state(mock).magic_dict()[self.name]
+        magics = _get_state(mock).magics
+        if magics is None or self.name not in magics:
+            return MagicSlot.__get__(self, obj, owner)  # taken away (a spec added since)
+        value = magics[self.name]
         return type(value).__get__(value, obj, owner)
 
 

@@ -82,6 +82,11 @@ class LeafType(type):
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
+        if type(cls.__dict__.get(name)) is _Forward:
+            # A copy's class finds the original's method, as the stdlib's inherits
+            # it: nothing of its own to delete. (Python's own error, as this
+            # version words it, from a class of that name holding nothing.)
+            type.__delattr__(type(cls.__name__, (), {"__slots__": ()}), name)
         bag = None if name in cls.__dict__ else bag_of(cls)
         if bag is not None and name in bag.__dict__:
             # A default magic method is in the shared bag, where the stdlib's class
@@ -370,7 +375,12 @@ def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:
         for name in magic_names:
             namespace[name] = _Forward(name, owner)
     meta = type(leaf)
-    return meta(leaf.__name__, (leaf,), namespace)
+    derived = meta(leaf.__name__, (leaf,), namespace)
+    if "__eq__" in namespace and "__hash__" not in namespace:
+        # Python gives a class body defining __eq__ alone a __hash__ of None; the
+        # stdlib's class sets its methods after it is made: hashing is inherited.
+        type.__delattr__(derived, "__hash__")
+    return derived
 
 
 def drop_forwards(cls: type) -> None:

@@ -216,6 +216,11 @@ class SignatureCheck:
         self._sig: Any = _UNSET
         self._check: Any = None
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> SignatureCheck:
+        # What the stdlib keeps instead, a checking function, copies as itself; the
+        # spec held here may not copy at all (a staticmethod object).
+        return self
+
     def signature(self) -> Any:
         sig = self._sig
         if sig is _UNSET:

@@ -538,7 +538,10 @@ def flush_ancestors(st: MockState) -> None:
     """Settle the names of pending events above ``st`` before its link changes."""
     parent = st.new_parent
     while parent is not None:
-        pst = _parent_state(parent, "_mock_new_parent")
+        try:
+            pst = _state_of(parent)
+        except TypeError:
+            return  # not a mock (Mock(parent=5)): nothing pending up there
         if pst.pending:
             drain(pst)
         parent = pst.new_parent

@@ -20,6 +20,7 @@ from turbomock import _messages as msg
 from turbomock._async import _Awaits
 from turbomock._attributes import passthrough
 from turbomock._base import Base
+from turbomock._call_lists import AwaitList
 from turbomock._calls import _Call
 from turbomock._magic import MagicMixin
 from turbomock._mock import (
@@ -80,8 +81,9 @@ def _waiter(st: MockState) -> _Waiter:
         if type(kind) is not _Waiter:
             waiter = _Waiter(None)
             if kind is not None:  # plain await records: keep the same objects
-                waiter.records = kind.records
-                waiter.adjust = kind.adjust
+                waiter.records = records = kind.records
+                if type(records) is AwaitList and records._state is kind:
+                    records._state = waiter  # a change to it now books the waiter
                 waiter.last = kind.last
                 waiter.count = kind.count  # (set once a copy shares the list)
             kind = st.kind = waiter

@@ -7,6 +7,7 @@ from .matchers import (
     Known,
     both,
     case_has,
+    either,
     on,
 )
 
@@ -17,7 +18,13 @@ ISSUE_9: list[Known] = [
         "recursion-depth",
         "KD-recursion-depth: a mock whose side effect calls it again until RecursionError "
         "records one call more or fewer (the stdlib's recording takes more stack)",
-        both(on(expected=r"^\d{2,}$", actual=r"^\d{2,}$"), case_has(r"^(\w+)\.side_effect = \1$")),
+        both(
+            either(
+                on(expected=r"^\d{2,}$", actual=r"^\d{2,}$"),
+                lambda diff: diff.label.endswith(("call_args_list", "mock_calls", "method_calls")),
+            ),
+            case_has(r"^(\w+)\.side_effect = \1$"),
+        ),
         "m = mock.Mock(parent=mock.Mock())\nm.side_effect = m\ntry:\n    m()\n"
         "except RecursionError:\n    print(m.call_count)  # stdlib 330 on 3.13, turbomock 331",
         rare=True,

@@ -14,6 +14,7 @@ from .matchers import (
     either,
     mro_with_extra,
     on,
+    only_dunder_calls,
     only_more_dunder_calls,
 )
 
@@ -32,7 +33,11 @@ OTHER: list[Known] = [
         "spec-object-touched",
         "new (the stdlib touches a mock used as a spec, or held by a spec object: bool() "
         "of it, its __code__, an _is_coroutine child; turbomock doesn't)",
-        either(on(label=r"^dir\(", expected="'_is_coroutine'"), only_more_dunder_calls),
+        either(
+            on(label=r"^dir\(", expected="'_is_coroutine'"),
+            only_more_dunder_calls,
+            both(lambda diff: not PY311, case_has(r"create_autospec\("), only_dunder_calls),
+        ),
         "class K: pass\nK.x = mock.MagicMock()\nmock.Mock().mock_add_spec(K())\n"
         "print('_is_coroutine' in dir(K.x))  # stdlib True, turbomock False",
         rare=True,
@@ -157,6 +162,34 @@ OTHER: list[Known] = [
         on(kinds=("helpers",), source=r"pickle\.dumps\(mock\.call", expected="RecursionError"),
         "import pickle\npickle.loads(pickle.dumps(mock.call.a(1)))  # stdlib RecursionError",
         applies=PY311,
+    ),
+    Known(
+        "delegate-assigned",
+        "new (_mock_delegate set by hand: the stdlib's recording reads a delegate it keeps "
+        "elsewhere, turbomock's reads the one set)",
+        case_has(r"\._mock_delegate = "),
+        "m = mock.AsyncMock(wraps=f)\nm._mock_delegate = 5\nm.__aexit__()  # the messages name "
+        "another object",
+        rare=True,
+    ),
+    Known(
+        "copy-then-add-spec",
+        "new (mock_add_spec on a copy of a mock: the stdlib's copy keeps the original's "
+        "configured magic methods through its class, turbomock drops them)",
+        both(case_has(r"= copy\.(deep)?copy\("), case_has(r"\.mock_add_spec\(")),
+        "h = mock.mock_open()()\nc = copy.copy(h)\nc.mock_add_spec(f)\n"
+        "print('__enter__' in dir(c))  # stdlib True, turbomock False",
+        rare=True,
+    ),
+    Known(
+        "mock-children-assigned",
+        "xfail test_assigning_mock_children (KD-mock-children-assigned)",
+        either(
+            on(actual=r"property '_mock_children' of '\w+' object has no setter"),
+            case_has(r"\._mock_children = "),
+        ),
+        "m = mock.Mock()\nm._mock_children = {}  # turbomock AttributeError",
+        rare=True,
     ),
     Known(
         "unfiltered-dir",
