@@ -497,3 +497,15 @@ def test_assert_not_awaited_compares_a_count_set_by_hand(value: Any) -> None:
         return outcome(m.assert_not_awaited), outcome(m.assert_awaited)
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize("any_order", [False, True])
+def test_assert_has_calls_with_mock_calls_set_to_none(any_order: bool) -> None:
+    """``mock_calls = None``: assert_has_calls fails iterating it, as the stdlib's."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        m.mock_calls = None
+        return m.assert_has_calls([mod.call(1, 2)], any_order=any_order)
+
+    assert_same(scenario)

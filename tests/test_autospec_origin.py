@@ -219,3 +219,17 @@ def test_dir_lists_walked_children_with_mock_methods_set_by_hand() -> None:
         return dir(m)
 
     assert_same(scenario)
+
+
+def test_mock_add_spec_after_the_spec_changed() -> None:
+    """``mock_add_spec`` on an autospecced mock builds the children the stdlib's walk
+    made, from the spec as it was (an attribute deleted since included)."""
+
+    def scenario(mod: Any) -> Any:
+        K = _spec_class(mod)
+        m = mod.create_autospec(K)
+        del K.prop
+        m.mock_add_spec(["x"], spec_set=True)
+        return dir(m), outcome(lambda: m.prop)
+
+    assert_same(scenario)

@@ -636,3 +636,43 @@ def test_public_class_edits_stay_global() -> None:
     finally:
         turbomock.NonCallableMock.assert_called_with = original  # type: ignore[method-assign]
     assert calls == [(1,), (3,)]
+
+
+def test_a_class_edit_of_a_magic_method_leaves_the_mocks_own() -> None:
+    """``type(m).__len__ = f`` after the mock made or was given its ``__len__``: the
+    stdlib's mock also holds that one as an instance attribute, so ``m.__len__``
+    stays the mock's method while ``len(m)`` uses the class's."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.AsyncMock(name="n", **{"__len__.return_value": 3})
+        setattr(type(m), "__len__", lambda self: 7)
+        m.__len__.side_effect = [1, 2]
+        handle = mod.mock_open(read_data="a\n")()
+        cls = type(handle)
+        cls.__enter__ = lambda self: "entered"
+        fresh = mod.MagicMock()
+        type(fresh).__str__ = lambda self: "S"
+        return (len(m), m.__len__(), repr(handle.__enter__), handle.__enter__(), str(fresh),
+                type(fresh.__str__).__name__)
+
+    assert_same(scenario)
+
+
+def test_module_of_a_mock_class_made_by_a_python_metaclass() -> None:
+    """The class of a mock whose class mixes in an ABC is made in ``abc``'s
+    ``ABCMeta.__new__``, so its ``__module__`` is ``'abc'`` (as the stdlib's)."""
+
+    class Base(abc.ABC):  # noqa: B024 - an ABC with nothing abstract is the point
+        pass
+
+    class Mixed(Base, turbomock.MagicMock):  # type: ignore[misc]
+        pass
+
+    class Plain(turbomock.MagicMock):  # type: ignore[misc]
+        pass
+
+    class MixedStdlib(Base, stdlib_mock.MagicMock):  # type: ignore[misc]
+        pass
+
+    assert type(Mixed()).__module__ == type(MixedStdlib()).__module__ == "abc"
+    assert type(Plain()).__module__ == "turbomock"

@@ -304,6 +304,8 @@ def check_sequence(
         else:
             text = msg.awaits_not_found(_CallList(calls), history, errors)
         raise _failure(text, sequence_story(mock, kind, wanted, history, False)) from cause
+    if not isinstance(recorded, list):
+        recorded = list(recorded)  # (fails as the stdlib's list() does: mock_calls = None)
     missing, left = unmatched_positions(expected, recorded)
     if not missing:
         return

@@ -140,10 +140,12 @@ class _Autospec:
     def walked_names(self) -> list[str]:
         """The children the stdlib's eager walk makes: every non-magic attribute of
         the spec that can be read."""
-        # dir() as it was when the mock was made: the names of the Spec it got then.
+        return [name for name in self._listing() if not is_magic(name) and self._has(name)]
+
+    def _listing(self) -> list[str]:
+        """``dir(spec)`` as it was when the mock was made: its Spec's names then."""
         spec = self.parent._mock_state.spec
-        listing = dir(self.spec) if spec is None or spec.source is None else spec.methods
-        return [name for name in listing if not is_magic(name) and self._has(name)]
+        return dir(self.spec) if spec is None or spec.source is None else spec.methods
 
     def _has(self, name: str) -> bool:
         try:
@@ -159,7 +161,7 @@ class _Autospec:
         those instance attributes: its mocks of functions pass
         ``isinstance(child, FunctionType)``)."""
         st = mock._mock_state
-        for name in dir(self.spec):
+        for name in self._listing():
             if is_magic(name):
                 continue
             try:

@@ -24,6 +24,7 @@ from turbomock._mock_type import (
     is_leaf,
     owner_of,
     remember_owner,
+    retire,
 )
 from turbomock._sentinels import _deleted
 from turbomock._state import MockState
@@ -168,7 +169,8 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     ):
         # The class must carry it (Python looks magic methods up there): this
         # mock's class is its own, so it is edited in place.
-        setattr(cls, name, slot_kind(name))
+        retire(cls)
+        type.__setattr__(cls, name, slot_kind(name))
         if owner_of(cls) is None:
             remember_owner(mock)
     st.magic_dict()[name] = stored

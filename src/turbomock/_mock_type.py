@@ -79,6 +79,15 @@ class LeafType(type):
 
     def __setattr__(cls, name: str, value: Any) -> None:
         retire(cls)
+        if name[:2] == "__" == name[-2:]:
+            mock = owner_of(cls)
+            if mock is not None and type(mock) is cls:
+                magics = mock._mock_state.magics
+                if magics is not None and name in magics:
+                    # The stdlib's mock also holds a magic method it made or was
+                    # given as an instance attribute: that stays what the mock's
+                    # attribute gives, whatever the class gets now.
+                    mock.__dict__[name] = magics[name]
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
@@ -102,6 +111,23 @@ class LeafType(type):
                 return
         retire(cls)
         type.__delattr__(cls, name)
+
+
+def _module_making(meta: type) -> str:
+    """The ``__module__`` the stdlib's class of a mock gets: ``type()`` takes it from
+    the Python code calling ``type.__new__``, the stdlib's own module unless the
+    metaclass has a ``__new__`` in Python (ABCMeta's: ``'abc'``), whose innermost
+    one calls it."""
+    module = PUBLIC_MODULE
+    for klass in meta.__mro__:
+        if klass is LeafType or klass.__module__ == __name__:
+            continue
+        found = klass.__dict__.get("__new__")
+        function = getattr(found, "__func__", found)
+        code_globals = getattr(function, "__globals__", None)
+        if code_globals is not None:
+            module = code_globals.get("__name__", module)
+    return module
 
 
 #: Leaf metaclasses for public classes whose metaclass is not ``type`` (an ABC).
@@ -139,8 +165,9 @@ class Pool:
         self.bag = bag
         self.meta = _metaclass_for(type(public))
         namespace: dict[str, Any] = {
-            # As the stdlib's, made in its module: named by the class's bare name.
-            "__module__": PUBLIC_MODULE,
+            # As the stdlib's, made in its module (or its metaclass's): named by the
+            # class's bare name.
+            "__module__": _module_making(self.meta),
             "__qualname__": public.__name__,
             "__doc__": public.__doc__,
             "__slots__": (),
