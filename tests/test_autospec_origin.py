@@ -233,3 +233,42 @@ def test_mock_add_spec_after_the_spec_changed() -> None:
         return dir(m), outcome(lambda: m.prop)
 
     assert_same(scenario)
+
+
+def test_a_class_edit_leaves_an_autospecced_method_child() -> None:
+    """``type(m).size = f`` on an autospecced mock: the stdlib's walk made ``size``
+    an instance attribute, so ``m.size`` stays the autospecced child."""
+
+    def scenario(mod: Any) -> Any:
+        K = _spec_class(mod)
+        m = mod.create_autospec(K, instance=True)
+        type(m).meth = lambda self: "edited"
+        type(m).x = 5
+        return outcome(lambda: m.meth), outcome(lambda: m.meth.has_calls), m.x
+
+    assert_same(scenario)
+
+
+def test_mock_add_spec_leaves_unbuilt_children_unbuilt() -> None:
+    """``mock_add_spec`` on an autospecced mock builds only the function children
+    (the stdlib's instance attributes): another child whose build would fail (its
+    spec is a mock) fails only if reached, after the new spec has been read."""
+
+    def scenario(mod: Any) -> Any:
+        class Holder:
+            def meth(self) -> None:
+                pass
+
+            attr = 1
+
+        class Raising:
+            @property
+            def prop(self) -> int:
+                raise ZeroDivisionError("bad")
+
+        inst = Holder()
+        with mod.patch.object(inst, "meth", new_callable=mod.NonCallableMagicMock, create=True):
+            m = mod.create_autospec(inst, spec_set=True)
+            return outcome(lambda: m.mock_add_spec(Raising(), spec_set=True)), dir(m)[-3:]
+
+    assert_same(scenario)

@@ -213,9 +213,12 @@ def list_attributes(self: Any) -> list[str]:
     if st.magics:
         names.update(st.magics)
     plan = None if extra is None else extra.autospec
-    if plan is not None and (st.spec is None or methods is not _missing):
+    if plan is not None and plan.listed is not None:
+        # A spec was added since: the stdlib's walk made children, which its dir() lists.
+        names.update(n for n in plan.listed if st.get(n) is not _deleted)
+    elif plan is not None and (st.spec is None or methods is not _missing):
         # Autospecced without a spec (a data descriptor), or with _mock_methods set
-        # by hand: the stdlib's walk made children, which its dir() lists.
+        # by hand: the same.
         names.update(n for n in plan.walked_names() if st.get(n) is not _deleted)
     names.update(type(self)._mock_dir_extras)
     return sorted(names)

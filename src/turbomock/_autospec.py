@@ -71,7 +71,9 @@ def _must_skip(spec: Any, entry: str, is_type: bool, origin: Origin) -> bool:
 class _Autospec:
     """How to build the children of one autospecced mock, when first needed."""
 
-    __slots__ = ("spec", "spec_set", "instance", "is_type", "wrapped", "parent", "origin")
+    __slots__ = (
+        "spec", "spec_set", "instance", "is_type", "wrapped", "parent", "origin", "listed",
+    )
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Autospec:
         return self  # a description of the spec, shared as the Spec is (see there)
@@ -84,6 +86,8 @@ class _Autospec:
         self.wrapped = wrapped
         self.parent = parent  # who the children hang under (the mock, or a function's mock)
         self.origin = Origin(spec)  # the spec's attributes as they are now
+        #: The walked names once a spec replaced the autospec (build_walked_children).
+        self.listed: list[str] | None = None
 
     def child(self, mock: Any, name: str) -> Any:
         """Build the child ``name`` as the stdlib's eager walk would have."""
@@ -144,6 +148,8 @@ class _Autospec:
 
     def _listing(self) -> list[str]:
         """``dir(spec)`` as it was when the mock was made: its Spec's names then."""
+        if self.listed is not None:
+            return self.listed  # (a spec added since replaced the Spec)
         spec = self.parent._mock_state.spec
         return dir(self.spec) if spec is None or spec.source is None else spec.methods
 
@@ -155,12 +161,12 @@ class _Autospec:
         return True
 
     def build_walked_children(self, mock: Any) -> None:
-        """Build every child the stdlib's eager walk would have made, before a spec
-        is added (``mock_add_spec``): the new spec hides none of them from
-        ``dir()``, and the function children stay reachable (the stdlib's walk made
-        those instance attributes: its mocks of functions pass
-        ``isinstance(child, FunctionType)``)."""
-        st = mock._mock_state
+        """Before a spec is added (``mock_add_spec``), do what the stdlib's eager walk
+        did that the new spec must not undo: its function children were instance
+        attributes (its mocks of functions pass ``isinstance(child, FunctionType)``),
+        so they stay reachable; the others were placeholders in its children, built
+        on access (and refused by the new spec), which ``dir()`` keeps listing."""
+        listed = []
         for name in self._listing():
             if is_magic(name):
                 continue
@@ -168,15 +174,35 @@ class _Autospec:
                 original = self.origin.read(name)
             except AttributeError:
                 continue
-            child = st.get(name)
-            if child is None:
-                child = st.setdefault(name, self.child(mock, name))
+            listed.append(name)
             if isinstance(original, FunctionTypes):
-                mock.__dict__[name] = child
-                assigned = st.assigned
-                if assigned is None:
-                    assigned = st.assigned = set()
-                assigned.add(name)
+                self._hold(mock, name)
+        self.listed = listed
+
+    def hold_function_child(self, mock: Any, name: str) -> None:
+        """``type(mock).name = ...``: if the stdlib's walk made ``name`` an instance
+        attribute (a function child), it still shadows what the class gets."""
+        if name not in self._listing():
+            return
+        try:
+            original = self.origin.read(name)
+        except AttributeError:
+            return
+        if isinstance(original, FunctionTypes):
+            self._hold(mock, name)
+
+    def _hold(self, mock: Any, name: str) -> None:
+        """Build the child ``name`` if needed and make it an instance attribute that
+        stays whatever spec comes later, as the stdlib's walk left it."""
+        st = mock._mock_state
+        child = st.get(name)
+        if child is None:
+            child = st.setdefault(name, self.child(mock, name))
+        mock.__dict__[name] = child
+        assigned = st.assigned
+        if assigned is None:
+            assigned = st.assigned = set()
+        assigned.add(name)
 
 
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:

@@ -79,15 +79,18 @@ class LeafType(type):
 
     def __setattr__(cls, name: str, value: Any) -> None:
         retire(cls)
-        if name[:2] == "__" == name[-2:]:
-            mock = owner_of(cls)
-            if mock is not None and type(mock) is cls:
-                magics = mock._mock_state.magics
+        mock = owner_of(cls)
+        if mock is not None and type(mock) is cls:
+            # What the stdlib's mock holds as instance attributes stays what the
+            # mock's attribute gives, whatever the class gets now: a magic method it
+            # made or was given, a function child of its autospec walk.
+            st = mock._mock_state
+            if name[:2] == "__" == name[-2:]:
+                magics = st.magics
                 if magics is not None and name in magics:
-                    # The stdlib's mock also holds a magic method it made or was
-                    # given as an instance attribute: that stays what the mock's
-                    # attribute gives, whatever the class gets now.
                     mock.__dict__[name] = magics[name]
+            elif st.autospec is not None and name not in mock.__dict__:
+                st.autospec.hold_function_child(mock, name)
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
