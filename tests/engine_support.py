@@ -123,6 +123,9 @@ def assert_same(scenario: Callable[[Any], Any]) -> None:
     """``scenario`` does the same with turbomock as with ``unittest.mock``."""
     __tracebackhide__ = True
     expected, actual = run_both(scenario)
+    if expected.exc_type is NameError:
+        # Both raising it can't tell the libraries apart: the scenario is broken.
+        raise AssertionError(f"the scenario itself fails: {expected!r}")
     if actual != expected:
         raise AssertionError(
             f"turbomock differs from unittest.mock\n"

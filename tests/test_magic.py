@@ -941,3 +941,18 @@ def test_a_configured_magic_method_a_later_spec_lacks(value: Callable[[Any], Any
                 outcome(lambda: type(m).__int__), "__int__" in dir(m)]
 
     assert_same(scenario)
+
+
+def test_deleting_a_propertymock_magic_method() -> None:
+    """``del m.__len__`` after ``m.__len__ = PropertyMock()``: before 3.13 the stdlib
+    set it on the class alone, so it stays listed as a child; a second deletion
+    then finds nothing (3.13 holds it on the instance too and marks it deleted)."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.MagicMock()
+        m.__len__ = mod.PropertyMock(return_value=3)
+        del m.__len__
+        first = ("__len__" in dir(m), outcome(lambda: len(m)), outcome(lambda: m.__len__))
+        return first, outcome(lambda: delattr(m, "__len__")), "__len__" in dir(m)
+
+    assert_same(scenario)

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import turbomock
-from engine_support import assert_same
+from engine_support import assert_same, outcome
 from turbomock import _mock_type
 
 KINDS = ["Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock"]
@@ -645,7 +645,7 @@ def test_a_class_edit_of_a_magic_method_leaves_the_mocks_own() -> None:
 
     def scenario(mod: Any) -> Any:
         m = mod.AsyncMock(name="n", **{"__len__.return_value": 3})
-        setattr(type(m), "__len__", lambda self: 7)
+        type(m).__len__ = lambda self: 7
         m.__len__.side_effect = [1, 2]
         handle = mod.mock_open(read_data="a\n")()
         cls = type(handle)
@@ -676,3 +676,22 @@ def test_module_of_a_mock_class_made_by_a_python_metaclass() -> None:
 
     assert type(Mixed()).__module__ == type(MixedStdlib()).__module__ == "abc"
     assert type(Plain()).__module__ == "turbomock"
+
+
+@pytest.mark.parametrize("kind", ["NonCallableMock", "Mock", "MagicMock"])
+def test_a_class_edit_over_a_cached_child(kind: str) -> None:
+    """A child used twice (cached by turbomock as an instance attribute) gives way
+    to a method set on the class afterwards, as the stdlib's (which holds its
+    children elsewhere) does; a child set by hand stays."""
+
+    def scenario(mod: Any) -> Any:
+        m = getattr(mod, kind)()
+        _ = m.meth.a
+        _ = m.meth.b
+        m.kept = mod.Mock()
+        _ = m.kept, m.kept
+        type(m).meth = lambda self: "meth"
+        type(m).kept = 5
+        return outcome(lambda: m.meth()), outcome(lambda: m.meth(1)), repr(m.kept)
+
+    assert_same(scenario)

@@ -193,7 +193,8 @@ def delete_magic(mock: Any, st: MockState, name: str) -> bool:
     raises.
     """
     cls = type(mock)
-    own = isinstance(cls.__dict__.get(name), MagicSlot)
+    slot = cls.__dict__.get(name)
+    own = isinstance(slot, MagicSlot)
     bag = bag_of(cls)
     in_bag = bag is not None and name in bag.__dict__
     if not own and not in_bag:
@@ -204,7 +205,11 @@ def delete_magic(mock: Any, st: MockState, name: str) -> bool:
         delattr(cls, name)
     if in_bag:
         change_bag(mock, mock._mock_bag_with(bag._mock_slots - {name}))  # type: ignore[union-attr]
-    if configured is not None:
+    if configured is not None and (
+        type(slot) is not DescribedMagicSlot or PROPERTYMOCK_ATTRIBUTE_STAYS
+    ):
+        # (A PropertyMock the stdlib set on the class alone, before 3.13, stays its
+        # child: its deletion stops once the class no longer has it.)
         st[name] = _deleted
     return True
 

@@ -48,6 +48,7 @@ from turbomock._magic_names import (
 )
 from turbomock._mock_type import (
     Pool,
+    know_owner,
     restock,
 )
 from turbomock._private_names import PrivateNames
@@ -347,6 +348,9 @@ class NonCallableMock(_BaseWithAssertions):
             _acquire()
             try:
                 _object_setattr(self, name, child)
+                # The stdlib's mock holds no child in its __dict__: an edit of the
+                # class must find this mock to take the cached one out (LeafType).
+                know_owner(self)
             finally:
                 _release()
             return child

@@ -89,8 +89,15 @@ class LeafType(type):
                 magics = st.magics
                 if magics is not None and name in magics:
                     mock.__dict__[name] = magics[name]
-            elif st.autospec is not None and name not in mock.__dict__:
-                st.autospec.hold_function_child(mock, name)
+            else:
+                cached = mock.__dict__.get(name)
+                if cached is None:
+                    if st.autospec is not None:
+                        st.autospec.hold_function_child(mock, name)
+                elif st.get(name) is cached and name not in (st.assigned or ()):
+                    # A child cached on its second use, where the stdlib holds none:
+                    # what the class gets now is what the mock's attribute gives.
+                    del mock.__dict__[name]
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
@@ -347,6 +354,20 @@ def owner_of(cls: type) -> Any:
         return None
     link = cell[0]
     return None if link is None else link()
+
+
+def know_owner(mock: Any) -> None:
+    """Make ``owner_of(type(mock))`` find ``mock`` (a leaf of any pool; once per
+    owner: a leaf taken again by a new mock is told so here)."""
+    cls = type(mock)
+    cell = cls.__dict__.get("_mock_cell")
+    if cell is None:
+        # type.__setattr__: an engine field, not an edit that ends the leaf's reuse.
+        type.__setattr__(cls, "_mock_cell", [_weakref(mock)])
+        return
+    link = cell[0]
+    if link is None or link() is not mock:
+        cell[0] = _weakref(mock)
 
 
 def remember_owner(mock: Any) -> None:
