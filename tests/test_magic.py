@@ -956,3 +956,33 @@ def test_deleting_a_propertymock_magic_method() -> None:
         return first, outcome(lambda: delattr(m, "__len__")), "__len__" in dir(m)
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [lambda mod: mod.PropertyMock(return_value=3), lambda mod: (lambda self: "s")],
+    ids=["PropertyMock", "function"],
+)
+def test_deleting_a_magic_method_set_on_the_class(value: Callable[[Any], Any]) -> None:
+    """``type(m).__str__ = x`` then ``del m.__str__``: taken off the class, as the
+    stdlib's deletion does (``m.__str__`` is then object's)."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock()
+        type(m).__str__ = value(mod)
+        before = outcome(lambda: m.__str__)
+        del m.__str__
+        return before, type(m.__str__).__name__, outcome(lambda: delattr(m, "__str__"))
+
+    assert_same(scenario)
+
+
+def test_a_copys_class_level_magic_that_fails_to_make() -> None:
+    """Through a copy's class, what making the original's method raises is raised."""
+    import copy
+
+    def scenario(mod: Any) -> Any:
+        m = mod.MagicMock(parent=5)
+        return outcome(lambda: type(copy.deepcopy(m)).__str__)
+
+    assert_same(scenario)

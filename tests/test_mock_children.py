@@ -469,3 +469,19 @@ def test_a_mock_assigned_to_an_internal_name(kind: str, name: str) -> None:
         return value._mock_parent is m, value._mock_new_parent is m, name in dir(m), repr(value)
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "name", ["method_calls", "_spec_set", "_mock_wraps", "called", "_mock_name"]
+)
+def test_spec_set_check_of_internal_names_reads_mock_methods(name: str) -> None:
+    """Setting one of the stdlib's instance attributes on a spec_set mock runs its
+    spec check, which fails on a ``_mock_methods`` that is no container (names the
+    stdlib lets straight through don't)."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.Mock(spec_set=["x"])
+        m._mock_methods = mod.Mock()
+        setattr(m, name, getattr(m, name))
+
+    assert_same(scenario)

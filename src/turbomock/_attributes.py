@@ -132,8 +132,19 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
             object.__setattr__(self, name, value)
             forget_cached_children(self, value)
             return None
-        if name in _ADOPTING and check_and_set_parent(self, value, name, name):
-            _get_state(self)[name] = value
+        if name in _ADOPTING:
+            st = _get_state(self)
+            extra = st.extra
+            if extra is not None and extra.spec_set:
+                methods = extra.methods
+                if methods is _missing:
+                    methods = None if extra.spec is None else extra.spec.names
+                if methods is not None:
+                    # The stdlib's spec_set check reads the list first (and fails
+                    # on one that is no container); its __dict__ then lets it pass.
+                    name in methods  # noqa: B015
+            if check_and_set_parent(self, value, name, name):
+                st[name] = value
         return object.__setattr__(self, name, value)
     st = _get_state(self)
     extra = st.extra

@@ -198,6 +198,12 @@ def delete_magic(mock: Any, st: MockState, name: str) -> bool:
     bag = bag_of(cls)
     in_bag = bag is not None and name in bag.__dict__
     if not own and not in_bag:
+        if name in cls.__dict__ and is_leaf(cls):
+            # Set on the mock's class by the user (type(m).__str__ = ...): taken off
+            # it, as the stdlib's deletion does, which stops there unless the
+            # instance holds the name too.
+            delattr(cls, name)
+            return name not in mock.__dict__
         return False  # not on the class: the ordinary deletion applies
     magics = st.magics
     configured = magics.pop(name, None) if magics is not None else None

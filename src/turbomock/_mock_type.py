@@ -406,7 +406,9 @@ class _Forward:
         self.source = source
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
-        return getattr(self.source, self.name)
+        source = self.source
+        lookup: Any = type(source).__getattribute__  # (no __getattr__ fallback: what
+        return lookup(source, self.name)  # making the method raises, this raises)
 
 
 def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:

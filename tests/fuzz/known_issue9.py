@@ -23,7 +23,7 @@ ISSUE_9: list[Known] = [
                 on(expected=r"^\d{2,}$", actual=r"^\d{2,}$"),
                 lambda diff: diff.label.endswith(("call_args_list", "mock_calls", "method_calls")),
             ),
-            case_has(r"^(\w+)\.side_effect = \1$"),
+            case_has(r"^([\w.]+)\.side_effect = \1$"),
         ),
         "m = mock.Mock(parent=mock.Mock())\nm.side_effect = m\ntry:\n    m()\n"
         "except RecursionError:\n    print(m.call_count)  # stdlib 330 on 3.13, turbomock 331",
