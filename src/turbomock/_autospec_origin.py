@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 _HEAPTYPE = 1 << 9
 _missing: Any = object()
+_NOTHING_COPIED: dict[type, dict[str, Any]] = {}
 _object_getattribute: Any = object.__getattribute__
 _type_getattribute: Any = type.__getattribute__
 _module_getattribute: Any = ModuleType.__getattribute__
@@ -99,7 +100,9 @@ def _bind(value: Any, obj: Any, owner: type) -> Any:
 class Origin:
     """The spec of one autospecced mock, as it was when the mock was made."""
 
-    __slots__ = ("spec", "mro", "meta_mro", "copies", "own", "own_copy", "values", "mocked")
+    __slots__ = (
+        "spec", "mro", "meta_mro", "copies", "own", "own_copy", "values", "mocked", "_by_class",
+    )
 
     def __init__(self, spec: Any) -> None:
         self.spec = spec
@@ -113,11 +116,11 @@ class Origin:
         meta = type(cls) if is_type else None
         self.mro = cls.__mro__
         self.meta_mro = None if meta is None else meta.__mro__
-        found, mocked = _copies_of(cls)
-        copies = dict(found)
+        copies, mocked = _copies_of(cls)  # shared by the mocks of this class version
         if meta is not None and meta.__flags__ & _HEAPTYPE:
-            copies.update(_copies_of(meta)[0])
+            copies = copies + _copies_of(meta)[0]
         self.copies = copies
+        self._by_class: dict[type, dict[str, Any]] | None = None
         own = None if is_type else getattr(spec, "__dict__", None)
         self.own = own if type(own) is dict else None
         self.own_copy = None if self.own is None else dict(self.own)
@@ -137,7 +140,8 @@ class Origin:
                 pass
         self.values = values
         self.mro = self.meta_mro = self.own = self.own_copy = None
-        self.copies = {}
+        self.copies = ()
+        self._by_class = None
         self.mocked = frozenset()
 
     @staticmethod
@@ -159,7 +163,7 @@ class Origin:
                 return False
         elif type(spec).__mro__ is not self.mro:
             return False
-        for klass, namespace in self.copies.items():
+        for klass, namespace in self.copies:
             if klass.__dict__.get(name, _missing) is not namespace.get(name, _missing):
                 return False
         own = self.own
@@ -182,7 +186,7 @@ class Origin:
         if self._unchanged(name):
             return getattr(self.spec, name)
         spec = self.spec
-        copies = self.copies
+        copies = self.by_class()
         if isinstance(spec, type):
             meta = self.meta_mro[0]  # type: ignore[index]
             meta_attr = _lookup(self.meta_mro, copies, name)  # type: ignore[arg-type]
@@ -223,12 +227,19 @@ class Origin:
             return sorted(name for name, value in self.values.items() if _is_instance_mock(value))
         return sorted(self.mocked)
 
+    def by_class(self) -> dict[type, dict[str, Any]]:
+        """The copies by class (made when a lookup needs them: the spec changed)."""
+        found = self._by_class
+        if found is None:
+            found = self._by_class = dict(self.copies)
+        return found
+
     def class_attribute(self, owner: type, name: str) -> Any:
         """``name`` as the first class of ``owner``'s MRO held it then (no descriptor
         runs), or ``_missing``: what decides whether a method takes ``self``."""
-        if self.values is None and owner.__mro__ is self.mro:
-            return _lookup(self.mro, self.copies, name)
-        return _lookup(owner.__mro__, {}, name)
+        if self.values is None and owner.__mro__ is self.mro and not self._unchanged(name):
+            return _lookup(self.mro, self.by_class(), name)
+        return _lookup(owner.__mro__, _NOTHING_COPIED, name)
 
     def in_own_dict(self, name: str) -> bool:
         """Whether the spec's own ``__dict__`` held ``name`` then."""
