@@ -360,3 +360,11 @@ def test_waiter_keeps_a_copys_own_await_count() -> None:
     copied.record(turbomock.call(2))  # the shared list has 2
     assert (kind.awaits(), copied.awaits()) == (1, 2)
     assert _threading._waiter(st).awaits() == 1
+
+
+def test_reset_mock_is_named_as_the_stdlibs() -> None:
+    """``ThreadingMock().reset_mock`` is ``ThreadingMixin.reset_mock``, as 3.13's."""
+    assert turbomock.ThreadingMock().reset_mock.__qualname__ == "ThreadingMixin.reset_mock"
+    stdlib = getattr(unittest_mock, "ThreadingMock", None)
+    if stdlib is not None:
+        assert stdlib().reset_mock.__qualname__ == "ThreadingMixin.reset_mock"

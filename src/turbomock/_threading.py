@@ -144,6 +144,11 @@ class ThreadingMixin(_MixinBase):
     _mock_reset_hook = _reset_waits
     _mock_kind_state = staticmethod(_waiter)
 
+    def reset_mock(self, /, *args: Any, **kwargs: Any) -> None:
+        """Also start the waits over (done by ``_mock_reset_hook`` for every mock the
+        reset reaches; this method is the stdlib's, named as it is)."""
+        super().reset_mock(*args, **kwargs)
+
     def __init__(self, /, *args: Any, timeout: Any = _UNSET, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if timeout is _UNSET:
