@@ -40,7 +40,7 @@ from turbomock._mock import (
     _is_instance_mock,
 )
 from turbomock._mock_type import add_to_leaves, class_attribute
-from turbomock._sentinels import DEFAULT
+from turbomock._sentinels import DEFAULT, _missing
 from turbomock._spec import _callable, is_exception, iscoroutinefunction
 from turbomock._state import MockState, lock, record_call
 
@@ -57,20 +57,9 @@ else:
 _append = list.append
 
 
-class _Derived:
-    """``_Awaits.count`` while the count is the length of the records (one object,
-    kept by copies)."""
-
-    __slots__ = ()
-
-    def __copy__(self) -> _Derived:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Derived:
-        return self
-
-
-DERIVED: Any = _Derived()
+#: ``_Awaits.count`` while the count is the length of the records (a sentinel:
+#: copies keep it).
+DERIVED: Any = _missing
 
 
 class _Awaits:

@@ -136,9 +136,7 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
             st = _get_state(self)
             extra = st.extra
             if extra is not None and extra.spec_set:
-                methods = extra.methods
-                if methods is _missing:
-                    methods = None if extra.spec is None else extra.spec.names
+                methods = extra.allowed_names()
                 if methods is not None:
                     # The stdlib's spec_set check reads the list first (and fails
                     # on one that is no container); its __dict__ then lets it pass.
@@ -148,11 +146,7 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
         return object.__setattr__(self, name, value)
     st = _get_state(self)
     extra = st.extra
-    spec = None if extra is None else extra.spec
-    # The names allowed: _mock_methods set by hand, else the spec's.
-    methods = None if spec is None else spec.names
-    if extra is not None and extra.methods is not _missing:
-        methods = extra.methods
+    methods = None if extra is None else extra.allowed_names()
     if (
         methods is not None
         and extra.spec_set  # type: ignore[union-attr]  # a spec lives in extra

@@ -14,7 +14,7 @@ from types import CellType, FunctionType
 
 from turbomock import _messages as msg
 from turbomock._async import AsyncMock
-from turbomock._autospec_origin import MISSING, Origin
+from turbomock._autospec_origin import Origin
 from turbomock._base import PUBLIC_MODULE
 from turbomock._calls import _CallList
 from turbomock._compat import (
@@ -29,6 +29,7 @@ from turbomock._compat import (
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
+from turbomock._sentinels import _missing
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
     FunctionTypes,
@@ -65,7 +66,7 @@ def _must_skip(spec: Any, entry: str, is_type: bool, origin: Origin) -> bool:
     else:
         owner = spec.__class__
     found = origin.class_attribute(owner, entry)
-    return is_type and (found is MISSING or isinstance(found, FunctionTypes))
+    return is_type and (found is _missing or isinstance(found, FunctionTypes))
 
 
 class _Autospec:

@@ -25,7 +25,9 @@ from types import ModuleType
 
 from turbomock._magic_names import is_magic
 from turbomock._mock import _is_instance_mock
-from turbomock._spec import _stamp, _type_version
+from turbomock._mock_type import class_attribute
+from turbomock._sentinels import _missing
+from turbomock._spec import _HEAPTYPE, _stamp, _type_version
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,9 +36,6 @@ if TYPE_CHECKING:
 
     _Copies = tuple[tuple[type, dict[str, Any]], ...]
 
-_HEAPTYPE = 1 << 9
-_missing: Any = object()
-_NOTHING_COPIED: dict[type, dict[str, Any]] = {}
 _object_getattribute: Any = object.__getattribute__
 _type_getattribute: Any = type.__getattribute__
 _module_getattribute: Any = ModuleType.__getattribute__
@@ -142,7 +141,7 @@ class Origin:
         self.mro = self.meta_mro = self.own = self.own_copy = None
         self.copies = ()
         self._by_class = None
-        self.mocked = frozenset()
+        self.mocked = frozenset(_mocked((values,)))
 
     @staticmethod
     def _can_follow(spec: Any) -> bool:
@@ -223,8 +222,6 @@ class Origin:
     def mocked_names(self) -> list[str]:
         """The names under which the spec held a mock, in ``dir()`` order: the
         stdlib's walk met them as the mock was made."""
-        if self.values is not None:
-            return sorted(name for name, value in self.values.items() if _is_instance_mock(value))
         return sorted(self.mocked)
 
     def by_class(self) -> dict[type, dict[str, Any]]:
@@ -239,7 +236,7 @@ class Origin:
         runs), or ``_missing``: what decides whether a method takes ``self``."""
         if self.values is None and owner.__mro__ is self.mro and not self._unchanged(name):
             return _lookup(self.mro, self.by_class(), name)
-        return _lookup(owner.__mro__, _NOTHING_COPIED, name)
+        return class_attribute(owner, name, _missing)
 
     def in_own_dict(self, name: str) -> bool:
         """Whether the spec's own ``__dict__`` held ``name`` then."""
@@ -247,5 +244,3 @@ class Origin:
             return name in self.own_copy
         return name in getattr(self.spec, "__dict__", {})
 
-
-MISSING = _missing

@@ -28,7 +28,7 @@ from turbomock._mock import (
     _is_instance_mock,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
-from turbomock._sentinels import DEFAULT, _deleted, _missing
+from turbomock._sentinels import DEFAULT, _deleted
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
 
@@ -153,9 +153,7 @@ class _DefaultMagicSlot(MagicSlot):
             # Still here though the spec lacks it: a spec added by a class whose
             # mock_add_spec keeps the magic methods (AsyncMock), or _mock_methods
             # set by hand. The stdlib's method, made now, is refused by the spec.
-            methods = extra.methods
-            if methods is _missing:
-                methods = None if extra.spec is None else extra.spec.names
+            methods = extra.allowed_names()
             if methods is not None and name not in methods:
                 raise AttributeError(msg.no_attribute(name))
         if existing is not None and existing is not _deleted and _is_instance_mock(existing):

@@ -22,6 +22,7 @@ from turbomock._mock_type import (
     change_bag,
     class_attribute,
     is_leaf,
+    magic_of,
     owner_of,
     remember_owner,
     retire,
@@ -54,10 +55,7 @@ class MagicSlot:
             mock = None if owner is None else owner_of(owner)
             if mock is None:
                 return self
-            # Looked up as Python does, but without __getattr__'s say: what making
-            # the method raises, reaching it through the class raises too.
-            lookup: Any = type(mock).__getattribute__
-            found = lookup(mock, self.name)
+            found = magic_of(mock, self.name)
             return _class_level.get(found, found) if type(found) is FunctionType else found
         magics = _get_state(obj).magics
         if magics is not None:

@@ -42,6 +42,7 @@ from weakref import ref as _weakref
 
 from turbomock import _messages as msg
 from turbomock._base import PUBLIC_MODULE
+from turbomock._magic_names import is_magic
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class LeafType(type):
             # mock's attribute gives, whatever the class gets now: a magic method it
             # made or was given, a function child of its autospec walk.
             st = mock._mock_state
-            if name[:2] == "__" == name[-2:]:
+            if is_magic(name):
                 magics = st.magics
                 if magics is not None and name in magics:
                     mock.__dict__[name] = magics[name]
@@ -342,6 +343,14 @@ def retire(cls: type) -> None:
 _missing: Any = object()
 
 
+def magic_of(mock: Any, name: str) -> Any:
+    """``mock``'s magic method ``name``, reached through its class (``type(m).__str__``):
+    looked up as Python does, but without ``__getattr__``'s say, so what making the
+    method raises is raised, as by the stdlib's class-level proxy."""
+    lookup: Any = type(mock).__getattribute__
+    return lookup(mock, name)
+
+
 def is_leaf(cls: type) -> bool:
     """Whether ``cls`` is the class of one mock (a leaf, or a copy's class)."""
     return isinstance(cls, LeafType)
@@ -406,9 +415,7 @@ class _Forward:
         self.source = source
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
-        source = self.source
-        lookup: Any = type(source).__getattribute__  # (no __getattr__ fallback: what
-        return lookup(source, self.name)  # making the method raises, this raises)
+        return magic_of(self.source, self.name)
 
 
 def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:

@@ -70,6 +70,14 @@ class Extra:
         self.shares_children = False
         self.spec_asyncs: Any = _MISSING  # ``_spec_asyncs`` once set by hand
 
+    def allowed_names(self) -> Any:
+        """What the stdlib's ``_mock_methods`` would hold: the list set by hand (or a
+        list spec), else the spec's names; None: any name."""
+        methods = self.methods
+        if methods is _MISSING:
+            return None if self.spec is None else self.spec.names
+        return methods
+
 
 def _extra_field(field: str) -> property:
     """A MockState attribute stored in its ``Extra``, created on first write."""
