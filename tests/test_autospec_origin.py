@@ -272,3 +272,22 @@ def test_mock_add_spec_leaves_unbuilt_children_unbuilt() -> None:
             return outcome(lambda: m.mock_add_spec(Raising(), spec_set=True)), dir(m)[-3:]
 
     assert_same(scenario)
+
+
+def test_a_spec_read_in_full_with_a_method_patched_as_a_specced_mock() -> None:
+    """A spec with its own attribute lookup (read in full when the mock is made)
+    holding a method patched with ``spec_set``: fails as the stdlib's walk does."""
+
+    def scenario(mod: Any) -> Any:
+        class Meta(type):
+            def __getattribute__(cls, name: str) -> Any:
+                return super().__getattribute__(name)
+
+        class K(metaclass=Meta):
+            def meth(self, a: Any) -> None:
+                pass
+
+        with mod.patch.object(K, "meth", spec_set=True):
+            return outcome(lambda: mod.create_autospec(K))
+
+    assert_same(scenario)
