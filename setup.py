@@ -46,7 +46,14 @@ class build_py_with_startup_hook(build_py):
 # optional: without a compiler the build goes on, and turbomock runs on its pure-Python
 # code (see src/turbomock/_native.py). TURBOMOCK_BUILD_NATIVE=0 skips it: the tests use
 # that for an editable install beside a running one, whose loaded module it would rewrite.
-NATIVE = [Extension("turbomock._speedups", ["src/turbomock/_speedups.c"], optional=True)]
+NATIVE = [
+    Extension(
+        "turbomock._speedups",
+        ["src/turbomock/_speedups.c", "src/turbomock/_fast_mocks.c"],
+        depends=["src/turbomock/_speedups.h"],
+        optional=True,
+    )
+]
 
 setup(
     cmdclass={"build_py": build_py_with_startup_hook},

@@ -32,7 +32,7 @@ from turbomock._base import Base, named_as
 from turbomock._call_lists import AwaitList
 from turbomock._calls import _Call, _CallList
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
-from turbomock._construct import ENGINE_INITS
+from turbomock._construct import ENGINE_INITS, PASSING_INITS
 from turbomock._magic import AsyncMagicMixin
 from turbomock._mock import (
     CallableMixin,
@@ -469,6 +469,7 @@ AsyncMockMixin._mock_dir_extras = tuple(
     if name in AsyncMockMixin.__dict__
 )
 ENGINE_INITS.append(AsyncMockMixin.__init__)
+PASSING_INITS.append((AsyncMockMixin, AsyncMockMixin.__dict__["__init__"]))
 
 
 class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):

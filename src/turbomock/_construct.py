@@ -32,6 +32,10 @@ _new_object = object.__new__
 #: The constructors that only run ``init_mock``'s work: children of classes using
 #: them can be built directly (see ``_children``).
 ENGINE_INITS: list[Any] = []
+#: ``(class, __init__)`` of the mixins whose ``__init__`` only passes its arguments
+#: on with ``super().__init__`` (MagicMixin's, AsyncMockMixin's): the native core
+#: (``_fast_mocks.c``) looks through them for the engine's ``__init__`` below.
+PASSING_INITS: list[tuple[type, Any]] = []
 
 
 #: ``cls`` -> the pool its instances come from when made without a spec.

@@ -15,7 +15,7 @@ from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
 from turbomock._children import direct_pool
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN, PROPERTYMOCK_ATTRIBUTE_STAYS
-from turbomock._construct import ENGINE_INITS, instance
+from turbomock._construct import ENGINE_INITS, PASSING_INITS, instance
 from turbomock._magic_names import (
     CALCULATED_RETURN_VALUES,
     DEFAULT_MAGICS,
@@ -310,3 +310,4 @@ for _klass in (NonCallableMagicMock, MagicMock):
 
 
 ENGINE_INITS.append(MagicMixin.__init__)
+PASSING_INITS.append((MagicMixin, MagicMixin.__dict__["__init__"]))

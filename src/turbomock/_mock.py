@@ -42,7 +42,7 @@ from turbomock._class_signatures import SignatureAttribute
 from turbomock._compat import (
     WRAPS_KEEPS_DEFAULT_RETURN,
 )
-from turbomock._construct import ENGINE_INITS, apply_spec, init_mock, new_mock
+from turbomock._construct import ENGINE_INITS, PASSING_INITS, apply_spec, init_mock, new_mock
 from turbomock._magic_names import (
     ALL_MAGICS,
 )
@@ -51,6 +51,7 @@ from turbomock._mock_type import (
     know_owner,
     restock,
 )
+from turbomock._native import NATIVE
 from turbomock._private_names import PrivateNames
 from turbomock._reset import Visited, reset_tree
 from turbomock._sentinels import DEFAULT, _deleted, _missing
@@ -567,6 +568,32 @@ class Mock(CallableMixin, NonCallableMock):
 
 
 ENGINE_INITS.extend((NonCallableMock.__init__, init_mock))
+
+if NATIVE is not None:
+    # The native core takes the common cases of __init__ without arguments and of
+    # __getattr__'s first access to a child (the block marked "a fresh chain is mostly
+    # this" above) on pooled leaves, with these objects; it checks the same
+    # conditions, else the Python code runs (see _fast_mocks.c).
+    NATIVE.fast_mocks_setup(
+        {
+            "engine": NonCallableMock,
+            "getattr": NonCallableMock.__dict__["__getattr__"],
+            "new": NonCallableMock.__dict__["__new__"],
+            "init": NonCallableMock.__dict__["__init__"],
+            "init_mock": init_mock,
+            "passing_inits": PASSING_INITS,
+            "empty_name": "",
+            "get_child_mock": get_child_mock,
+            "engine_inits": ENGINE_INITS,
+            "plain_names": PLAIN_NAMES,
+            "deleted": _deleted,
+            "default": DEFAULT,
+            "new_child": new_child,
+            "base": Base,
+            "state": MockState,
+            "pool": Pool,
+        }
+    )
 
 for _klass in (NonCallableMock, CallableMixin, Mock):
     passthrough(_klass)

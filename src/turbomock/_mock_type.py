@@ -43,6 +43,7 @@ from weakref import ref as _weakref
 from turbomock import _messages as msg
 from turbomock._base import PUBLIC_MODULE
 from turbomock._magic_names import is_magic
+from turbomock._native import NATIVE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,6 +54,12 @@ _new_object = object.__new__
 
 
 _real_bases = type.__dict__["__bases__"]
+#: Gives a new leaf the native ``Mock()`` and first access to a child
+#: (turbomock/_fast_mocks.c): the common cases of its ``__init__`` and
+#: ``NonCallableMock.__getattr__`` without Python frames.
+_install_fast_paths: Callable[[type], None] | None = (
+    None if NATIVE is None else NATIVE.fast_mocks_install
+)
 
 
 def class_attribute(cls: type, name: str, default: Any = None) -> Any:
@@ -230,6 +237,8 @@ class Pool:
             # A metaclass that sets attributes as it makes the class (ABCMeta's
             # _abc_impl) went through LeafType.__setattr__: no edit of the user's.
             type.__setattr__(leaf, "_mock_pool", self)
+            if _install_fast_paths is not None:
+                _install_fast_paths(leaf)
             if self.weak < 0:
                 self.weak = getweakrefcount(leaf)  # a new leaf's (subclass registry)
             if self.abstract:

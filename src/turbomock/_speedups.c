@@ -13,6 +13,8 @@
 #include <Python.h>
 #include <stddef.h>  /* offsetof; Python.h stopped including it in 3.13 */
 
+#include "_speedups.h"
+
 #if PY_VERSION_HEX < 0x030C0000
 #include <structmember.h>
 #define Py_T_OBJECT_EX T_OBJECT_EX
@@ -247,6 +249,15 @@ type_version(PyObject *module, PyObject *arg)
 static PyMethodDef speedups_functions[] = {
     {"type_version", (PyCFunction)type_version, METH_O,
      "type_version($module, cls, /)\n--\n\nThe type's version tag (0: none)."},
+    {"fast_mocks_setup", (PyCFunction)fast_mocks_setup, METH_O,
+     "fast_mocks_setup($module, config, /)\n--\n\n"
+     "What the native Mock() and first child access work with (_fast_mocks.c)."},
+    {"fast_mocks_install", (PyCFunction)fast_mocks_install, METH_O,
+     "fast_mocks_install($module, leaf, /)\n--\n\n"
+     "Give a pooled leaf the native Mock() and first child access where exact."},
+    {"fast_mocks_installed", (PyCFunction)fast_mocks_installed, METH_O,
+     "fast_mocks_installed($module, cls, /)\n--\n\n"
+     "Which of them cls has: a tuple of '__getattr__', '__init__'."},
     {NULL, NULL, 0, NULL},
 };
 

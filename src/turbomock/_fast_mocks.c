@@ -1,0 +1,562 @@
+/* Making plain mocks without Python frames: `Mock()` and the first access to a
+ * child (`m.a` on a fresh `m`), in C.
+ *
+ * A fresh chain `m.a.b.c` is mostly one run of the mock's __init__ and three of
+ * NonCallableMock.__getattr__, each taking its common case: make a MockState (and,
+ * for a child, take a leaf from the child pool, make the mock, store it). In
+ * Python that costs two or three frames per mock. Here the same steps run in C.
+ *
+ * How it is wired: a pooled leaf inherits a Python __init__ and __getattr__, so its
+ * tp_init and tp_getattro are CPython's generic slot functions (slot_tp_init,
+ * slot_tp_getattr_hook). install() swaps them, on leaves only, for mock_init and
+ * mock_getattro below, which do what those do, except that they first try the
+ * common case: no arguments (mock_init), a new plain child (fresh_child). Both check
+ * every condition the Python code checks for its own common case (init_mock and
+ * NonCallableMock.__init__ in _construct.py/_mock.py, the block of __getattr__
+ * marked "a fresh chain is mostly this"); anything else returns "not handled"
+ * before changing anything, and the Python code runs in full. So behaviour is the
+ * Python code's, which runs alone under TURBOMOCK_PURE_PYTHON=1 and passes the
+ * same tests.
+ *
+ * Setting or deleting __init__, __getattr__ or __getattribute__ on a leaf or any
+ * base, or changing a leaf's bases, makes CPython recompute the slots (update_slot),
+ * which puts its generic functions back: correct, only slower. That is why the
+ * functions below need not look those names up again.
+ *
+ * Keep the common cases here in step with the Python code they stand in for.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stddef.h>
+
+#if PY_VERSION_HEX < 0x030C0000
+#include <structmember.h>
+#define Py_T_OBJECT_EX T_OBJECT_EX
+#endif
+
+#include "_speedups.h"
+
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *
+Py_NewRef(PyObject *obj)
+{
+    Py_INCREF(obj);
+    return obj;
+}
+#endif
+
+#define SLOT(obj, offset) (*(PyObject **)((char *)(obj) + (offset)))
+
+/* Filled by setup(); install() refuses until then. */
+static int ready;
+static getattrofunc hook;              /* slot_tp_getattr_hook, read off a Python class */
+static initproc slot_init;             /* slot_tp_init, likewise */
+static newfunc slot_new;               /* slot_tp_new, likewise */
+static PyObject *passing_inits;        /* _construct.PASSING_INITS: (class, init) pairs */
+static PyObject *empty_name;           /* the "" of _new_name's default */
+static PyObject *generic_getattribute; /* object.__getattribute__ */
+static PyObject *engine_getattr;       /* NonCallableMock.__getattr__ */
+static PyObject *engine_new;           /* NonCallableMock.__dict__['__new__'] */
+static PyObject *engine_init;          /* NonCallableMock.__init__ */
+static PyObject *pooled_init;          /* _construct.init_mock (Mock.__init__) */
+static PyObject *get_child_mock;       /* the engine's _get_child_mock */
+static PyObject *engine_inits;         /* _construct.ENGINE_INITS (a list, read live) */
+static PyObject *plain_names;          /* _children.PLAIN_NAMES (a set, read live) */
+static PyObject *deleted;              /* _sentinels._deleted */
+static PyObject *default_;             /* DEFAULT */
+static PyObject *new_child;            /* _children.new_child(self, st, name) */
+static PyObject *object_new;           /* object.__new__ */
+static PyTypeObject *base_type;        /* _base.Base */
+static PyTypeObject *state_type;       /* _state.MockState */
+static PyTypeObject *pool_type;        /* _mock_type.Pool */
+static Py_ssize_t off_state;           /* Base._mock_state */
+static Py_ssize_t off_parent, off_name, off_new_parent, off_new_name, off_pending,
+    off_magics, off_return_value, off_side_effect, off_calls, off_extra;
+static Py_ssize_t off_children, off_probe, off_free, off_bag;
+static PyObject *str_getattr, *str_getattribute, *str_mock_pool, *str_get_child_mock,
+    *str_new, *str_init, *str_mock_cell, *zero, *empty_tuple;
+
+/* The offset of an object slot of `type` named `name`, or -1 with an error set. */
+static Py_ssize_t
+slot_offset(PyTypeObject *type, const char *name)
+{
+    PyObject *key = PyUnicode_FromString(name);
+    if (key == NULL) {
+        return -1;
+    }
+    PyObject *descr = _PyType_Lookup(type, key);
+    Py_DECREF(key);
+    if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyErr_Format(PyExc_TypeError, "%s.%s is not a slot", type->tp_name, name);
+        return -1;
+    }
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    if (member->type != Py_T_OBJECT_EX || member->flags != 0) {
+        PyErr_Format(PyExc_TypeError, "%s.%s is not a writable object slot",
+                     type->tp_name, name);
+        return -1;
+    }
+    return member->offset;
+}
+
+static PyObject *
+take(PyObject *config, const char *key)
+{
+    PyObject *value = PyDict_GetItemString(config, key);
+    if (value == NULL) {
+        PyErr_Format(PyExc_KeyError, "fast children setup lacks %s", key);
+        return NULL;
+    }
+    Py_INCREF(value);
+    return value;
+}
+
+static PyTypeObject *
+take_type(PyObject *config, const char *key)
+{
+    PyObject *value = take(config, key);
+    if (value != NULL && !PyType_Check(value)) {
+        Py_DECREF(value);
+        PyErr_Format(PyExc_TypeError, "fast children setup: %s is not a type", key);
+        return NULL;
+    }
+    return (PyTypeObject *)value;
+}
+
+/* setup(config): the objects and slots the fast paths work with (a dict; see
+ * turbomock/_mock.py, where it is called once). */
+PyObject *
+fast_mocks_setup(PyObject *module, PyObject *config)
+{
+    if (ready) {
+        Py_RETURN_NONE;
+    }
+    if (!PyDict_Check(config)) {
+        PyErr_SetString(PyExc_TypeError, "setup() takes a dict");
+        return NULL;
+    }
+    PyTypeObject *engine = take_type(config, "engine");
+    if (engine == NULL) {
+        return NULL;
+    }
+    hook = engine->tp_getattro;
+    slot_init = engine->tp_init;
+    slot_new = engine->tp_new;
+    Py_DECREF(engine);
+    if ((engine_getattr = take(config, "getattr")) == NULL
+        || (engine_new = take(config, "new")) == NULL
+        || (engine_init = take(config, "init")) == NULL
+        || (pooled_init = take(config, "init_mock")) == NULL
+        || (get_child_mock = take(config, "get_child_mock")) == NULL
+        || (engine_inits = take(config, "engine_inits")) == NULL
+        || (passing_inits = take(config, "passing_inits")) == NULL
+        || (empty_name = take(config, "empty_name")) == NULL
+        || (plain_names = take(config, "plain_names")) == NULL
+        || (deleted = take(config, "deleted")) == NULL
+        || (default_ = take(config, "default")) == NULL
+        || (new_child = take(config, "new_child")) == NULL
+        || (base_type = take_type(config, "base")) == NULL
+        || (state_type = take_type(config, "state")) == NULL
+        || (pool_type = take_type(config, "pool")) == NULL) {
+        return NULL;
+    }
+    if (!PyList_CheckExact(engine_inits) || !PyList_CheckExact(passing_inits)
+        || !Py_IS_TYPE(plain_names, &PySet_Type)) {
+        PyErr_SetString(PyExc_TypeError, "the inits must be lists, plain_names a set");
+        return NULL;
+    }
+    if ((off_state = slot_offset(base_type, "_mock_state")) < 0
+        || (off_parent = slot_offset(state_type, "parent")) < 0
+        || (off_name = slot_offset(state_type, "name")) < 0
+        || (off_new_parent = slot_offset(state_type, "new_parent")) < 0
+        || (off_new_name = slot_offset(state_type, "new_name")) < 0
+        || (off_pending = slot_offset(state_type, "pending")) < 0
+        || (off_magics = slot_offset(state_type, "magics")) < 0
+        || (off_return_value = slot_offset(state_type, "return_value")) < 0
+        || (off_side_effect = slot_offset(state_type, "side_effect")) < 0
+        || (off_calls = slot_offset(state_type, "calls")) < 0
+        || (off_extra = slot_offset(state_type, "extra")) < 0
+        || (off_children = slot_offset(pool_type, "children")) < 0
+        || (off_probe = slot_offset(pool_type, "probe")) < 0
+        || (off_free = slot_offset(pool_type, "free")) < 0
+        || (off_bag = slot_offset(pool_type, "bag")) < 0) {
+        return NULL;
+    }
+    if ((str_getattr = PyUnicode_InternFromString("__getattr__")) == NULL
+        || (str_getattribute = PyUnicode_InternFromString("__getattribute__")) == NULL
+        || (str_mock_pool = PyUnicode_InternFromString("_mock_pool")) == NULL
+        || (str_get_child_mock = PyUnicode_InternFromString("_get_child_mock")) == NULL
+        || (str_new = PyUnicode_InternFromString("__new__")) == NULL
+        || (str_init = PyUnicode_InternFromString("__init__")) == NULL
+        || (str_mock_cell = PyUnicode_InternFromString("_mock_cell")) == NULL
+        || (zero = PyLong_FromLong(0)) == NULL
+        || (empty_tuple = PyTuple_New(0)) == NULL) {
+        return NULL;
+    }
+    generic_getattribute = _PyType_Lookup(&PyBaseObject_Type, str_getattribute);
+    object_new = PyObject_GetAttr((PyObject *)&PyBaseObject_Type, str_new);
+    if (generic_getattribute == NULL || object_new == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "object.__getattribute__/__new__ not found");
+        return NULL;
+    }
+    Py_INCREF(generic_getattribute);
+    ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* True when `type.<name>` is `type`'s own attribute `name`, as a raw lookup finds
+ * it: the metaclass reads attributes as `type` does and has no data descriptor of
+ * that name, which would take precedence. */
+static int
+own_attribute(PyTypeObject *type, PyObject *name)
+{
+    PyTypeObject *meta = Py_TYPE(type);
+    if (meta->tp_getattro != PyType_Type.tp_getattro) {
+        return 0;
+    }
+    PyObject *meta_attribute = _PyType_Lookup(meta, name);
+    return meta_attribute == NULL || Py_TYPE(meta_attribute)->tp_descr_set == NULL;
+}
+
+/* new_state(parent, name, new_parent, new_name) of _state.py: a new reference. */
+static PyObject *
+make_state(PyObject *parent, PyObject *name, PyObject *new_parent, PyObject *new_name)
+{
+    PyObject *state = PyDict_Type.tp_new(state_type, empty_tuple, NULL);
+    if (state == NULL) {
+        return NULL;
+    }
+    SLOT(state, off_parent) = Py_NewRef(parent);
+    SLOT(state, off_name) = Py_NewRef(name);
+    SLOT(state, off_new_parent) = Py_NewRef(new_parent);
+    SLOT(state, off_new_name) = Py_NewRef(new_name);
+    SLOT(state, off_pending) = Py_NewRef(Py_None);
+    SLOT(state, off_magics) = Py_NewRef(Py_None);
+    SLOT(state, off_side_effect) = Py_NewRef(Py_None);
+    SLOT(state, off_calls) = Py_NewRef(Py_None);
+    SLOT(state, off_extra) = Py_NewRef(Py_None);
+    SLOT(state, off_return_value) = Py_NewRef(default_);
+    return state;
+}
+
+/* object.__new__(leaf), without the call: object's tp_new straight away where
+ * object.__new__ would accept the class (its check: the nearest base not made in
+ * Python takes object's tp_new), else the call itself, for its error. */
+static PyObject *
+new_instance(PyObject *leaf)
+{
+    PyTypeObject *base = (PyTypeObject *)leaf;
+    while (base != NULL && base->tp_new == slot_new) {
+        base = base->tp_base;
+    }
+    if (base != NULL && base->tp_new == PyBaseObject_Type.tp_new) {
+        return PyBaseObject_Type.tp_new((PyTypeObject *)leaf, empty_tuple, NULL);
+    }
+    return PyObject_CallOneArg(object_new, leaf);
+}
+
+/* Can the engine build `cpool`'s children directly: its probe's __new__ and
+ * __init__ are the engine's (the checks of direct_pool in _children.py)? */
+static int
+engine_built(PyObject *probe)
+{
+    PyTypeObject *type = (PyTypeObject *)probe;
+    if (!PyType_Check(probe) || !own_attribute(type, str_new)
+        || !own_attribute(type, str_init) || _PyType_Lookup(type, str_new) != engine_new) {
+        return 0;
+    }
+    PyObject *init = _PyType_Lookup(type, str_init);
+    if (init == NULL || !PyFunction_Check(init)) {
+        return 0;
+    }
+    return PySequence_Contains(engine_inits, init);
+}
+
+/* The common case of NonCallableMock.__getattr__: a new reference to the child,
+ * or NULL with an error, or NULL without one ("not handled": nothing changed). */
+static PyObject *
+fresh_child(PyObject *self, PyObject *name)
+{
+    PyTypeObject *type = Py_TYPE(self);  /* (a subclass of Base: install() saw to it) */
+    if (!PyUnicode_CheckExact(name)) {
+        return NULL;
+    }
+    PyObject *st = SLOT(self, off_state);
+    if (st == NULL || !Py_IS_TYPE(st, state_type) || SLOT(st, off_extra) != Py_None) {
+        return NULL;
+    }
+    int plain = PySet_Contains(plain_names, name);
+    if (plain <= 0) {
+        return NULL;  /* (an exact str hashes without error) */
+    }
+    if (PyDict_GetItemWithError(st, name) != NULL || PyErr_Occurred()) {
+        return NULL;
+    }
+    if (!own_attribute(type, str_mock_pool)) {
+        return NULL;
+    }
+    /* type(self)._mock_pool: a leaf holds it in its own namespace (the first
+     * place the lookup tries; the metaclass has no such attribute). */
+    PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
+    if (pool == NULL || !Py_IS_TYPE(pool, pool_type)) {
+        return NULL;
+    }
+    PyObject *probe = SLOT(pool, off_probe);
+    if (probe == NULL || !PyType_Check(probe)
+        || !own_attribute((PyTypeObject *)probe, str_get_child_mock)
+        || _PyType_Lookup((PyTypeObject *)probe, str_get_child_mock) != get_child_mock) {
+        return NULL;
+    }
+    PyObject *children = SLOT(pool, off_children);
+    if (children == NULL || !PyDict_CheckExact(children)) {
+        return NULL;
+    }
+    PyObject *cpool = PyDict_GetItemWithError(children, Py_None);
+    if (cpool == NULL || !Py_IS_TYPE(cpool, pool_type)) {
+        return NULL;  /* unknown yet (Python works it out), or no direct pool */
+    }
+    PyObject *cprobe = SLOT(cpool, off_probe);
+    PyObject *free = SLOT(cpool, off_free);
+    if (cprobe == NULL || free == NULL || !PyList_CheckExact(free)
+        || PyList_GET_SIZE(free) == 0) {
+        return NULL;  /* (an empty list: Python restocks) */
+    }
+    int built = engine_built(cprobe);
+    if (built <= 0) {
+        return NULL;  /* (a function's == never fails) */
+    }
+    /* From here on, as the Python fast path: committed. */
+    Py_INCREF(st);
+    Py_ssize_t last = PyList_GET_SIZE(free) - 1;
+    PyObject *leaf = PyList_GET_ITEM(free, last);
+    Py_INCREF(leaf);
+    PyObject *child = NULL, *state = NULL, *result = NULL;
+    if (PyList_SetSlice(free, last, last + 1, NULL) < 0) {
+        goto done;
+    }
+    child = new_instance(leaf);
+    if (child == NULL) {
+        goto done;
+    }
+    if (!PyObject_TypeCheck(child, base_type) || SLOT(child, off_state) != NULL) {
+        PyErr_SetString(PyExc_SystemError, "turbomock: a pooled leaf is not a mock class");
+        goto done;
+    }
+    PyObject *bag = SLOT(cpool, off_bag);
+    if (bag != NULL && bag != Py_None) {
+        /* Its magic methods are read off the class: the leaf names its mock. */
+        PyObject *cell = PyObject_GetAttr(leaf, str_mock_cell);
+        if (cell == NULL) {
+            goto done;
+        }
+        PyObject *ref = PyWeakref_NewRef(child, NULL);
+        int failed = ref == NULL || PyObject_SetItem(cell, zero, ref) < 0;
+        Py_XDECREF(ref);
+        Py_DECREF(cell);
+        if (failed) {
+            goto done;
+        }
+    }
+    state = make_state(self, name, self, name);
+    if (state == NULL) {
+        goto done;
+    }
+    SLOT(child, off_state) = state;  /* (the child was made just now: the slot is empty) */
+    state = NULL;
+    /* setdefault is atomic: threads racing here all get one child. */
+    PyObject *winner = PyDict_SetDefault(st, name, child);
+    if (winner == NULL) {
+        goto done;
+    }
+    if (winner == child) {
+        result = Py_NewRef(child);
+    }
+    else if (winner != deleted) {
+        result = Py_NewRef(winner);
+    }
+    else {
+        result = PyObject_CallFunctionObjArgs(new_child, self, st, name, NULL);
+    }
+done:
+    Py_XDECREF(state);
+    Py_XDECREF(child);
+    Py_DECREF(leaf);
+    Py_DECREF(st);
+    return result;
+}
+
+/* A leaf's tp_getattro: what CPython's slot_tp_getattr_hook does for it -- normal
+ * lookup, then __getattr__ -- with fresh_child() first. install() saw that the
+ * leaf's __getattribute__ is object's and its __getattr__ the engine's, and
+ * CPython takes this function off the leaf (update_slot) as soon as either name
+ * is set or deleted on it or a base, or its bases change: so neither is looked up
+ * again here. */
+static PyObject *
+mock_getattro(PyObject *self, PyObject *name)
+{
+    PyObject *result = _PyObject_GenericGetAttrWithDict(self, name, NULL, 1);
+    if (result != NULL || PyErr_Occurred()) {
+        return result;
+    }
+    result = fresh_child(self, name);
+    if (result != NULL || PyErr_Occurred()) {
+        return result;
+    }
+    PyObject *args[] = {self, name};
+    return PyObject_Vectorcall(engine_getattr, args, 2, NULL);
+}
+
+/* Is `init`, found in `klass`'s namespace, one that only passes its arguments on
+ * (with super(), so from the class it was written in: the pair must match)? */
+static int
+passes_on(PyObject *klass, PyObject *init)
+{
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(passing_inits); i++) {
+        PyObject *pair = PyList_GET_ITEM(passing_inits, i);
+        if (PyTuple_Check(pair) && PyTuple_GET_SIZE(pair) == 2
+            && PyTuple_GET_ITEM(pair, 0) == klass && PyTuple_GET_ITEM(pair, 1) == init) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The base __init__ a leaf's instances run: NonCallableMock.__init__ or init_mock,
+ * found first or reached through inits that only pass their arguments on with
+ * super().__init__ (MagicMixin's, AsyncMockMixin's); else NULL. */
+static PyObject *
+base_init(PyTypeObject *leaf)
+{
+    PyObject *mro = leaf->tp_mro;
+    if (mro == NULL || !PyTuple_Check(mro)) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *klass = PyTuple_GET_ITEM(mro, i);
+        if (!PyType_Check(klass)) {
+            return NULL;
+        }
+        PyObject *init = PyDict_GetItemWithError(((PyTypeObject *)klass)->tp_dict, str_init);
+        if (init == NULL) {
+            if (PyErr_Occurred()) {
+                PyErr_Clear();
+                return NULL;
+            }
+            continue;
+        }
+        if (!PyFunction_Check(init)) {
+            return NULL;
+        }
+        if (passes_on(klass, init)) {
+            continue;
+        }
+        return init == engine_init || init == pooled_init ? init : NULL;
+    }
+    return NULL;
+}
+
+/* A leaf's tp_init: slot_tp_init (call __init__, which must return None), with the
+ * case of no arguments taken here as init_mock and NonCallableMock.__init__ take it:
+ * a fresh state, and nothing else. */
+static int
+mock_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    if (PyTuple_GET_SIZE(args) == 0 && (kwds == NULL || PyDict_GET_SIZE(kwds) == 0)) {
+        PyObject *init = base_init(type);
+        int plain = init == engine_init;
+        if (init == pooled_init && own_attribute(type, str_mock_pool)) {
+            /* init_mock's `type(self)._mock_pool is not None`, from the leaf's own
+             * namespace (where a leaf holds it) */
+            PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
+            if (pool == NULL && PyErr_Occurred()) {
+                return -1;
+            }
+            plain = pool != NULL && pool != Py_None;
+        }
+        if (plain) {
+            PyObject *state = make_state(Py_None, Py_None, Py_None, empty_name);
+            if (state == NULL) {
+                return -1;
+            }
+            PyObject *old = SLOT(self, off_state);
+            SLOT(self, off_state) = state;
+            Py_XDECREF(old);
+            return 0;
+        }
+    }
+    PyObject *init = _PyType_Lookup(type, str_init);  /* a function: install() saw to it */
+    if (init == NULL) {
+        PyErr_SetString(PyExc_SystemError, "turbomock: a leaf lost its __init__");
+        return -1;
+    }
+    Py_INCREF(init);
+    Py_ssize_t count = PyTuple_GET_SIZE(args);
+    PyObject *call_args = PyTuple_New(count + 1);
+    PyObject *result = NULL;
+    if (call_args != NULL) {
+        PyTuple_SET_ITEM(call_args, 0, Py_NewRef(self));
+        for (Py_ssize_t i = 0; i < count; i++) {
+            PyTuple_SET_ITEM(call_args, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+        }
+        result = PyObject_Call(init, call_args, kwds);
+        Py_DECREF(call_args);
+    }
+    Py_DECREF(init);
+    if (result == NULL) {
+        return -1;
+    }
+    if (result != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(result)->tp_name);
+        Py_DECREF(result);
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
+/* install(leaf): give a pooled leaf mock_getattro and mock_init, each where it
+ * stands in for CPython's generic slot function exactly (nothing before setup). */
+PyObject *
+fast_mocks_install(PyObject *module, PyObject *arg)
+{
+    if (!PyType_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "install() takes a class");
+        return NULL;
+    }
+    PyTypeObject *leaf = (PyTypeObject *)arg;
+    if (!ready || !PyType_IsSubtype(leaf, base_type)) {
+        Py_RETURN_NONE;
+    }
+    if (leaf->tp_getattro == hook
+        && _PyType_Lookup(leaf, str_getattribute) == generic_getattribute
+        && _PyType_Lookup(leaf, str_getattr) == engine_getattr) {
+        leaf->tp_getattro = mock_getattro;
+    }
+    PyObject *init = _PyType_Lookup(leaf, str_init);
+    if (leaf->tp_init == slot_init && init != NULL && PyFunction_Check(init)
+        && base_init(leaf) != NULL) {
+        leaf->tp_init = mock_init;
+    }
+    Py_RETURN_NONE;
+}
+
+/* installed(cls): which of them cls has, as a tuple of names (tests). */
+PyObject *
+fast_mocks_installed(PyObject *module, PyObject *arg)
+{
+    if (!PyType_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "installed() takes a class");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)arg;
+    int getattro = type->tp_getattro == mock_getattro, init = type->tp_init == mock_init;
+    if (getattro && init) {
+        return Py_BuildValue("(ss)", "__getattr__", "__init__");
+    }
+    if (getattro || init) {
+        return Py_BuildValue("(s)", getattro ? "__getattr__" : "__init__");
+    }
+    return PyTuple_New(0);
+}
