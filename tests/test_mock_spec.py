@@ -275,3 +275,42 @@ def test_a_list_spec_is_read_live(case: str) -> None:
         return use(spec, factory(spec))
 
     assert_same(scenario)
+
+
+def test_children_of_specced_mocks_are_of_the_stdlib_classes() -> None:
+    """A specced mock's children are built as an unspecced mock's, except where the
+    spec decides their class: async attributes, and any child of an AsyncMock."""
+
+    def scenario(mock: Any) -> Any:
+        class Target:
+            async def coro(self) -> None: ...
+
+            def plain(self) -> None: ...
+
+            def __len__(self) -> int:
+                return 0
+
+            def __aenter__(self) -> Any: ...
+
+        def class_of(m: Any, *path: str) -> str:
+            try:
+                for step in path:
+                    m = m() if step == "()" else getattr(m, step)
+                return type(m).__mro__[1].__name__
+            except AttributeError as exc:
+                return f"AttributeError: {exc}"
+
+        seen = []
+        for kind in ("Mock", "MagicMock", "NonCallableMagicMock", "AsyncMock"):
+            m = getattr(mock, kind)(spec=Target)
+            seen.append([
+                class_of(m, "plain"), class_of(m, "coro"), class_of(m, "__len__"),
+                class_of(m, "__aenter__"), class_of(m, "plain", "deeper"),
+                class_of(m, "plain", "()"),
+            ])
+        handed = mock.MagicMock(spec=Target)
+        handed._spec_asyncs = ["plain"]
+        seen.append([class_of(handed, "plain"), class_of(handed, "__len__")])
+        return seen
+
+    assert_same(scenario)

@@ -120,13 +120,26 @@ def child_pool(pool: Pool, key: Any, leaf: type) -> Pool | None:
     return found
 
 
+def built_as_unspecced(self: Any, st: MockState, name: str) -> bool:
+    """Whether the child ``name`` of ``self``, a specced mock, is built as that of an
+    unspecced one: its spec decides a child's class only where ``get_child_mock``
+    lets it, for an async attribute (``_spec_asyncs`` when set by hand) or any
+    child of an AsyncMock."""
+    extra = st.extra
+    return (
+        (extra is None or extra.spec_asyncs is _missing)
+        and not st.spec.is_async(name)
+        and not issubclass(type(self), turbomock._async.AsyncMockMixin)
+    )
+
+
 def new_child(self: Any, st: MockState, name: str) -> Any:
     """Create, cache and return the child mock for attribute ``name``."""
     extra = st.extra
     # (An autospec without a spec, of a data descriptor, still builds walked children.)
-    direct = st.spec is None and (
-        extra is None or (extra.spec_asyncs is _missing and extra.autospec is None)
-    )
+    direct = extra is None or (extra.spec_asyncs is _missing and extra.autospec is None)
+    if direct and st.spec is not None:
+        direct = built_as_unspecced(self, st, name)
     cpool = direct_pool(self, None) if direct else None
     if cpool is not None:
         wraps = st.wraps

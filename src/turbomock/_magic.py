@@ -13,7 +13,7 @@ from turbomock._attributes import passthrough
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
-from turbomock._children import direct_pool
+from turbomock._children import built_as_unspecced, direct_pool
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN, PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._construct import ENGINE_INITS, PASSING_INITS, instance
 from turbomock._magic_names import (
@@ -119,7 +119,8 @@ def _configure_default(owner: Any, child: Any, name: str) -> None:
 
 
 def _make_default(owner: Any, st: MockState, name: str) -> Any:
-    cpool = direct_pool(owner, name) if st.spec is None else None
+    direct = st.spec is None or built_as_unspecced(owner, st, name)
+    cpool = direct_pool(owner, name) if direct else None
     if cpool is not None:
         if st.sealed:
             raise AttributeError(msg.sealed_attribute(extract_mock_name(st), name))

@@ -174,7 +174,7 @@ class Pool:
 
     __slots__ = (
         "bases", "bag", "meta", "namespace", "members", "free", "pop", "children", "probe",
-        "abstract", "weak",
+        "abstract", "weak", "recent",
     )
 
     def __init__(self, bases: tuple[type, ...], bag: type | None) -> None:
@@ -223,6 +223,8 @@ class Pool:
         self.abstract: frozenset[str] = getattr(self.probe, "__abstractmethods__", frozenset())
         #: The weak references to a leaf nothing remembers (see ``_unremembered``).
         self.weak = -1
+        #: Leaves in use at the last few restocks (see ``restock``).
+        self.recent: list[int] = []
     def make(self, count: int) -> list[type]:
         """Make ``count`` new leaves (the slow part: 6-8 µs each)."""
         made = []
@@ -271,6 +273,9 @@ _IDLE = _calibrate()
 #: new mocks at most, whatever dies in between.
 _MIN_STOCK = 64
 
+#: How many restocks back ``restock`` looks for the demand of a pool.
+_RECENT_RESTOCKS = 4
+
 
 def take(pool: Pool) -> type:
     """A leaf nothing else refers to, for a new mock.
@@ -299,13 +304,22 @@ def restock(pool: Pool) -> type:
             if found:
                 found = _unremembered(pool, found)
             live = len(members) - len(found)
+            # In use: live mocks and dead ones the garbage collector has not freed
+            # yet (mocks make reference cycles), so the count swings with each
+            # collection. The demand is the most in use at the last few restocks:
+            # trimming to what is in use just after a collection would remake the
+            # leaves before the next one (6-8 µs each).
+            recent = pool.recent
+            recent.append(live)
+            del recent[:-_RECENT_RESTOCKS]
+            demand = max(_MIN_STOCK, *recent)
             # Grow by half when most leaves are in use, so the scans stay cheap.
             if len(found) < _MIN_STOCK or len(found) * 4 < len(members):
                 found += pool.make(max(_MIN_STOCK - len(found), len(members) // 2))
-            elif len(found) > 4 * max(_MIN_STOCK, live):
-                # A peak is over: keep twice what is in use, let the rest die, so a
+            elif len(found) > 4 * demand:
+                # A peak is over: keep twice the demand, let the rest die, so a
                 # suite does not carry its largest test's classes to the end.
-                keep = 2 * max(_MIN_STOCK, live)
+                keep = 2 * demand
                 for leaf in found[keep:]:
                     _drop(pool, leaf)
                 del found[keep:]
