@@ -4,6 +4,7 @@ nothing a first mock does not need. Checked in fresh interpreters through
 
 from __future__ import annotations
 
+import ast
 import json
 import sys
 from pathlib import Path
@@ -106,3 +107,44 @@ def test_bench_measures_the_import(tmp_path: Path) -> None:
     assert op["baseline_ns"] > 0
     assert op["impl_ns"] > 0
     assert op["target"] == pytest.approx(1 / 4)
+
+
+def _function_level_imports(source: str) -> list[tuple[int, list[str], bool]]:
+    """``(line, modules, optional)`` of each import inside a function; optional: inside
+    a ``try`` that catches ImportError."""
+    found: list[tuple[int, list[str], bool]] = []
+
+    def visit(node: ast.AST, in_function: bool, optional: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
+            guarded = optional or (
+                isinstance(child, ast.Try)
+                and any("ImportError" in ast.dump(h.type or ast.Name("")) for h in child.handlers)
+            )
+            if in_function and isinstance(child, ast.Import):
+                found.append((child.lineno, [a.name for a in child.names], guarded))
+            elif in_function and isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                names = [f"{base}.{a.name}" for a in child.names] if base == "turbomock" else [base]
+                found.append((child.lineno, names, guarded))
+            visit(child, inner, guarded)
+
+    visit(ast.parse(source), False, False)
+    return found
+
+
+def test_imports_inside_functions_have_a_reason(tmp_path: Path) -> None:
+    """An import inside a function is for a module ``import turbomock`` does not load
+    (so that the import stays cheap), an optional one, or one that imports the module
+    it is in (a cycle, marked so on the line); any other belongs at the top."""
+    loaded = set(python("import json, sys, turbomock; print(json.dumps([*sys.modules]))", tmp_path))
+    source_root = Path(__file__).resolve().parents[1] / "src" / "turbomock"
+    misplaced = []
+    for path in sorted(source_root.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for line, modules, optional in _function_level_imports("\n".join(lines)):
+            eager = [m for m in modules if m in loaded]
+            text = lines[line - 1]
+            if eager and not optional and "(it imports this module)" not in text:
+                misplaced.append(f"{path.relative_to(source_root)}:{line}: {text.strip()}")
+    assert misplaced == []

@@ -15,9 +15,15 @@ one was imported before it started, as TURBOMOCK=1 does; turbomock has no assert
 
 from __future__ import annotations
 
+from types import FunctionType as _FunctionType
+
 # First: the engine's modules (_attributes, _children, _construct, _magic_slots, _reset) use the
 # classes of _mock, which imports them, so _mock must be the one entered first.
-from turbomock import _mock  # noqa: F401 - import order, see above
+from turbomock import (
+    _call_lists,
+    _messages,
+    _mock,  # noqa: F401 - import order, see above
+)
 from turbomock._async import AsyncMock
 from turbomock._async import AsyncMockMixin as AsyncMockMixin
 from turbomock._base import Base as Base
@@ -75,17 +81,15 @@ def _claim(objects: list[Any]) -> None:
     annotations at run time either, as the stdlib's: ours are for type checkers,
     and as strings naming private modules they would only confuse
     ``typing.get_type_hints``, ``inspect.signature`` and ``mock.__annotations__``."""
-    from types import FunctionType
-
-    def functions(value: object) -> list[FunctionType]:
+    def functions(value: object) -> list[_FunctionType]:
         found: list[object]
         if isinstance(value, property):
             found = [value.fget, value.fset, value.fdel]
         else:
             found = [getattr(value, "__func__", value)]
-        return [f for f in found if type(f) is FunctionType]
+        return [f for f in found if type(f) is _FunctionType]
 
-    def claim(function: FunctionType) -> None:
+    def claim(function: _FunctionType) -> None:
         if function.__module__.startswith("turbomock._"):
             function.__module__ = __name__
 
@@ -112,9 +116,7 @@ def __getattr__(name: str) -> Any:
     """Import a lazily exported name's module, claim what it exports, keep its names."""
     module_name = _LAZY.get(name)
     if module_name is None:
-        from turbomock._messages import no_module_attribute
-
-        raise AttributeError(no_module_attribute(__name__, name))
+        raise AttributeError(_messages.no_module_attribute(__name__, name))
     from importlib import import_module
 
     module = import_module(module_name)
@@ -131,9 +133,7 @@ def __dir__() -> list[str]:
 
 
 def _eager() -> list[Any]:
-    from turbomock._call_lists import LiveCallList, RecordList
-
-    return [*globals().values(), LiveCallList, RecordList, type(ANY)]
+    return [*globals().values(), _call_lists.LiveCallList, _call_lists.RecordList, type(ANY)]
 
 
 _claim(_eager())

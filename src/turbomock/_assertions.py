@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from turbomock import _config
+from turbomock import _attributes, _config, _mock
 from turbomock import _messages as msg
 from turbomock._base import named_as
 from turbomock._base import state_of as _state_of
 from turbomock._calls import _Call, _CallList, call, same_call
 from turbomock._compat import CALLS_REPR_PREFIX
 from turbomock._sentinels import DEFAULT as _DEFAULT
+from turbomock._sentinels import _deleted
+from turbomock._spec import FunctionTypes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -133,8 +135,6 @@ class AssertionMethods:
         """The signature of the (autospecced) child a call named ``a.b()`` went to."""
         if not name:
             return self._spec_signature
-        from turbomock._attributes import extract_mock as _extract_mock
-
         found = None
         node: Any = self
         for step in name.replace("()", "").split("."):
@@ -143,7 +143,7 @@ class AssertionMethods:
                 child = _eager_autospec_child(node, step)
             if child is None or not _is_mock_like(child):
                 return found
-            node = _extract_mock(child)
+            node = _attributes.extract_mock(child)
             found = node._spec_signature
         return found
 
@@ -388,31 +388,22 @@ def _signature_free(mock: Any) -> bool:
 
 def _child_mock(entry: Any) -> Any:
     """The mock a child entry stands for; False for a deleted marker; None if unsure."""
-    from turbomock._attributes import extract_mock as _extract_mock
-    from turbomock._mock import _is_instance_mock
-    from turbomock._sentinels import _deleted
-
     if entry is _deleted:
         return False
-    entry = _extract_mock(entry)
-    return entry if _is_instance_mock(entry) else None
+    entry = _attributes.extract_mock(entry)
+    return entry if _mock._is_instance_mock(entry) else None
 
 
 def _eager_autospec_child(mock: Any, name: str) -> Any:
     """The child ``name`` of an autospecced mock if the stdlib would already have
     made it (a function attribute of the spec), made now; else None."""
-    from turbomock._spec import FunctionTypes
-
     plan = mock._mock_state.autospec
     original = None if plan is None else getattr(plan.spec, name, None)
     return getattr(mock, name) if isinstance(original, FunctionTypes) else None
 
 
 def _is_mock_like(obj: object) -> bool:
-    from turbomock._attributes import extract_mock as _extract_mock
-    from turbomock._mock import _is_instance_mock
-
-    return _is_instance_mock(_extract_mock(obj))
+    return _mock._is_instance_mock(_attributes.extract_mock(obj))
 
 
 #: The engine's own ``_call_matcher`` (a subclass may have its own, which is called).

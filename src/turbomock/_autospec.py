@@ -10,6 +10,7 @@ accessed; signatures are computed on the first call and cached per function
 
 from __future__ import annotations
 
+from functools import partial
 from types import CellType, FunctionType
 
 from turbomock import _messages as msg
@@ -488,7 +489,6 @@ _AWAIT_ASSERTS = (
 def _setup_async_mock(funcopy: Any) -> None:
     """The await API on an autospecced coroutine function."""
     import asyncio.coroutines
-    from functools import partial
 
     funcopy._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
     funcopy.await_count = 0

@@ -16,6 +16,8 @@ Both report themselves as ``_CallList``, as the stdlib's lists do, and copy as o
 
 from __future__ import annotations
 
+import copy
+
 from turbomock._calls import _CallList
 
 TYPE_CHECKING = False
@@ -35,8 +37,6 @@ class _StateList(_CallList):
         return _CallList(self)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _CallList:
-        import copy
-
         return _CallList(copy.deepcopy(list(self), memo))
 
     def __reduce_ex__(self, protocol: Any) -> Any:

@@ -11,6 +11,7 @@ stdlib's, with a user subclass's own ``__new__``/``__init__`` copied onto it.
 from __future__ import annotations
 
 from turbomock._compat import ASYNC_SIGNATURE_EXPLICIT, NEW_REPORTS_INIT_SIGNATURE
+from turbomock._sentinels import DEFAULT, sentinel
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ _mirrors: dict[str, type] = {}
 
 def _build_mirrors() -> None:
     import inspect  # here, not at the top: a first mock doesn't need it
-
-    from turbomock._sentinels import DEFAULT, sentinel
 
     class Base:
         def __init__(self, /, *args, **kwargs):  # type: ignore[no-untyped-def]

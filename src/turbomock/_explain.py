@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from turbomock import _explain_text as text
+from turbomock._assertions import exact_key, unmatched_positions
 from turbomock._calls import _Call
 from turbomock._diff import Difference, differences, equal
 from turbomock._messages import safe_repr
@@ -365,8 +366,6 @@ def _ordered(lists: _Lists) -> list[str]:
 def _unordered(lists: _Lists) -> tuple[list[str], list[int]]:
     """Lines for the expected calls no recorded call matched, and the positions
     of the recorded calls left over."""
-    from turbomock._assertions import unmatched_positions
-
     mock, expected, actual, matched_expected, matched_actual, where = lists
 
     missing, left = unmatched_positions(matched_expected, matched_actual)
@@ -423,7 +422,6 @@ def _gaps(
 ) -> list[tuple[list[int], list[int]]]:
     """The positions of the expected and the recorded calls left unmatched between
     two matched ones, gap by gap, for the longest run of matches in order."""
-    from turbomock._assertions import exact_key
 
     mine = [exact_key(mock, c) for c in expected]
     theirs = [exact_key(mock, c) for c in actual]
@@ -465,7 +463,6 @@ def for_unordered(mock: Any, expected: Sequence[Any], actual: Sequence[Any]) -> 
     closest call left for each), then the recorded calls no expected one took."""
     if not actual:
         return never_called_hint(mock, "call")
-    from turbomock._assertions import exact_key
 
     expected = [_as_call(c) for c in expected]
     mine = [exact_key(mock, c) for c in expected]

@@ -4,11 +4,13 @@ native core."""
 from __future__ import annotations
 
 import os
+import site
 import sys
 from importlib import import_module
 from pathlib import Path
 
-from turbomock import _switch
+import turbomock
+from turbomock import _native, _switch
 from turbomock import _switch_messages as msg
 
 __all__ = ["info_text", "native_status", "startup_hook_path"]
@@ -16,9 +18,7 @@ __all__ = ["info_text", "native_status", "startup_hook_path"]
 
 def native_status() -> str:
     """Whether the native core is on and, when it is off, why."""
-    from turbomock._native import NATIVE
-
-    if NATIVE is not None:
+    if _native.NATIVE is not None:
         return msg.NATIVE_ON
     if os.environ.get("TURBOMOCK_PURE_PYTHON", "") not in ("", "0"):
         return msg.NATIVE_FORCED_OFF
@@ -35,8 +35,6 @@ def native_status() -> str:
 
 def startup_hook_path() -> Path | None:
     """The start-up hook file in one of this interpreter's site directories, or None."""
-    import site
-
     directories = list(site.getsitepackages()) if hasattr(site, "getsitepackages") else []
     if site.ENABLE_USER_SITE:
         directories.append(site.getusersitepackages())
@@ -50,8 +48,6 @@ def startup_hook_path() -> Path | None:
 def info_text() -> str:
     """The report of ``python -m turbomock info``."""
     import platform
-
-    import turbomock
 
     via = _switch.via()
     hook = startup_hook_path()

@@ -36,12 +36,10 @@ def _named_spec(kind: str) -> Spec:
     """The names a file handle (``"file"``) or ``open`` has, as a spec."""
     names = _names.get(kind)
     if names is None:
-        import _io
-
         if kind == "file":  # text or binary: whatever either kind of file has
-            names = list(set(dir(_io.TextIOWrapper)).union(set(dir(_io.BytesIO))))
+            names = list(set(dir(io.TextIOWrapper)).union(set(dir(io.BytesIO))))
         else:
-            names = list(set(dir(_io.open)))
+            names = list(set(dir(io.open)))
         _names[kind] = names
     cached = _specs.get(kind)
     if cached is not None and cached[1] == tuple(names):

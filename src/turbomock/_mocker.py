@@ -10,6 +10,7 @@ fixture's scope, last first. Beyond pytest-mock: ``spy`` of a property,
 from __future__ import annotations
 
 import functools
+import itertools
 import warnings
 from types import FunctionType, MethodType
 
@@ -341,8 +342,6 @@ def _duplicate(result: Any) -> tuple[Any, Any]:
         first, second = _async_tee(result)
         return first, second
     if hasattr(type(result), "__next__") and hasattr(type(result), "__iter__"):
-        import itertools
-
         first_it, second_it = itertools.tee(result, 2)
         return first_it, second_it
     return result, None

@@ -158,7 +158,7 @@ class Spec:
             sigs = self._signatures = {}
         found = sigs.get(key, _UNSET)
         if found is _UNSET:
-            from turbomock._signatures import signature_object
+            from turbomock._signatures import signature_object  # (it imports this module)
 
             result = signature_object(self.source, as_instance, eat_self)
             found = sigs[key] = result and result[1]

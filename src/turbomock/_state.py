@@ -14,6 +14,7 @@ first turn their pending events into entries (``flush_ancestors``).
 
 from __future__ import annotations
 
+import copy
 import threading
 
 from turbomock import _messages as msg
@@ -165,8 +166,6 @@ class MockState(dict):  # type: ignore[type-arg]
         # Pending events refer to call records by shape; deep-copied records are
         # not calls any more (the stdlib's copies aren't either), so settle them
         # into mock_calls/method_calls first and copy the lists as they are.
-        import copy
-
         if self.pending:
             drain(self)
         clone = MockState.__new__(MockState)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import threading
 from types import FunctionType, GeneratorType, MethodType
 
+from turbomock import _config
 from turbomock import _explain_text as text
 from turbomock._attributes import extract_mock as _extract_mock
 from turbomock._magic_names import CALCULATED_RETURN_VALUES, RETURN_VALUES, is_magic
@@ -279,7 +280,6 @@ def start_scope() -> Scope:
 def finish_scope(scope: Scope) -> Report:
     """Close ``scope``: check the mocks it watched and the mocks of patches still
     active, and report those with the patches started in it and never stopped."""
-    from turbomock import _config
     from turbomock._patch import _patch
 
     with _lock:

@@ -18,6 +18,7 @@ import os
 import sys
 from types import FunctionType, ModuleType
 
+import turbomock
 from turbomock import _after_import
 from turbomock import _switch_messages as msg
 
@@ -87,7 +88,6 @@ def report() -> SwitchReport | None:
 def install(*, backport: bool = False, via: str = "turbomock.install()") -> SwitchReport:
     """Turn the switch on (once; a second call only adds the backport if asked)."""
     global _state
-    import turbomock
 
     if _state is not None:
         if backport and not _state.backport:

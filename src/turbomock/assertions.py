@@ -16,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from turbomock import _explain_text as text
-from turbomock._assertions import _failure, _name, exact_key, unmatched_positions
+from turbomock._assertions import (
+    CALLS,
+    _failure,
+    _name,
+    call_story,
+    exact_key,
+    unmatched_positions,
+)
 from turbomock._attributes import extract_mock as _extract_mock
 from turbomock._calls import _Call, _CallList
 from turbomock._mock import _is_instance_mock
@@ -118,6 +125,4 @@ def _matching(mock: Any, history: list[Any], args: Any, kwargs: Any) -> list[int
 
 
 def _story(mock: Any, assertion: str, args: Any, kwargs: Any) -> Any:
-    from turbomock._assertions import CALLS, call_story
-
     return call_story(mock, assertion, CALLS, args, kwargs)

@@ -24,10 +24,12 @@ from types import FunctionType
 
 import pytest
 
+import turbomock
+from turbomock import _config, _switch
 from turbomock import _plugin_messages as msg
-from turbomock import _switch
 from turbomock import _switch_messages as switch_msg
 from turbomock._messages import no_module_attribute
+from turbomock._sentinels import make_default_visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -135,9 +137,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
         manager.register(_pytest_fixtures, "turbomock.fakes")
     strict = config.getini(INI_STRICT)
-    import turbomock
-    from turbomock import _config
-
     wanted = {"strict": bool(strict), **_config.set_by_environment()}
     config.stash[_SETTINGS_KEY] = turbomock.configure(**wanted)
 
@@ -151,8 +150,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         state.switched_here = False
     previous = config.stash.get(_SETTINGS_KEY, None)
     if previous is not None:
-        import turbomock
-
         turbomock.configure(**previous._asdict())
 
 
@@ -161,7 +158,6 @@ def pytest_report_header(config: pytest.Config) -> list[str] | None:
     rebound before the switch)."""
     if not active():
         return None
-    import turbomock
     from turbomock._info import native_status
 
     report = _switch.report()
@@ -188,8 +184,6 @@ def pytest_pycollect_makeitem(collector: Any, name: str, obj: object) -> None:
     """pytest counts ``@patch``-injected arguments by comparing with the ``DEFAULT`` of
     the loaded ``unittest.mock``; make sure one is loaded when turbomock's is used."""
     if type(obj) is FunctionType and obj.__dict__.get("patchings"):
-        from turbomock._sentinels import make_default_visible
-
         make_default_visible()
 
 
@@ -212,8 +206,6 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
     """Strict mode: open the test's scope before any fixture runs."""
-    from turbomock import _config
-
     if _config.strict:
         from turbomock import _strict
 
