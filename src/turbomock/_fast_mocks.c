@@ -516,16 +516,26 @@ mock_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
+/* `arg` as a class, or NULL with the TypeError `function()` raises for others. */
+static PyTypeObject *
+as_class(PyObject *arg, const char *function)
+{
+    if (!PyType_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a class", function);
+        return NULL;
+    }
+    return (PyTypeObject *)arg;
+}
+
 /* install(leaf): give a pooled leaf mock_getattro and mock_init, each where it
  * stands in for CPython's generic slot function exactly (nothing before setup). */
 PyObject *
 fast_mocks_install(PyObject *module, PyObject *arg)
 {
-    if (!PyType_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "install() takes a class");
+    PyTypeObject *leaf = as_class(arg, "install");
+    if (leaf == NULL) {
         return NULL;
     }
-    PyTypeObject *leaf = (PyTypeObject *)arg;
     if (!ready || !PyType_IsSubtype(leaf, base_type)) {
         Py_RETURN_NONE;
     }
@@ -546,11 +556,10 @@ fast_mocks_install(PyObject *module, PyObject *arg)
 PyObject *
 fast_mocks_installed(PyObject *module, PyObject *arg)
 {
-    if (!PyType_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "installed() takes a class");
+    PyTypeObject *type = as_class(arg, "installed");
+    if (type == NULL) {
         return NULL;
     }
-    PyTypeObject *type = (PyTypeObject *)arg;
     int getattro = type->tp_getattro == mock_getattro, init = type->tp_init == mock_init;
     if (getattro && init) {
         return Py_BuildValue("(ss)", "__getattr__", "__init__");

@@ -69,6 +69,35 @@ def _refuse_bad_specs(attribute: str, spec: Any, spec_set: Any, kwargs: Any) -> 
 # -- the patcher ------------------------------------------------------------------------
 
 
+def _state_field(patcher: Any, index: int, name: str) -> Any:
+    try:
+        value = patcher._state[index]
+    except AttributeError:
+        raise _no_attribute(patcher, name) from None
+    if value is _UNSET:
+        raise _no_attribute(patcher, name)
+    return value
+
+
+def _set_state_field(patcher: Any, index: int, value: Any) -> None:
+    try:
+        state = list(patcher._state)
+    except AttributeError:
+        state = [_UNSET, _UNSET, _UNSET, None]
+    state[index] = value
+    patcher._state = tuple(state)
+
+
+def _state_property(index: int, name: str) -> Any:
+    """The stdlib attribute ``name`` of an active patch, kept at ``index`` of its
+    state: read, set and deleted as a plain attribute would be."""
+    return property(
+        lambda self: _state_field(self, index, name),
+        lambda self, value: _set_state_field(self, index, value),
+        lambda self: _set_state_field(self, index, _UNSET),
+    )
+
+
 class _patch(Generic[_T]):
     """One attribute replaced on enter and put back on exit (plus, for
     ``patch.multiple``, the ``additional_patchers`` that ride along).
@@ -306,21 +335,9 @@ class _patch(Generic[_T]):
 
     # While a patch is active: what it patched, what it replaced, and whether that
     # came from the target's own __dict__ (stdlib attributes, kept in one slot).
-    target = property(
-        lambda self: _state_field(self, 0, "target"),
-        lambda self, value: _set_state_field(self, 0, value),
-        lambda self: _set_state_field(self, 0, _UNSET),
-    )
-    temp_original = property(
-        lambda self: _state_field(self, 1, "temp_original"),
-        lambda self, value: _set_state_field(self, 1, value),
-        lambda self: _set_state_field(self, 1, _UNSET),
-    )
-    is_local = property(
-        lambda self: _state_field(self, 2, "is_local"),
-        lambda self, value: _set_state_field(self, 2, value),
-        lambda self: _set_state_field(self, 2, _UNSET),
-    )
+    target = _state_property(0, "target")
+    temp_original = _state_property(1, "temp_original")
+    is_local = _state_property(2, "is_local")
 
     def start(self) -> _T:
         """Activate a patch, returning any created mock."""
@@ -404,25 +421,6 @@ _UNSET: Any = object()
 
 def _no_attribute(patcher: Any, name: str) -> AttributeError:
     return AttributeError(msg.object_has_no_attribute(patcher, name))
-
-
-def _state_field(patcher: Any, index: int, name: str) -> Any:
-    try:
-        value = patcher._state[index]
-    except AttributeError:
-        raise _no_attribute(patcher, name) from None
-    if value is _UNSET:
-        raise _no_attribute(patcher, name)
-    return value
-
-
-def _set_state_field(patcher: Any, index: int, value: Any) -> None:
-    try:
-        state = list(patcher._state)
-    except AttributeError:
-        state = [_UNSET, _UNSET, _UNSET, None]
-    state[index] = value
-    patcher._state = tuple(state)
 
 
 # -- the public functions -------------------------------------------------------------
