@@ -281,3 +281,31 @@ def test_deepcopy_of_an_autospecced_descriptor(spec: Callable[[], Any]) -> None:
         return c == m, str(c) == str(m)
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "keywords",
+    [
+        {"name": "named"},
+        {"name": "named", "return_value": 3},
+        {"cls": 1},
+        {"self": 1},
+        {"name": "n", "spec": ["a"]},
+        {"name": "n", "spec_set": ["a"]},
+        {"unsafe": True},
+    ],
+    ids=lambda kw: ",".join(kw),
+)
+@pytest.mark.parametrize("kind", ["Mock", "MagicMock", "NonCallableMock", "AsyncMock"])
+def test_keyword_construction_matches_the_stdlib(kind: str, keywords: dict[str, Any]) -> None:
+    """Keywords that name no spec take the kind's default class pool; the others, and
+    those the stdlib's ``__new__`` refuses to bind, take the full path."""
+
+    def scenario(mock: Any) -> Any:
+        made = getattr(mock, kind)(**keywords)
+        return (
+            repr(made).split(" id=")[0], type(made).__mro__[1].__name__,
+            hasattr(made, "a"), hasattr(made, "b"), made._mock_unsafe,
+        )
+
+    assert_same(scenario)

@@ -94,6 +94,8 @@ def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
         async_spec = _async_spec(args, kwargs)
         if async_spec is not None and asyncs._is_async_obj(async_spec):
             bases = (asyncs._async_mixin_for(cls), cls)
+    elif NEW_BINDS_SPEC_EXPLICITLY:
+        _async_spec(args, kwargs)  # 3.12+: __new__'s own parameters bind for every kind
     # The engine's __init__ takes this spec; another __init__ decides for itself
     # (the bag is then set when it applies a spec).
     spec = None
@@ -117,10 +119,16 @@ def instance(pool: Pool) -> Any:
     return mock
 
 
+#: Keyword arguments that make ``_pool_for_new`` decide anew (a spec), or fail as
+#: the stdlib's binding of them does: without them, a mock takes its kind's default
+#: pool, the one ``cls()`` takes (``Mock(name='x')``, ``patch``'s mocks).
+_DECIDING_KEYWORDS = frozenset({"spec", "spec_set", "cls", "self"})
+
+
 def new_mock(cls: Any, /, *args: Any, **kwargs: Any) -> Any:
     """``__new__`` of every mock class: a mock with a class of its own."""
     pool = _default_pools.get(cls)
-    if pool is None or args or kwargs:
+    if pool is None or args or (kwargs and not _DECIDING_KEYWORDS.isdisjoint(kwargs)):
         pool = _pool_for_new(cls, args, kwargs)
         if pool is None:
             return _new_object(subclass_for_copy(cls, magic_names(cls)))
