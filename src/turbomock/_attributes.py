@@ -167,11 +167,7 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
     adopted = check_and_set_parent(self, value, name, name)
     if adopted:
         st[name] = value
-        # Set by the user: it stays readable if a spec without it comes later.
-        assigned = st.assigned
-        if assigned is None:
-            assigned = st.assigned = set()
-        assigned.add(name)
+        st.mark_assigned(name)
     if extra is not None and extra.sealed and not hasattr(self, name):
         raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
     property_mock = turbomock._property.PropertyMock

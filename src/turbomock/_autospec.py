@@ -201,10 +201,7 @@ class _Autospec:
         if child is None:
             child = st.setdefault(name, self.child(mock, name))
         mock.__dict__[name] = child
-        assigned = st.assigned
-        if assigned is None:
-            assigned = st.assigned = set()
-        assigned.add(name)
+        st.mark_assigned(name)
 
 
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:

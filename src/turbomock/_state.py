@@ -141,6 +141,14 @@ class MockState(dict):  # type: ignore[type-arg]
     # Equal as dicts (``_mock_children == {}``), hashed by identity.
     __hash__ = object.__hash__  # type: ignore[assignment]
 
+    def mark_assigned(self, name: str) -> None:
+        """Note that the child ``name`` was set by hand: it stays readable if a spec
+        without it comes later."""
+        assigned = self.assigned
+        if assigned is None:
+            assigned = self.assigned = set()
+        assigned.add(name)
+
     # Fields most mocks leave at their defaults: a slot costs every mock memory
     # and time to make, so these live in ``extra``.
     assigned = _extra_field("assigned")  # names of children set by hand, not made on access
