@@ -251,3 +251,60 @@ def test_the_native_and_pure_python_paths_agree() -> None:
     native, pure = observe("0"), observe("1")
     assert pure[0] == "False"
     assert native[1:] == pure[1:]
+
+
+_ENGINE_INITS_DELETED = """
+from turbomock import NonCallableMagicMock, NonCallableMock
+from turbomock._base import Base
+del NonCallableMock.__init__
+del Base.__init__
+print(type(NonCallableMagicMock()).__mro__[1].__name__)
+"""
+
+_STATE_REPLACED_BY_A_NAME = """
+import turbomock
+from turbomock._base import set_state
+from turbomock._state import new_state
+
+m = turbomock.Mock()
+turbomock.Mock().victim  # the name is seen before: the fast path takes it
+armed = [True]
+
+class Name(str):
+    def __hash__(self):
+        return str.__hash__("victim")
+
+    def __eq__(self, other):
+        if armed[0] and other == "victim":
+            armed[0] = False
+            set_state(m, new_state(None, None, None, ""))  # the old state goes
+        return str.__eq__(self, other)
+
+old = m._mock_children
+old[Name("other")] = turbomock.Mock()  # a child key that collides with "victim"
+victim = m.victim
+print(repr(victim).split(" id=")[0], sorted(m._mock_children), "victim" in old)
+"""
+
+
+@pytest.mark.parametrize(
+    "code",
+    [_ENGINE_INITS_DELETED, _STATE_REPLACED_BY_A_NAME],
+    ids=["no engine __init__ before object", "state replaced while looking a name up"],
+)
+def test_odd_code_gets_the_pure_python_outcome(code: str) -> None:
+    """Code that deletes the engine's __init__, or replaces a mock's state from a
+    name's ``__eq__``, gets what the Python code gives (these crashed the native
+    core: a static type's missing namespace on 3.12+, a state freed while read);
+    under the debug allocator, which poisons freed memory."""
+
+    def outcome(pure: str) -> tuple[int, str]:
+        env = dict(os.environ, TURBOMOCK_PURE_PYTHON=pure, PYTHONMALLOC="debug")
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            env=env, capture_output=True, encoding="utf-8", timeout=60, check=False,
+        )
+        last = (proc.stdout.strip().splitlines() or proc.stderr.strip().splitlines() or [""])[-1]
+        return proc.returncode, last
+
+    assert outcome("0") == outcome("1")

@@ -60,7 +60,8 @@ def check_name(st: MockState, spec: Any, name: str) -> None:
         if not st.unsafe and (spec is None or not ALL_ASSERT_TYPOS or not spec.names):
             raise AttributeError(msg.invalid_assertion(name))
         return
-    if not is_magic(name) and len(PLAIN_NAMES) < 10_000:
+    if type(name) is str and not is_magic(name) and len(PLAIN_NAMES) < 10_000:
+        # (Exact strs only: looking a name up in the set then runs no user code.)
         PLAIN_NAMES.add(name)
 
 

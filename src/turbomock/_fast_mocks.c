@@ -277,7 +277,6 @@ engine_built(PyObject *probe)
 static PyObject *
 fresh_child(PyObject *self, PyObject *name)
 {
-    PyTypeObject *type = Py_TYPE(self);  /* (a subclass of Base: install() saw to it) */
     if (!PyUnicode_CheckExact(name)) {
         return NULL;
     }
@@ -285,52 +284,64 @@ fresh_child(PyObject *self, PyObject *name)
     if (st == NULL || !Py_IS_TYPE(st, state_type) || SLOT(st, off_extra) != Py_None) {
         return NULL;
     }
-    int plain = PySet_Contains(plain_names, name);
-    if (plain <= 0) {
-        return NULL;  /* (an exact str hashes without error) */
-    }
-    if (PyDict_GetItemWithError(st, name) != NULL || PyErr_Occurred()) {
-        return NULL;
-    }
+    /* Held from here: the two name lookups below can run a key's __eq__ (a str
+     * subclass used as a name), which could replace the mock's state. */
+    Py_INCREF(st);
+    PyObject *leaf = NULL, *child = NULL, *state = NULL, *result = NULL;
+    /* First what runs no user code, so that "not handled" does not follow code
+     * the Python fallback would run again (but for a child found under a key
+     * whose __eq__ ran: the fallback looks it up again, as a second access). */
+    PyTypeObject *type = Py_TYPE(self);  /* (a subclass of Base: install() saw to it) */
     if (!own_attribute(type, str_mock_pool)) {
-        return NULL;
+        goto done;
     }
     /* type(self)._mock_pool: a leaf holds it in its own namespace (the first
      * place the lookup tries; the metaclass has no such attribute). */
     PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
     if (pool == NULL || !Py_IS_TYPE(pool, pool_type)) {
-        return NULL;
+        goto done;
     }
     PyObject *probe = SLOT(pool, off_probe);
     if (probe == NULL || !PyType_Check(probe)
         || !own_attribute((PyTypeObject *)probe, str_get_child_mock)
         || _PyType_Lookup((PyTypeObject *)probe, str_get_child_mock) != get_child_mock) {
-        return NULL;
+        goto done;
     }
     PyObject *children = SLOT(pool, off_children);
     if (children == NULL || !PyDict_CheckExact(children)) {
-        return NULL;
+        goto done;
     }
+    /* (Pools live in _mock_type._pools for good: borrowed safely below.) */
     PyObject *cpool = PyDict_GetItemWithError(children, Py_None);
     if (cpool == NULL || !Py_IS_TYPE(cpool, pool_type)) {
-        return NULL;  /* unknown yet (Python works it out), or no direct pool */
+        goto done;  /* unknown yet (Python works it out), or no direct pool */
     }
     PyObject *cprobe = SLOT(cpool, off_probe);
     PyObject *free = SLOT(cpool, off_free);
     if (cprobe == NULL || free == NULL || !PyList_CheckExact(free)
         || PyList_GET_SIZE(free) == 0) {
-        return NULL;  /* (an empty list: Python restocks) */
+        goto done;  /* (an empty list: Python restocks) */
     }
     int built = engine_built(cprobe);
     if (built <= 0) {
-        return NULL;  /* (a function's == never fails) */
+        goto done;  /* (a function's == never fails) */
+    }
+    /* The name lookups, as __getattr__ makes them (PLAIN_NAMES holds exact strs
+     * only; a child's key may be a str subclass). */
+    int plain = PySet_Contains(plain_names, name);
+    if (plain <= 0) {
+        goto done;  /* (an error propagates, as in Python) */
+    }
+    if (PyDict_GetItemWithError(st, name) != NULL || PyErr_Occurred()) {
+        goto done;  /* a child already: Python promotes it */
+    }
+    if (Py_TYPE(self) != type || PyList_GET_SIZE(free) == 0) {
+        goto done;  /* changed by such an __eq__: nothing else is safe */
     }
     /* From here on, as the Python fast path: committed. */
-    Py_INCREF(st);
     Py_ssize_t last = PyList_GET_SIZE(free) - 1;
-    PyObject *leaf = PyList_GET_ITEM(free, last);
+    leaf = PyList_GET_ITEM(free, last);
     Py_INCREF(leaf);
-    PyObject *child = NULL, *state = NULL, *result = NULL;
     if (PyList_SetSlice(free, last, last + 1, NULL) < 0) {
         goto done;
     }
@@ -380,7 +391,7 @@ fresh_child(PyObject *self, PyObject *name)
 done:
     Py_XDECREF(state);
     Py_XDECREF(child);
-    Py_DECREF(leaf);
+    Py_XDECREF(leaf);
     Py_DECREF(st);
     return result;
 }
@@ -423,7 +434,8 @@ passes_on(PyObject *klass, PyObject *init)
 
 /* The base __init__ a leaf's instances run: NonCallableMock.__init__ or init_mock,
  * found first or reached through inits that only pass their arguments on with
- * super().__init__ (MagicMixin's, AsyncMockMixin's); else NULL. */
+ * super().__init__ (MagicMixin's, AsyncMockMixin's); else NULL, with an error set
+ * if a lookup raised. */
 static PyObject *
 base_init(PyTypeObject *leaf)
 {
@@ -431,28 +443,34 @@ base_init(PyTypeObject *leaf)
     if (mro == NULL || !PyTuple_Check(mro)) {
         return NULL;
     }
+    Py_INCREF(mro);  /* (a key's __eq__, run by a lookup, could change the bases) */
+    PyObject *found = NULL;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
         PyObject *klass = PyTuple_GET_ITEM(mro, i);
-        if (!PyType_Check(klass)) {
-            return NULL;
+        /* A class not made in Python (object, at the latest) has no engine
+         * __init__; from 3.12 such a class may have no tp_dict at all. */
+        if (!PyType_Check(klass)
+            || !PyType_HasFeature((PyTypeObject *)klass, Py_TPFLAGS_HEAPTYPE)
+            || ((PyTypeObject *)klass)->tp_dict == NULL) {
+            break;
         }
         PyObject *init = PyDict_GetItemWithError(((PyTypeObject *)klass)->tp_dict, str_init);
         if (init == NULL) {
             if (PyErr_Occurred()) {
-                PyErr_Clear();
-                return NULL;
+                break;
             }
             continue;
         }
-        if (!PyFunction_Check(init)) {
-            return NULL;
-        }
-        if (passes_on(klass, init)) {
+        if (PyFunction_Check(init) && passes_on(klass, init)) {
             continue;
         }
-        return init == engine_init || init == pooled_init ? init : NULL;
+        if (init == engine_init || init == pooled_init) {
+            found = init;  /* (held by this module: outlives the tuple) */
+        }
+        break;
     }
-    return NULL;
+    Py_DECREF(mro);
+    return found;
 }
 
 /* A leaf's tp_init: slot_tp_init (call __init__, which must return None), with the
@@ -463,17 +481,20 @@ mock_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
     PyTypeObject *type = Py_TYPE(self);
     if (PyTuple_GET_SIZE(args) == 0 && (kwds == NULL || PyDict_GET_SIZE(kwds) == 0)) {
+        Py_INCREF(type);  /* (held: a lookup can run a key's __eq__) */
         PyObject *init = base_init(type);
         int plain = init == engine_init;
         if (init == pooled_init && own_attribute(type, str_mock_pool)) {
             /* init_mock's `type(self)._mock_pool is not None`, from the leaf's own
              * namespace (where a leaf holds it) */
             PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
-            if (pool == NULL && PyErr_Occurred()) {
-                return -1;
-            }
             plain = pool != NULL && pool != Py_None;
         }
+        Py_DECREF(type);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        type = Py_TYPE(self);
         if (plain) {
             PyObject *state = make_state(Py_None, Py_None, Py_None, empty_name);
             if (state == NULL) {
@@ -545,9 +566,13 @@ fast_mocks_install(PyObject *module, PyObject *arg)
         leaf->tp_getattro = mock_getattro;
     }
     PyObject *init = _PyType_Lookup(leaf, str_init);
-    if (leaf->tp_init == slot_init && init != NULL && PyFunction_Check(init)
-        && base_init(leaf) != NULL) {
-        leaf->tp_init = mock_init;
+    if (leaf->tp_init == slot_init && init != NULL && PyFunction_Check(init)) {
+        if (base_init(leaf) != NULL) {
+            leaf->tp_init = mock_init;
+        }
+        else if (PyErr_Occurred()) {
+            return NULL;
+        }
     }
     Py_RETURN_NONE;
 }
