@@ -50,7 +50,7 @@ NATIVE = [
     Extension(
         "turbomock._speedups",
         ["src/turbomock/_speedups.c", "src/turbomock/_fast_mocks.c"],
-        depends=["src/turbomock/_speedups.h"],
+        depends=["src/turbomock/_native_core.h"],
         optional=True,
     )
 ]

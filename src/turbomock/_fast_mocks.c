@@ -34,7 +34,7 @@
 #define Py_T_OBJECT_EX T_OBJECT_EX
 #endif
 
-#include "_speedups.h"
+#include "_native_core.h"
 
 #if PY_VERSION_HEX < 0x030A0000
 static inline PyObject *

@@ -13,7 +13,7 @@
 #include <Python.h>
 #include <stddef.h>  /* offsetof; Python.h stopped including it in 3.13 */
 
-#include "_speedups.h"
+#include "_native_core.h"
 
 #if PY_VERSION_HEX < 0x030C0000
 #include <structmember.h>

@@ -1,7 +1,7 @@
 /* What the native core's source files share: the functions _speedups.c's module
  * table lists from the other files. */
-#ifndef TURBOMOCK_SPEEDUPS_H
-#define TURBOMOCK_SPEEDUPS_H
+#ifndef TURBOMOCK_NATIVE_CORE_H
+#define TURBOMOCK_NATIVE_CORE_H
 
 #include <Python.h>
 
