@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import turbomock
+from engine_support import assert_same
 
 
 def _ids(text: str) -> str:
@@ -306,3 +307,37 @@ def _compare_bindings(sig: Any, check: Any) -> None:
     for args, kwargs in cases:
         expected = _raised(sig.bind, *args, **kwargs)
         assert _raised(check, *args, **kwargs) == expected, (args, kwargs)
+
+
+@pytest.mark.parametrize("instance", [False, True], ids=["class", "instance"])
+def test_spec_functions_named_like_mock_attributes_are_autospecced(instance: bool) -> None:
+    """A spec method named like an attribute of the mock's class (``reset_mock``,
+    ``configure_mock``, ``assert_called_with``, ``called``) is an autospecced child,
+    as the stdlib's walk sets it over the class's attribute; a spec attribute of
+    that name that is no function leaves the mock's own attribute alone."""
+
+    def scenario(mock: Any) -> Any:
+        class Spec:
+            called = "not a function"
+
+            def reset_mock(self, flag: int) -> None: ...
+
+            def configure_mock(self) -> None: ...
+
+            def assert_called_with(self) -> None: ...
+
+        m = mock.create_autospec(Spec, instance=instance)
+        m.reset_mock.extra = 1
+        seen = [
+            type(m.reset_mock).__name__, m.reset_mock.extra, type(m.configure_mock).__name__,
+            type(m.assert_called_with).__name__, m.called, "reset_mock" in vars(m),
+        ]
+        try:
+            m.reset_mock(*([] if instance else [None]))
+        except TypeError as exc:
+            seen.append(str(exc))
+        m.reset_mock(*([1] if instance else [None, 1]))
+        seen.append(m.mock_calls)
+        return seen
+
+    assert_same(scenario)

@@ -30,6 +30,7 @@ from turbomock._compat import (
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
+from turbomock._native import NATIVE
 from turbomock._sentinels import _missing
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
@@ -143,6 +144,24 @@ class _Autospec:
                 if check is not None:
                     check.signature()
 
+    def hold_shadowing_functions(self, mock: Any) -> None:
+        """Build now, as instance attributes, the children of spec functions named
+        like an attribute of the mock's class (``reset_mock``, ``configure_mock``):
+        the stdlib's walk sets its function children on the mock (they pass for
+        functions) as it is made, over the class's attribute, which a child built on
+        first access (through ``__getattr__``) would never get past."""
+        cls = type(mock)
+        pool = cls._mock_pool
+        # An unedited leaf has its pool's probe's attributes, and its own namespace.
+        seen = cls if pool is None else pool.probe
+        for name in _shadowing(seen, self._listing(), cls.__dict__):
+            try:
+                original = self.origin.read(name)
+            except AttributeError:
+                continue
+            if isinstance(original, FunctionTypes):
+                self._hold(mock, name)
+
     def walked_names(self) -> list[str]:
         """The children the stdlib's eager walk makes: every non-magic attribute of
         the spec that can be read."""
@@ -202,6 +221,31 @@ class _Autospec:
             child = st.setdefault(name, self.child(mock, name))
         mock.__dict__[name] = child
         st.mark_assigned(name)
+
+
+#: {(id(class), id(names)): (class, names, version tag, the names it shadows)}: what
+#: ``_shadowing`` worked out, kept while the class's version tag (the native core,
+#: 3.11+) says it is unchanged; the names are a Spec's list, kept with its Spec.
+_shadowing_cache: dict[tuple[int, int], tuple[type, list[str], int, list[str]]] = {}
+
+
+def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
+    """The non-dunder ``names`` an instance of ``cls`` finds in its class's MRO (or
+    in ``own``, a leaf's namespace) before ``__getattr__``."""
+    version = 0 if _type_version is None else _type_version(cls)
+    key = (id(cls), id(names))
+    hit = _shadowing_cache.get(key)
+    if hit is not None and version and hit[0] is cls and hit[1] is names and hit[2] == version:
+        found = hit[3]
+    else:
+        known = {name for klass in cls.__mro__ for name in vars(klass) if name[:2] != "__"}
+        found = [name for name in names if name in known]
+        if version:
+            if len(_shadowing_cache) > 1_000:
+                _shadowing_cache.clear()
+            _shadowing_cache[key] = (cls, names, version, found)
+    # (A leaf's own names are few: _mock_pool, _mock_cell, the dunders.)
+    return [*found, *(n for n in own if n[:2] != "__" and n not in found and n in names)]
 
 
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
@@ -307,6 +351,7 @@ def create_autospec(
         plan.build_mocked_methods(inner)
     if inner._mock_state or inner.__dict__:
         _replace_as_the_walk_does(inner, spec)
+    plan.hold_shadowing_functions(inner)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
         mock.configure_mock(**kwargs)
     return mock
@@ -458,6 +503,9 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
     )
     mock._mock_state.delegate = funcopy
 
+
+#: The native core's reading of a class's version tag (0: none), or None.
+_type_version: Any = None if NATIVE is None else getattr(NATIVE, "type_version", None)
 
 _FORWARDED = (
     "assert_called_with", "assert_called_once_with", "assert_has_calls", "assert_any_call",
