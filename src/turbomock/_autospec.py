@@ -10,6 +10,7 @@ accessed; signatures are computed on the first call and cached per function
 
 from __future__ import annotations
 
+import weakref
 from functools import partial
 from types import CellType, FunctionType
 
@@ -223,10 +224,11 @@ class _Autospec:
         st.mark_assigned(name)
 
 
-#: {(id(class), id(names)): (class, names, version tag, the names it shadows)}: what
-#: ``_shadowing`` worked out, kept while the class's version tag (the native core,
-#: 3.11+) says it is unchanged; the names are a Spec's list, kept with its Spec.
-_shadowing_cache: dict[tuple[int, int], tuple[type, list[str], int, list[str]]] = {}
+#: {(id(class), id(names)): (weak reference to the class, names, version tag, the
+#: names it shadows)}: what ``_shadowing`` worked out, kept while the class's
+#: version tag (the native core, 3.11+) says it is unchanged (and the class lives:
+#: the table keeps none alive); the names are a Spec's list, kept with its Spec.
+_shadowing_cache: dict[tuple[int, int], tuple[Any, list[str], int, list[str]]] = {}
 
 
 def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
@@ -235,7 +237,7 @@ def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
     version = 0 if _type_version is None else _type_version(cls)
     key = (id(cls), id(names))
     hit = _shadowing_cache.get(key)
-    if hit is not None and version and hit[0] is cls and hit[1] is names and hit[2] == version:
+    if hit is not None and version and hit[0]() is cls and hit[1] is names and hit[2] == version:
         found = hit[3]
     else:
         known = {name for klass in cls.__mro__ for name in vars(klass) if name[:2] != "__"}
@@ -243,7 +245,7 @@ def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
         if version:
             if len(_shadowing_cache) > 1_000:
                 _shadowing_cache.clear()
-            _shadowing_cache[key] = (cls, names, version, found)
+            _shadowing_cache[key] = (weakref.ref(cls), names, version, found)
     # (A leaf's own names are few: _mock_pool, _mock_cell, the dunders.)
     return [*found, *(n for n in own if n[:2] != "__" and n not in found and n in names)]
 

@@ -27,7 +27,8 @@ from turbomock._magic_names import is_magic
 from turbomock._mock import _is_instance_mock
 from turbomock._mock_type import class_attribute
 from turbomock._sentinels import _missing
-from turbomock._spec import _HEAPTYPE, _stamp, _type_version
+from turbomock._spec import _HEAPTYPE, _stamp
+from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,32 +41,40 @@ _object_getattribute: Any = object.__getattribute__
 _type_getattribute: Any = type.__getattribute__
 _module_getattribute: Any = ModuleType.__getattribute__
 
-#: Per class: (its stamp when copied, the copies of its heap classes' namespaces,
-#: the names under which they hold a mock). Only with exact version tags
-#: (``_spec._stamp``): else copies are made each time.
-_class_copies: dict[type, tuple[Any, _Copies, frozenset[str]]] = {}
+#: Per class: a ``_Copied`` while an Origin uses it and the class's stamp (an exact
+#: version tag, ``_spec._stamp``) is unchanged; else copies are made each time.
+#: The copies hold the class (its methods' ``__class__`` cells), so they are held
+#: weakly, as the class is.
+_class_copies = IdentityCache(weak_values=True)
 
 
-def _copies_of(cls: type) -> tuple[_Copies, frozenset[str]]:
+class _Copied:
+    """One class's namespace copies, as ``_copies_of`` returns them, and its stamp."""
+
+    __slots__ = ("stamp", "copies", "mocked", "__weakref__")
+
+    def __init__(self, stamp: Any, copies: _Copies, mocked: frozenset[str]) -> None:
+        self.stamp = stamp
+        self.copies = copies
+        self.mocked = mocked
+
+
+def _copies_of(cls: type) -> _Copied:
     """The namespaces of ``cls``'s heap classes (MRO order), as they are now, and
-    the names under which they hold a mock."""
-    stamp = _stamp(cls) if _type_version is not None else None
-    if type(stamp) is not tuple:
-        stamp = None
-    else:
+    the names under which they hold a mock (shared while the class is unchanged
+    and something holds them)."""
+    stamp = _stamp(cls)
+    if stamp is not None:
         found = _class_copies.get(cls)
-        if found is not None and found[0] == stamp:
-            return found[1], found[2]
+        if found is not None and found.stamp == stamp:
+            return found  # type: ignore[no-any-return]
     copies = tuple(
         (klass, dict(klass.__dict__)) for klass in cls.__mro__ if klass.__flags__ & _HEAPTYPE
     )
-    mocked = frozenset(_mocked(namespace for _, namespace in copies))
+    copied = _Copied(stamp, copies, frozenset(_mocked(namespace for _, namespace in copies)))
     if stamp is not None:
-        try:
-            _class_copies[cls] = (stamp, copies, mocked)
-        except TypeError:
-            pass
-    return copies, mocked
+        _class_copies.put(cls, copied)
+    return copied
 
 
 def _mocked(namespaces: Iterable[dict[str, Any]]) -> set[str]:
@@ -101,6 +110,7 @@ class Origin:
 
     __slots__ = (
         "spec", "mro", "meta_mro", "copies", "own", "own_copy", "values", "mocked", "_by_class",
+        "_held",
     )
 
     def __init__(self, spec: Any) -> None:
@@ -115,9 +125,13 @@ class Origin:
         meta = type(cls) if is_type else None
         self.mro = cls.__mro__
         self.meta_mro = None if meta is None else meta.__mro__
-        copies, mocked = _copies_of(cls)  # shared by the mocks of this class version
+        copied = _copies_of(cls)  # shared by the mocks of this class version
+        copies, mocked = copied.copies, copied.mocked
+        self._held: tuple[_Copied, ...] = (copied,)  # what keeps the shared copies cached
         if meta is not None and meta.__flags__ & _HEAPTYPE:
-            copies = copies + _copies_of(meta)[0]
+            meta_copied = _copies_of(meta)
+            copies = copies + meta_copied.copies
+            self._held = (copied, meta_copied)
         self.copies = copies
         self._by_class: dict[type, dict[str, Any]] | None = None
         own = None if is_type else getattr(spec, "__dict__", None)

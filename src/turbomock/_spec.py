@@ -11,12 +11,12 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from operator import is_ as _is
 from types import FunctionType, MethodType
 
 from turbomock import _messages as msg
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
 from turbomock._native import NATIVE
+from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -108,10 +108,13 @@ class Spec:
 
     def __init__(self, names: frozenset[str], listing: list[str] | None, cls: type | None,
                  source: Any) -> None:
-        self.names = names
-        self.listing = listing
         self.cls = cls
         self.source = source
+        self._start(names, listing)
+
+    def _start(self, names: frozenset[str], listing: list[str] | None) -> None:
+        self.names = names
+        self.listing = listing
         self._asyncs: dict[str, bool] | None = None
         self._signatures: dict[tuple[bool, bool], Any] | None = None
         self._magics: tuple[frozenset[str], frozenset[str]] | None = None
@@ -174,58 +177,48 @@ def _dir_names(cls: type) -> frozenset[str]:
 # names, the async attributes and the signature a Spec caches all follow from the
 # dicts of the class's MRO and its metaclass's: a class changed later
 # (monkeypatching, patch.object, patch(create=True)) gets a new stamp, so its Spec
-# is made again. The stamp is exact, never a guess (see _stamp).
-_class_specs: dict[type, tuple[Spec, Any]] = {}
-#: The native core's reader of version tags (None: pure Python; _stamp snapshots).
+# is made again. The stamp is exact, never a guess (see _stamp); without one
+# (pure Python, or before 3.11) nothing is cached.
+_class_specs = IdentityCache()
+#: The native core's reader of version tags (None: pure Python).
 _type_version: Any = None if NATIVE is None else getattr(NATIVE, "type_version", None)
 
 
-def _stamp(cls: type) -> Any:
+def _stamp(cls: type) -> tuple[int, int] | None:
     """What tells exactly whether ``cls`` changed since: the version tags CPython
     keeps for it and its metaclass (3.11+ with the native core: a changed class, or
-    a class whose base changed, never gets a tag again), or else a snapshot holding
-    every name and value of the heap classes involved."""
+    a class whose base changed, never gets a tag again), or None where there are
+    none. (A snapshot of the classes' names and values would tell as well, but
+    would keep them alive.)"""
     if _type_version is not None:
         tag = _type_version(cls)
         meta = _type_version(type(cls)) if tag else 0
         if meta:
             return tag, meta
-    sizes: list[int] = []
-    held: list[Any] = []
-    metaclass: type = type(cls)
-    for klass in (*cls.__mro__, *metaclass.__mro__):
-        if klass.__flags__ & _HEAPTYPE:
-            namespace = klass.__dict__
-            sizes.append(len(namespace))
-            held.append(klass)
-            held.extend(namespace)
-            held.extend(namespace.values())
-    return _Snapshot(sizes, held)
-
-
-class _Snapshot:
-    """The heap classes of a class's MRO (and metaclass's), with their names and
-    values, held: compared by identity, so nothing can change unseen."""
-
-    __slots__ = ("sizes", "held")
-
-    def __init__(self, sizes: list[int], held: list[Any]) -> None:
-        self.sizes = sizes
-        self.held = held
-
-    def __eq__(self, other: object) -> bool:
-        return (
-            type(other) is _Snapshot
-            and self.sizes == other.sizes
-            and all(map(_is, self.held, other.held))
-        )
-
-    __hash__ = None  # type: ignore[assignment]
+    return None
 
 
 #: Built-in (static) classes can't change: their Specs need no stamp.
 _static_specs: dict[type, Spec] = {}
 _HEAPTYPE = 1 << 9
+
+
+class _CachedClassSpec(Spec):
+    """The ``Spec`` of a heap class, shared through ``_class_specs``: it holds the
+    class weakly, so that the cache keeps no class alive (a mock specced on the
+    class holds it itself, as the stdlib's ``_spec_class`` does)."""
+
+    __slots__ = ("_class_ref",)
+
+    def __init__(self, names: frozenset[str], cls: type) -> None:
+        self._class_ref = weakref.ref(cls)
+        self._start(names, None)
+
+    @property
+    def cls(self) -> type | None:  # type: ignore[override]  # read-only: the class itself
+        return self._class_ref()
+
+    source = cls
 
 
 def spec_for_class(cls: type) -> Spec:
@@ -236,24 +229,16 @@ def spec_for_class(cls: type) -> Spec:
             found = _static_specs[cls] = Spec(_dir_names(cls), None, cls, cls)
         return found
     stamp = _stamp(cls)
-    try:
-        entry = _class_specs.get(cls)
-    except TypeError:
-        entry = None
+    if stamp is None or type(cls).__dir__ is not type.__dir__:
+        # Only an exact version tag can tell a cached Spec is still right without
+        # holding the class's names and values (which would keep it alive).
+        return Spec(_dir_names(cls), None, cls, cls)
+    entry = _class_specs.get(cls)
     if entry is not None and entry[1] == stamp:
-        return entry[0]
-    spec = Spec(_dir_names(cls), None, cls, cls)
-    if type(cls).__dir__ is type.__dir__:
-        try:
-            _class_specs[cls] = (spec, stamp)
-        except TypeError:
-            pass
+        return entry[0]  # type: ignore[no-any-return]
+    spec = _CachedClassSpec(_dir_names(cls), cls)
+    _class_specs.put(cls, (spec, stamp))
     return spec
-
-
-# A plain function used as a spec: its Spec, reused while it has no attributes of
-# its own (it holds the function for the signature, so one per function).
-_function_specs: weakref.WeakKeyDictionary[Any, Spec] = weakref.WeakKeyDictionary()
 
 
 def spec_for(obj: Any, scan: bool = True) -> Spec:
@@ -263,11 +248,11 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
     if isinstance(obj, type):
         return spec_for_class(obj)
     if type(obj) is FunctionType and not obj.__dict__:
-        found = _function_specs.get(obj)
-        if found is None:
-            found = _function_specs[obj] = Spec(
-                spec_for_class(FunctionType).names, None, FunctionType, obj
-            )
+        # Its names are any function's; its signature is cached per function (in
+        # _signatures), so its own Spec costs little and keeps nothing alive.
+        functions = spec_for_class(FunctionType)
+        found = Spec(functions.names, None, FunctionType, obj)
+        found._magics = functions._magics
         return found
     cls = type(obj)
     listed: list[str] | None = None
