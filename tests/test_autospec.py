@@ -156,6 +156,33 @@ def test_function_autospec_is_a_real_function(impl: ModuleType) -> None:
     assert _raised(mock)[0] == "TypeError"  # type: ignore[index]
 
 
+def test_function_autospec_forwarding_methods_match_the_stdlib() -> None:
+    """The stand-in's assert methods are plain functions of its own, named and placed
+    as the stdlib's, each forwarding to the mock's method as it is when called."""
+
+    def outcome(impl: ModuleType) -> Any:
+        first, second = impl.create_autospec(fetch), impl.create_autospec(fetch)
+        first("u")
+        seen = []
+        for name in ("assert_called_with", "assert_called_once_with", "assert_has_calls",
+                     "assert_any_call", "assert_called", "assert_not_called",
+                     "assert_called_once"):
+            method = getattr(first, name)
+            seen.append((
+                type(method).__name__, method.__name__, method.__qualname__,
+                method.__module__ == impl.Mock.__module__, method.__defaults__,
+                method is getattr(second, name), name in vars(first),
+            ))
+        first.assert_called.tag = 1
+        seen.append(hasattr(second.assert_called, "tag"))
+        first.mock.assert_called_once = lambda: "replaced"
+        seen.append(first.assert_called_once())
+        seen.append(_raised(first.assert_not_called))
+        return seen
+
+    assert_same(outcome)
+
+
 def test_function_autospec_return_value_and_side_effect(impl: ModuleType) -> None:
     """return_value and side_effect set on the function reach the mock."""
     mock = impl.create_autospec(fetch, return_value=b"x")

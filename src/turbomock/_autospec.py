@@ -45,7 +45,7 @@ from turbomock._spec import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable
+    from typing import Any
 
 def _is_async_func(func: Any) -> bool:
     if getattr(func, "__code__", None):
@@ -250,6 +250,14 @@ def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
     return [*found, *(n for n in own if n[:2] != "__" and n not in found and n in names)]
 
 
+def _is_data_descriptor(obj: Any) -> bool:
+    """``inspect.isdatadescriptor`` (imported when first needed: not by a plain
+    function's autospec, nor by ``import turbomock``)."""
+    import inspect
+
+    return inspect.isdatadescriptor(obj)
+
+
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
     """Make calls of ``mock`` check their arguments against ``func``'s signature."""
     mock._mock_state.check_sig = SignatureCheck(func, instance, skipfirst)
@@ -287,8 +295,6 @@ def create_autospec(
     instance of the class instead, callable only if instances are. Other
     keyword arguments are passed on to the mock's constructor.
     """
-    import inspect
-
     if is_list(spec):
         # A list instance given to a mock constructor would mean "these names".
         spec = type(spec)
@@ -313,7 +319,7 @@ def create_autospec(
 
     klass: Any = MagicMock
     plain_function = type(spec) is FunctionType  # never a descriptor, always callable
-    if not plain_function and inspect.isdatadescriptor(spec):
+    if not plain_function and _is_data_descriptor(spec):
         mock_kwargs = {}  # what a descriptor returns is unknown: no spec
     elif is_async_func:
         if instance:
@@ -353,7 +359,10 @@ def create_autospec(
         plan.build_mocked_methods(inner)
     if inner._mock_state or inner.__dict__:
         _replace_as_the_walk_does(inner, spec)
-    plan.hold_shadowing_functions(inner)
+    if not plain_function or spec.__dict__:
+        # (A plain function without attributes of its own lists only dunders: no
+        # name of its walk can shadow one of the mock's.)
+        plan.hold_shadowing_functions(inner)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
         mock.configure_mock(**kwargs)
     return mock
@@ -501,7 +510,7 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
         __signature__=sig,
         # Plain functions forwarding to the mock's methods as they are when called:
         # attributes can be set on them, as on the stdlib's.
-        **{name: _forwarding(mock, name) for name in _FORWARDED},
+        **_forwarding_functions(mock),
     )
     mock._mock_state.delegate = funcopy
 
@@ -515,16 +524,43 @@ _FORWARDED = (
 )
 
 
-def _forwarding(mock: Any, name: str) -> Callable[..., Any]:
-    """A function calling ``mock``'s method ``name``, named as the stdlib's is."""
+def _forwarder_template() -> Any:
+    mock = name = None
 
     def forward(*args: Any, **kwargs: Any) -> Any:
-        return getattr(mock, name)(*args, **kwargs)
+        return getattr(mock, name)(*args, **kwargs)  # type: ignore[call-overload]
 
-    forward.__name__ = name
-    forward.__qualname__ = f"_setup_func.<locals>.{name}"
-    forward.__module__ = PUBLIC_MODULE
     return forward
+
+
+def _forwarder_code(name: str) -> Any:
+    """The code of the function forwarding to ``name``: named as the stdlib's, whose
+    ``_setup_func`` defines one per method."""
+    renames: dict[str, Any] = {"co_name": name}
+    if CODE_HAS_QUALNAME:
+        renames["co_qualname"] = f"_setup_func.<locals>.{name}"
+    return _forwarder_template().__code__.replace(**renames)
+
+
+#: (name, code, the cell holding the name) of each forwarding function: made once,
+#: so a stand-in's seven cost one cell and seven function objects.
+_FORWARDERS = [(name, _forwarder_code(name), CellType(name)) for name in _FORWARDED]
+_MOCK_CELL_FIRST = _FORWARDERS[0][1].co_freevars == ("mock", "name")
+#: Their globals: ``__name__`` gives each new function the public ``__module__``.
+_FORWARDER_GLOBALS: dict[str, Any] = {"__builtins__": __builtins__, "__name__": PUBLIC_MODULE}
+
+
+def _forwarding_functions(mock: Any) -> dict[str, Any]:
+    """{name: a function calling ``mock``'s method ``name``} for each forwarded one."""
+    cell = CellType(mock)
+    made = {}
+    for name, code, name_cell in _FORWARDERS:
+        closure = (cell, name_cell) if _MOCK_CELL_FIRST else (name_cell, cell)
+        forward = FunctionType(code, _FORWARDER_GLOBALS, name, None, closure)
+        if not CODE_HAS_QUALNAME:
+            forward.__qualname__ = f"_setup_func.<locals>.{name}"
+        made[name] = forward
+    return made
 
 
 _AWAIT_ASSERTS = (

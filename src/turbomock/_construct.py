@@ -53,6 +53,8 @@ def _async_spec_before_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any
     """Before 3.12 the stdlib's ``__new__`` binds its arguments partially to
     ``__init__``'s signature and looks at ``spec_set`` if bound (even None), else
     ``spec``; binding errors are ``bind_partial``'s."""
+    if not args and "self" not in kwargs:  # keywords alone bind as they are
+        return kwargs["spec_set"] if "spec_set" in kwargs else kwargs.get("spec")
     if len(args) > len(_INIT_PARAMETERS):
         raise TypeError(msg.TOO_MANY_POSITIONAL)
     bound = dict(zip(_INIT_PARAMETERS, args))
@@ -67,6 +69,8 @@ def _async_spec_before_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any
 def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """From 3.12 the stdlib's ``__new__`` has ``__init__``'s parameters (so its own
     binding errors) and looks at ``spec_set or spec``."""
+    if not args and "cls" not in kwargs:  # keywords alone bind as they are
+        return kwargs.get("spec_set") or kwargs.get("spec")
     if len(args) > len(_INIT_PARAMETERS):
         raise TypeError(msg.new_too_many_positional(len(args) + 1))
     taken = {"cls", *_INIT_PARAMETERS[: len(args)]}
@@ -151,10 +155,11 @@ new_mock.__qualname__ = "NonCallableMock.__new__"
 def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_self: bool) -> None:
     if REJECT_MOCK_AS_SPEC and _mock._is_instance_mock(spec):
         raise _mock.InvalidSpecError(msg.mock_as_spec(spec))
-    if spec is not None and not is_list(spec):
+    listed = is_list(spec)
+    if spec is not None and not listed:
         fail_as_made(spec, as_instance, eat_self)  # before anything changes, as the stdlib
     # Worked out before anything changes: what it raises leaves the mock as it was.
-    new_spec = None if spec is None else spec_from_list(spec) if is_list(spec) else spec_for(spec)
+    new_spec = None if spec is None else spec_from_list(spec) if listed else spec_for(spec)
     extra = st.extra
     if extra is None:
         if spec is None and not spec_set:
@@ -165,9 +170,9 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
     extra.spec_set = spec_set
     # A list (or tuple) of names is the stdlib's _mock_methods itself, read live:
     # names the user adds to it later count (else the new spec decides).
-    extra.methods = spec if spec is not None and is_list(spec) else _missing
+    extra.methods = spec if listed else _missing
     st.spec = new_spec
-    if spec is None or is_list(spec):
+    if spec is None or listed:
         extra.spec_class = None
     else:
         extra.spec_class = spec if isinstance(spec, type) else type(spec)
