@@ -141,6 +141,10 @@ class AssertionMethods:
             child = node._mock_state.get(step)
             if child is None:
                 child = _eager_autospec_child(node, step)
+            if child is _deleted:
+                # The stdlib reads the deleted marker's children as a mock's: its
+                # AttributeError, from the sentinel itself.
+                child._mock_children  # noqa: B018
             if child is None or not _is_mock_like(child):
                 return found
             node = _attributes.extract_mock(child)
@@ -381,15 +385,13 @@ def _signature_free(mock: Any) -> bool:
             child = _child_mock(entry)
             if child is None:
                 return False
-            if child is not False:
-                pending.append(child)
+            pending.append(child)
     return True
 
 
 def _child_mock(entry: Any) -> Any:
-    """The mock a child entry stands for; False for a deleted marker; None if unsure."""
-    if entry is _deleted:
-        return False
+    """The mock a child entry stands for; None if unsure, or for a deleted marker
+    (matching a call named through it fails: see ``_get_call_signature_from_name``)."""
     entry = _attributes.extract_mock(entry)
     return entry if _mock._is_instance_mock(entry) else None
 

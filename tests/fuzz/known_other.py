@@ -139,14 +139,6 @@ OTHER: list[Known] = [
     ),
     # -- pinned already by strict xfail tests ----------------------------------------------
     Known(
-        "deleted-child-in-has-calls",
-        "xfail test_deleted_child_in_has_calls",
-        on(expected="'_SentinelObject' object has no attribute '_mock_children'"),
-        "m = mock.Mock()\nm.a(1)\ndel m.a\nm.assert_has_calls([mock.call.a(1)])\n"
-        "# stdlib AttributeError: '_SentinelObject' object has no attribute '_mock_children'",
-        rare=True,
-    ),
-    Known(
         "copy-call",
         "xfail test_shallow_copy_of_a_call_matches_the_stdlib",
         on(kinds=("helpers",), source=r"copy\.copy\(mock\.call", expected="RecursionError"),
