@@ -66,11 +66,11 @@ def _async_spec_before_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any
     return kwargs["spec"] if "spec" in kwargs else bound.get("spec")
 
 
-def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """From 3.12 the stdlib's ``__new__`` has ``__init__``'s parameters (so its own
-    binding errors) and looks at ``spec_set or spec``."""
+def _bound_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """From 3.12 the stdlib's ``__new__`` has ``__init__``'s parameters, so its own
+    binding errors, for every kind of mock: the arguments as bound."""
     if not args and "cls" not in kwargs:  # keywords alone bind as they are
-        return kwargs.get("spec_set") or kwargs.get("spec")
+        return kwargs
     if len(args) > len(_INIT_PARAMETERS):
         raise TypeError(msg.new_too_many_positional(len(args) + 1))
     taken = {"cls", *_INIT_PARAMETERS[: len(args)]}
@@ -79,6 +79,13 @@ def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
             raise TypeError(msg.new_multiple_values(key))
     bound = dict(zip(_INIT_PARAMETERS, args))
     bound.update(kwargs)
+    return bound
+
+
+def _async_spec_from_312(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """From 3.12 the stdlib's ``__new__`` looks at ``spec_set or spec`` (of a kind
+    that is not async already: see ``_pool_for_new``)."""
+    bound = _bound_from_312(args, kwargs)
     return bound.get("spec_set") or bound.get("spec")
 
 
@@ -99,7 +106,9 @@ def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
         if async_spec is not None and asyncs._is_async_obj(async_spec):
             bases = (asyncs._async_mixin_for(cls), cls)
     elif NEW_BINDS_SPEC_EXPLICITLY:
-        _async_spec(args, kwargs)  # 3.12+: __new__'s own parameters bind for every kind
+        # 3.12+: __new__'s own parameters bind for every kind (an async kind never
+        # looks at the spec: not even at its truth, which a mock would record).
+        _bound_from_312(args, kwargs)
     # The engine's __init__ takes this spec; another __init__ decides for itself
     # (the bag is then set when it applies a spec).
     spec = None
