@@ -156,12 +156,7 @@ class _Autospec:
         # An unedited leaf has its pool's probe's attributes, and its own namespace.
         seen = cls if pool is None else pool.probe
         for name in _shadowing(seen, self._listing(), cls.__dict__):
-            try:
-                original = self.origin.read(name)
-            except AttributeError:
-                continue
-            if isinstance(original, FunctionTypes):
-                self._hold(mock, name)
+            self._hold_if_function(mock, name)
 
     def walked_names(self) -> list[str]:
         """The children the stdlib's eager walk makes: every non-magic attribute of
@@ -188,30 +183,27 @@ class _Autospec:
         attributes (its mocks of functions pass ``isinstance(child, FunctionType)``),
         so they stay reachable; the others were placeholders in its children, built
         on access (and refused by the new spec), which ``dir()`` keeps listing."""
-        listed = []
-        for name in self._listing():
-            if is_magic(name):
-                continue
-            try:
-                original = self.origin.read(name)
-            except AttributeError:
-                continue
-            listed.append(name)
-            if isinstance(original, FunctionTypes):
-                self._hold(mock, name)
-        self.listed = listed
+        self.listed = [
+            name for name in self._listing()
+            if not is_magic(name) and self._hold_if_function(mock, name)
+        ]
 
     def hold_function_child(self, mock: Any, name: str) -> None:
         """``type(mock).name = ...``: if the stdlib's walk made ``name`` an instance
         attribute (a function child), it still shadows what the class gets."""
-        if name not in self._listing():
-            return
+        if name in self._listing():
+            self._hold_if_function(mock, name)
+
+    def _hold_if_function(self, mock: Any, name: str) -> bool:
+        """``_hold`` the child ``name`` if the spec's attribute is a function, as the
+        walk set those; False if the spec has no such attribute (the walk skips it)."""
         try:
             original = self.origin.read(name)
         except AttributeError:
-            return
+            return False
         if isinstance(original, FunctionTypes):
             self._hold(mock, name)
+        return True
 
     def _hold(self, mock: Any, name: str) -> None:
         """Build the child ``name`` if needed and make it an instance attribute that
