@@ -117,3 +117,56 @@ def test_reset_mock_of_attached_child() -> None:
 def test_reset_mock_with_a_set_as_visited() -> None:
     """``reset_mock(set())`` fails as in the stdlib."""
     same_steps(lambda mod: mod.Mock(), lambda mod, m: m.reset_mock(set()))
+
+
+def test_a_subclass_override_in_the_tree_sees_visited_as_the_stdlib_gives_it() -> None:
+    """A child whose class overrides ``reset_mock`` is reset through it, given the
+    ``visited`` list so far; what it appends (through ``super()``) is not reset
+    again, even when reached twice, and the walk goes on around it."""
+
+    def scenario(mod: Any) -> Any:
+        seen: list[Any] = []
+
+        class Tracked(mod.Mock):
+            def reset_mock(self, visited: Any = None, **kwargs: Any) -> None:
+                seen.append((
+                    self._mock_name, type(visited).__mro__[-2].__name__, len(visited or ()),
+                    visited is not None and id(self) in visited,
+                ))
+                super().reset_mock(visited, **kwargs)
+
+        root = mod.Mock()
+        shared = Tracked(name="shared")
+        root.attach_mock(shared, "left")
+        root.right.attach_mock(shared, "again")
+        shared.inner.x(1)
+        root.a(1)
+        root.right.b(2)
+        root.reset_mock(return_value=True)
+        return seen, root.mock_calls, shared.inner.x.call_count, root.right.b.called
+
+    assert_same(scenario)
+
+
+def test_overrides_reached_as_return_values_get_visited_alone() -> None:
+    """The stdlib resets a return value with ``ret.reset_mock(visited)``: an override
+    taking no keywords works there, and the return value's children keep their
+    return values."""
+
+    def scenario(mod: Any) -> Any:
+        got: list[Any] = []
+
+        class Plain(mod.Mock):
+            def reset_mock(self, visited: Any = None) -> None:  # type: ignore[override]
+                got.append(self._mock_new_name)
+                super().reset_mock(visited)
+
+        root = mod.Mock()
+        root.return_value = Plain()
+        root.return_value.child = mod.Mock(return_value=7)  # a plain Mock child
+        root.return_value.child()
+        root()
+        root.reset_mock()
+        return got, root.return_value.child(), root.return_value.child.call_count
+
+    assert_same(scenario)
