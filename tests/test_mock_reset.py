@@ -170,3 +170,29 @@ def test_overrides_reached_as_return_values_get_visited_alone() -> None:
         return got, root.return_value.child(), root.return_value.child.call_count
 
     assert_same(scenario)
+
+
+def test_an_autospecced_function_in_the_tree_forgets_its_calls() -> None:
+    """The stand-in function of an autospecced function keeps its own call
+    attributes: a reset of the tree it hangs in clears them, as the stdlib's."""
+
+    def scenario(mod: Any) -> Any:
+        def fetch(url: str, timeout: float = 1.0) -> None:
+            pass
+
+        root = mod.Mock()
+        stand_in = mod.create_autospec(fetch)
+        root.attach_mock(stand_in, "fetch")
+        root.fetch("u")
+        stand_in.mock.reset_mock()
+        after_inner = (stand_in.called, stand_in.call_count, list(stand_in.mock_calls))
+        root.fetch("v", timeout=2)
+        try:
+            root.reset_mock()  # the stand-in's own reset_mock takes no arguments
+        except TypeError as exc:
+            failed: Any = str(exc).rsplit(" ", 1)[-1]
+        else:
+            failed = None
+        return after_inner, failed, stand_in.called, stand_in.call_count
+
+    assert_same(scenario)

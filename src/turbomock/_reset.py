@@ -11,7 +11,7 @@ from turbomock._base import state_of as _get_state
 from turbomock._call_state import book_if_unnameable
 from turbomock._calls import _CallList
 from turbomock._magic_names import is_magic
-from turbomock._sentinels import DEFAULT
+from turbomock._sentinels import DEFAULT, _deleted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -67,7 +67,9 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
                 push((ret, None, False))
             continue
         cls = type(node)
-        if node is not root and cls.reset_mock is not base:
+        if node is not root and (not issubclass(cls, mock_class) or cls.reset_mock is not base):
+            # An override, or a child that is no mock (an autospecced function's
+            # stand-in: its reset_mock takes no arguments, and fails, as the stdlib's).
             if forget_return is None:  # a return value: the stdlib passes visited alone
                 node.reset_mock(visited)
             else:
@@ -110,7 +112,7 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
         if st:  # its children: pushed last first, so that they come out in order
             push((node, _RETURN_VALUE, False))
             for child in reversed(st.values()):
-                if issubclass(type(child), mock_class):
+                if child is not _deleted:
                     push((child, forget_return, forget_effect))
         else:
             ret = st.return_value
@@ -118,3 +120,9 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
                 push((ret, None, False))
 
 
+def _forget_delegate_calls(delegate: Any) -> None:
+    """An autospecced function keeps its call attributes in its ``__dict__``."""
+    vars(delegate).update(
+        called=False, call_args=None, call_count=0,
+        mock_calls=_CallList(), call_args_list=_CallList(),
+    )

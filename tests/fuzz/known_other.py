@@ -11,6 +11,7 @@ from .matchers import (
     Known,
     both,
     case_has,
+    case_matches,
     either,
     mro_with_extra,
     on,
@@ -104,7 +105,11 @@ OTHER: list[Known] = [
         "turbomock differs [KD-fuzz-rare] "
         "(3.9 allows create_autospec of a Mock; the stdlib's result then accepts any "
         "assert_has_calls and records reset_mock as a call)",
-        case_has(r"create_autospec\(mock\.Mock\(\)|create_autospec\(m\d+\b"),
+        either(
+            case_has(r"create_autospec\(mock\.Mock\(\)|create_autospec\(m\d+\b"),
+            # a spec attribute patched with a mock, then autospecced
+            case_matches(r"patch\.object\(Klass, '(\w+)'.*create_autospec\(Klass\.\1\b"),
+        ),
         "m = mock.create_autospec(mock.Mock())\n"
         "m.assert_has_calls([mock.call.attr(1)])  # stdlib 3.9 passes",
         applies=not PY310,

@@ -89,6 +89,15 @@ def case_has(pattern: str) -> Predicate:
     return lambda diff: any(found.search(op.source) for op in diff.case.ops[: diff.step + 1])
 
 
+def case_matches(pattern: str) -> Predicate:
+    """The operations up to the failing step, one per line, match ``pattern``
+    (which may span operations: a patch, then a use of what it patched)."""
+    found = re.compile(pattern, re.DOTALL)
+    return lambda diff: bool(
+        found.search("\n".join(op.source for op in diff.case.ops[: diff.step + 1]))
+    )
+
+
 def mro_with_extra(*names: str) -> Predicate:
     """An MRO (observed, or an operation's value) that differs only by turbomock's
     extra base classes ``names``."""
