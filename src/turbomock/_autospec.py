@@ -217,10 +217,10 @@ class _Autospec:
 
 
 #: {(id(class), id(names)): (weak reference to the class, names, version tag, the
-#: names it shadows)}: what ``_shadowing`` worked out, kept while the class's
-#: version tag (the native core, 3.11+) says it is unchanged (and the class lives:
-#: the table keeps none alive); the names are a Spec's list, kept with its Spec.
-_shadowing_cache: dict[tuple[int, int], tuple[Any, list[str], int, list[str]]] = {}
+#: names it shadows, the names as a set)}: what ``_shadowing`` worked out, kept
+#: while the class's version tag (the native core, 3.11+) says it is unchanged (and
+#: the class lives: the table keeps none alive); the names are a Spec's list.
+_shadowing_cache: dict[tuple[int, int], tuple[Any, list[str], int, list[str], frozenset[str]]] = {}
 
 
 def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
@@ -230,16 +230,17 @@ def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
     key = (id(cls), id(names))
     hit = _shadowing_cache.get(key)
     if hit is not None and version and hit[0]() is cls and hit[1] is names and hit[2] == version:
-        found = hit[3]
+        found, listed = hit[3], hit[4]
     else:
         known = {name for klass in cls.__mro__ for name in vars(klass) if name[:2] != "__"}
         found = [name for name in names if name in known]
+        listed = frozenset(names)
         if version:
             if len(_shadowing_cache) > 1_000:
                 _shadowing_cache.clear()
-            _shadowing_cache[key] = (weakref.ref(cls), names, version, found)
+            _shadowing_cache[key] = (weakref.ref(cls), names, version, found, listed)
     # (A leaf's own names are few: _mock_pool, _mock_cell, the dunders.)
-    return [*found, *(n for n in own if n[:2] != "__" and n not in found and n in names)]
+    return [*found, *(n for n in own if n in listed and n[:2] != "__" and n not in found)]
 
 
 def _is_data_descriptor(obj: Any) -> bool:

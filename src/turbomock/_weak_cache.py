@@ -24,7 +24,7 @@ class IdentityCache:
     weakly too, and the entry also goes when nothing else holds the value: for a
     value that must refer to its key."""
 
-    __slots__ = ("_entries", "_weak_values", "_drop")
+    __slots__ = ("_entries", "_weak_values", "_drop", "get")
 
     def __init__(self, weak_values: bool = False) -> None:
         #: id(key) -> (weak reference to the key, the value or a weak reference to it)
@@ -39,13 +39,18 @@ class IdentityCache:
                 entries.pop(ref.key, None)
 
         self._drop = drop
+        # ``get`` is a closure over the table (no attribute lookups per call: spec
+        # lookups take it several times per mock made).
+        find = entries.get
 
-    def get(self, key: Any) -> Any:
-        """The value cached for ``key``, or None."""
-        entry = self._entries.get(id(key))
-        if entry is None or entry[0]() is not key:
-            return None
-        return entry[1]() if self._weak_values else entry[1]
+        def get(key: Any) -> Any:
+            """The value cached for ``key``, or None."""
+            entry = find(id(key))
+            if entry is None or entry[0]() is not key:
+                return None
+            return entry[1]() if weak_values else entry[1]
+
+        self.get = get
 
     def put(self, key: Any, value: Any) -> None:
         """Cache ``value`` for ``key`` (a key that can't be weakly referenced is
