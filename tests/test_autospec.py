@@ -368,3 +368,48 @@ def test_spec_functions_named_like_mock_attributes_are_autospecced(instance: boo
         return seen
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["delete", "set a value", "set a named mock", "attach itself", "nothing", "reach it"],
+)
+def test_mock_add_spec_leaves_a_replaced_method_child_as_the_user_left_it(edit: str) -> None:
+    """The stdlib's walk made function children instance attributes; the user's
+    own deletion or replacement of one stands when a spec is added later (turbomock
+    builds those attributes then, and must not undo the user's edit)."""
+
+    def f(a: Any, b: Any = 2, *, c: Any = 3) -> Any:
+        return a
+
+    class Klass:
+        def meth(self, a: Any, b: Any = 2) -> Any:
+            return a
+
+        def other(self) -> None:
+            pass
+
+    def scenario(mod: Any) -> Any:
+        m = mod.create_autospec(Klass)
+        if edit == "delete":
+            del m.meth
+        elif edit == "set a value":
+            m.meth = 5
+        elif edit == "set a named mock":
+            m.meth = mod.Mock(name="mine")
+        elif edit == "attach itself":
+            m.attach_mock(m, "meth")
+        elif edit == "reach it":
+            m.meth(1)
+        m.mock_add_spec(f)
+        seen = []
+        for name in ("meth", "other"):
+            try:
+                value = getattr(m, name)
+            except AttributeError as exc:
+                seen.append(("AttributeError", str(exc)))
+                continue
+            seen.append((value is m, repr(value).split(" id=")[0]))
+        return seen
+
+    assert_same(scenario)

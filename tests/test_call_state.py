@@ -152,3 +152,57 @@ def test_calls_from_threads_on_an_assigned_call_count() -> None:
     for thread in threads:
         thread.join()
     assert len(m.call_args_list) == 800
+
+
+@pytest.mark.parametrize(
+    "new_name",
+    [
+        lambda mod: mod.Mock(),
+        lambda mod: mod.MagicMock(),
+        lambda mod: 5,
+        lambda mod: None,
+        lambda mod: "",
+        lambda mod: "()",
+    ],
+    ids=["Mock", "MagicMock", "int", "None", "empty", "call"],
+)
+@pytest.mark.parametrize("where", ["root", "middle"])
+def test_a_new_name_set_by_hand_names_calls_as_the_stdlib(where: str, new_name: Any) -> None:
+    """``_mock_new_name`` set by hand to anything: the stdlib names each call at
+    every ancestor as it records it (``new_name + '.' + name`` where the new name is
+    true), so a name that is no string fails at that step, after that ancestor has
+    the call, and a mock standing as the name sees its truth, comparison and sums
+    taken once per call, in that order."""
+    name_holder: dict[str, Any] = {}
+
+    def rename(mod: Any, m: Any) -> None:
+        target = m if where == "root" else m.a
+        name_holder[mod.__name__] = value = new_name(mod)
+        target._mock_new_name = value
+
+    def name_calls(mod: Any, m: Any) -> Any:
+        value = name_holder[mod.__name__]
+        return value.mock_calls if isinstance(value, mod.NonCallableMock) else None
+
+    same_steps(
+        lambda mod: mod.Mock(),
+        rename,
+        lambda mod, m: m.a.b.c(1),
+        lambda mod, m: m.a(2),
+        lambda mod, m: m(3),
+        lambda mod, m: str(m.a.b.c.mock_calls),
+        lambda mod, m: str(m.a.b.mock_calls),
+        lambda mod, m: str(m.a.mock_calls),
+        lambda mod, m: len(m.mock_calls),
+        lambda mod, m: len(m.method_calls),
+        name_calls,
+    )
+
+
+def test_a_new_name_given_to_the_constructor_names_calls_as_the_stdlib() -> None:
+    """``Mock(_new_name=7)``: a child's call fails as it reaches the mock."""
+    same_steps(
+        lambda mod: mod.Mock(_new_name=7),
+        lambda mod, m: m.x(1),
+        lambda mod, m: (m.mock_calls, m.x.mock_calls, m.method_calls),
+    )

@@ -308,3 +308,30 @@ def test_odd_code_gets_the_pure_python_outcome(code: str) -> None:
         return proc.returncode, last
 
     assert outcome("0") == outcome("1")
+
+
+_STATE_FIELDS = (
+    "parent", "name", "new_parent", "new_name", "pending", "magics", "return_value",
+    "side_effect", "calls", "extra",
+)
+
+
+@needs_native
+def test_new_state_is_the_native_one_and_builds_what_the_python_one_does() -> None:
+    """With the native core on, every path makes its MockState with the C
+    ``new_state`` (one construction for the C fast paths and the Python code): the
+    same type and fields as the Python definition, which serves the pure-Python run."""
+    from turbomock import _state
+
+    assert _state.new_state is NATIVE.new_state  # type: ignore[union-attr]
+    parent, name = turbomock.Mock(), "child"
+    native = _state.new_state(parent, name, parent, "()")
+    python = _state._new_state(parent, name, parent, "()")
+    assert type(native) is type(python) is _state.MockState
+    assert [getattr(native, f) for f in _STATE_FIELDS] == [
+        getattr(python, f) for f in _STATE_FIELDS
+    ]
+    assert dict(native) == {}
+    assert not native
+    with pytest.raises(TypeError, match="exactly 4 arguments"):
+        _state.new_state(parent, name)

@@ -32,7 +32,7 @@ from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._native import NATIVE
-from turbomock._sentinels import _missing
+from turbomock._sentinels import _deleted, _missing
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
     FunctionTypes,
@@ -207,12 +207,17 @@ class _Autospec:
 
     def _hold(self, mock: Any, name: str) -> None:
         """Build the child ``name`` if needed and make it an instance attribute that
-        stays whatever spec comes later, as the stdlib's walk left it."""
+        stays whatever spec comes later, as the stdlib's walk left it, unless the
+        user has replaced or deleted that attribute since (as they would have the
+        walk's): that stays as they left it."""
         st = mock._mock_state
         child = st.get(name)
+        own = mock.__dict__
+        if child is _deleted or (name in own and own[name] is not child):
+            return
         if child is None:
             child = st.setdefault(name, self.child(mock, name))
-        mock.__dict__[name] = child
+        own[name] = child
         st.mark_assigned(name)
 
 

@@ -38,12 +38,16 @@ def book_of(st: MockState) -> Book:
 
 def book_if_unnameable(st: MockState) -> None:
     """Book a mock that has a parent but whose name is no string (``Mock(parent=p)``
-    without ``name=``, or ``_mock_parent``/``_mock_name`` set by hand). The stdlib
-    names a descendant's method call at each ancestor with a parent as
-    ``ancestor_name + '.' + ...``, which fails there (TypeError) midway through
-    recording: booked, the calls below it are recorded step by step and fail at
-    the same step (``_state._notify_past_books``)."""
-    if st.parent is not None and type(st.name) is not str and st.book is None:
+    without ``name=``, or ``_mock_parent``/``_mock_name`` set by hand), or whose
+    ``_mock_new_name`` is no string (set by hand). The stdlib names a descendant's
+    call at each ancestor as ``ancestor_name + '.' + ...`` (method calls, where the
+    ancestor has a parent) and ``new_name + '.' + ...`` (mock_calls, where the
+    new name is true), which fails there (TypeError) midway through recording:
+    booked, the calls below it are recorded step by step and fail at the same step
+    (``_state._notify_past_books``)."""
+    if st.book is None and (
+        (st.parent is not None and type(st.name) is not str) or type(st.new_name) is not str
+    ):
         book_of(st)
 
 

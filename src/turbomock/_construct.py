@@ -216,6 +216,7 @@ def init_mock(
         and name is None
         and return_value is DEFAULT
         and not kwargs
+        and type(_new_name) is str
         and type(self)._mock_pool is not None
     ):
         # Mock() and the like: only the state (a pooled leaf has its magic
@@ -237,7 +238,7 @@ def init_mock(
     if return_value is not DEFAULT:
         st.return_value = return_value
     _set_state(self, st)
-    if parent is not None:
+    if parent is not None or type(_new_name) is not str:
         book_if_unnameable(st)
     if spec_set is not None:
         spec, spec_set = spec_set, True  # spec_set=X is spec=X, spec_set=True

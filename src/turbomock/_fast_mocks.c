@@ -123,13 +123,56 @@ take_type(PyObject *config, const char *key)
     return (PyTypeObject *)value;
 }
 
+/* state_setup(MockState, DEFAULT): what make_state() works with, set by
+ * turbomock/_state.py as soon as the class exists (its new_state() is then
+ * new_state() below: one MockState construction for every path). */
+PyObject *
+fast_mocks_state_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (state_type != NULL) {
+        Py_RETURN_NONE;
+    }
+    if (nargs != 2 || !PyType_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "state_setup() takes the state class and DEFAULT");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    Py_ssize_t offsets[10];
+    static const char *const names[10] = {
+        "parent", "name", "new_parent", "new_name", "pending",
+        "magics", "return_value", "side_effect", "calls", "extra",
+    };
+    for (int i = 0; i < 10; i++) {
+        if ((offsets[i] = slot_offset(type, names[i])) < 0) {
+            return NULL;
+        }
+    }
+    off_parent = offsets[0];
+    off_name = offsets[1];
+    off_new_parent = offsets[2];
+    off_new_name = offsets[3];
+    off_pending = offsets[4];
+    off_magics = offsets[5];
+    off_return_value = offsets[6];
+    off_side_effect = offsets[7];
+    off_calls = offsets[8];
+    off_extra = offsets[9];
+    default_ = Py_NewRef(args[1]);
+    state_type = (PyTypeObject *)Py_NewRef((PyObject *)type);
+    Py_RETURN_NONE;
+}
+
 /* setup(config): the objects and slots the fast paths work with (a dict; see
- * turbomock/_mock.py, where it is called once). */
+ * turbomock/_mock.py, where it is called once, after state_setup()). */
 PyObject *
 fast_mocks_setup(PyObject *module, PyObject *config)
 {
     if (ready) {
         Py_RETURN_NONE;
+    }
+    if (state_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "fast children setup before state_setup()");
+        return NULL;
     }
     if (!PyDict_Check(config)) {
         PyErr_SetString(PyExc_TypeError, "setup() takes a dict");
@@ -153,10 +196,8 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         || (empty_name = take(config, "empty_name")) == NULL
         || (plain_names = take(config, "plain_names")) == NULL
         || (deleted = take(config, "deleted")) == NULL
-        || (default_ = take(config, "default")) == NULL
         || (new_child = take(config, "new_child")) == NULL
         || (base_type = take_type(config, "base")) == NULL
-        || (state_type = take_type(config, "state")) == NULL
         || (pool_type = take_type(config, "pool")) == NULL) {
         return NULL;
     }
@@ -166,16 +207,6 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         return NULL;
     }
     if ((off_state = slot_offset(base_type, "_mock_state")) < 0
-        || (off_parent = slot_offset(state_type, "parent")) < 0
-        || (off_name = slot_offset(state_type, "name")) < 0
-        || (off_new_parent = slot_offset(state_type, "new_parent")) < 0
-        || (off_new_name = slot_offset(state_type, "new_name")) < 0
-        || (off_pending = slot_offset(state_type, "pending")) < 0
-        || (off_magics = slot_offset(state_type, "magics")) < 0
-        || (off_return_value = slot_offset(state_type, "return_value")) < 0
-        || (off_side_effect = slot_offset(state_type, "side_effect")) < 0
-        || (off_calls = slot_offset(state_type, "calls")) < 0
-        || (off_extra = slot_offset(state_type, "extra")) < 0
         || (off_children = slot_offset(pool_type, "children")) < 0
         || (off_probe = slot_offset(pool_type, "probe")) < 0
         || (off_free = slot_offset(pool_type, "free")) < 0
@@ -237,6 +268,23 @@ make_state(PyObject *parent, PyObject *name, PyObject *new_parent, PyObject *new
     SLOT(state, off_extra) = Py_NewRef(Py_None);
     SLOT(state, off_return_value) = Py_NewRef(default_);
     return state;
+}
+
+/* new_state(parent, name, new_parent, new_name): _state.new_state, in C (what the
+ * Python code calls when the native core is on). */
+PyObject *
+fast_mocks_new_state(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (state_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "new_state() before state_setup()");
+        return NULL;
+    }
+    if (nargs != 4) {
+        PyErr_Format(PyExc_TypeError, "new_state() takes exactly 4 arguments (%zd given)",
+                     nargs);
+        return NULL;
+    }
+    return make_state(args[0], args[1], args[2], args[3]);
 }
 
 /* object.__new__(leaf), without the call: object's tp_new straight away where

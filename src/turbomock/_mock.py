@@ -157,7 +157,7 @@ class NonCallableMock(_BaseWithAssertions):
             # The common case, without a second frame: just the state.
             st = new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name)
             _set_state(self, st)
-            if parent is not None:
+            if parent is not None or type(_new_name) is not str:
                 book_if_unnameable(st)
         else:
             init_mock(
@@ -587,10 +587,8 @@ if NATIVE is not None:
             "engine_inits": ENGINE_INITS,
             "plain_names": PLAIN_NAMES,
             "deleted": _deleted,
-            "default": DEFAULT,
             "new_child": new_child,
             "base": Base,
-            "state": MockState,
             "pool": Pool,
         }
     )

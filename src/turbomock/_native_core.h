@@ -6,6 +6,8 @@
 #include <Python.h>
 
 /* _fast_mocks.c: Mock() and the first access to a child, without Python frames. */
+PyObject *fast_mocks_state_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *fast_mocks_new_state(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *fast_mocks_setup(PyObject *module, PyObject *config);
 PyObject *fast_mocks_install(PyObject *module, PyObject *arg);
 PyObject *fast_mocks_installed(PyObject *module, PyObject *arg);

@@ -249,6 +249,12 @@ type_version(PyObject *module, PyObject *arg)
 static PyMethodDef speedups_functions[] = {
     {"type_version", (PyCFunction)type_version, METH_O,
      "type_version($module, cls, /)\n--\n\nThe type's version tag (0: none)."},
+    {"state_setup", (PyCFunction)(void (*)(void))fast_mocks_state_setup, METH_FASTCALL,
+     "state_setup($module, state, default, /)\n--\n\n"
+     "What new_state() works with: the MockState class and DEFAULT (_fast_mocks.c)."},
+    {"new_state", (PyCFunction)(void (*)(void))fast_mocks_new_state, METH_FASTCALL,
+     "new_state($module, parent, name, new_parent, new_name, /)\n--\n\n"
+     "A fresh MockState: _state.new_state, in C."},
     {"fast_mocks_setup", (PyCFunction)fast_mocks_setup, METH_O,
      "fast_mocks_setup($module, config, /)\n--\n\n"
      "What the native Mock() and first child access work with (_fast_mocks.c)."},

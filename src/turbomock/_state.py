@@ -21,11 +21,13 @@ from turbomock import _messages as msg
 from turbomock._base import state_of as _state_of
 from turbomock._call_lists import LiveCallList, RecordList
 from turbomock._calls import _Call, _CallList, new_named_call
+from turbomock._native import NATIVE
 from turbomock._sentinels import DEFAULT
 from turbomock._sentinels import _missing as _MISSING
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 # Guards the rare slow paths: creating a list or dict on first use, draining
@@ -316,9 +318,11 @@ class Book:
 _new_dict = dict.__new__
 
 
-def new_state(parent: Any, name: Any, new_parent: Any, new_name: Any) -> MockState:
+def _new_state(parent: Any, name: Any, new_parent: Any, new_name: Any) -> MockState:
     """A fresh state: the one place a ``MockState`` is made (every mock pays for
-    it, so it skips the type call and ``__init__``)."""
+    it, so it skips the type call and ``__init__``). With the native core on, the
+    same steps in C (``make_state`` in ``_fast_mocks.c``) serve every path instead,
+    its fast paths and the Python code alike."""
     st: MockState = _new_dict(MockState)
     st.parent = parent
     st.name = name
@@ -327,6 +331,13 @@ def new_state(parent: Any, name: Any, new_parent: Any, new_name: Any) -> MockSta
     st.pending = st.magics = st.side_effect = st.calls = st.extra = None
     st.return_value = DEFAULT
     return st
+
+
+if NATIVE is not None:
+    NATIVE.state_setup(MockState, DEFAULT)
+new_state: Callable[[Any, Any, Any, Any], MockState] = (
+    _new_state if NATIVE is None else NATIVE.new_state
+)
 
 
 def _parent_state(parent: Any, attribute: str) -> MockState:
@@ -448,8 +459,12 @@ def _notify_past_books(
     parent: Any, st: MockState, event: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> None:
     """Tell ``parent`` and the mocks above it about a call, some of them booked:
-    a booked one gets the call appended to its lists now (method_calls first, as
-    the stdlib does), the others a pending event."""
+    from here up, the call's names are worked out as the stdlib's recording does,
+    one ancestor at a time (a name that is no string fails at the same step, and
+    a new name's truth, comparison and sum are taken once each, in its order). A
+    booked ancestor gets the call appended to its lists now (method_calls first),
+    the others a pending event carrying its names."""
+    name, method_name, is_call = _names_below(st, parent)
     while parent is not None:
         pst = _parent_state(parent, _list_reached_first(st, parent))
         extra = pst.extra
@@ -460,23 +475,27 @@ def _notify_past_books(
                 pending = pst.pending
                 if pending is None:
                     pending = pst.pending = []
-                pending.append(event)
+                pending.append((name, method_name, args, kwargs))
             finally:
                 _release()
             if extra is not None and extra.delegate is not None:
-                _tell_delegate(st, pst, args, kwargs)
-        else:
-            name, method_name = relative_names(st, pst)
-            if method_name is not NOT_A_METHOD:
-                method_calls = book.method_calls
-                if method_calls is Book.DELETED:
-                    raise AttributeError("method_calls")
-                method_calls.append(new_named_call(method_name, args, kwargs))
-                if pst.parent is not None:
-                    # The stdlib names the call for the next ancestor up here, before
-                    # this one's mock_calls: a name that is no string fails now.
-                    pst.name + "." + method_name
+                extra.delegate.mock_calls.append(new_named_call(name, args, kwargs))
+        elif method_name is not NOT_A_METHOD:
+            method_calls = book.method_calls
+            if method_calls is Book.DELETED:
+                raise AttributeError("method_calls")
+            method_calls.append(new_named_call(method_name, args, kwargs))
+        if method_name is not NOT_A_METHOD:
+            # The name for the next ancestor up, before this one's mock_calls, as
+            # the stdlib's: a name that is no string fails now.
+            method_name = NOT_A_METHOD if pst.parent is None else pst.name + "." + method_name
+        if book is not None:
             book.mock_calls.append(new_named_call(name, args, kwargs))
+        step = pst.new_name
+        if step:
+            dot = "" if is_call else "."
+            is_call = step == "()"
+            name = step + dot + name
         parent = pst.new_parent
 
 
@@ -498,12 +517,21 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
     method_calls (``NOT_A_METHOD``: not a method call of that ancestor; a mock
     made with ``parent=`` but no name records under the name None, as in the
     stdlib)."""
+    name, method_name, _ = _names_below(callee, ancestor)
+    return name, method_name
+
+
+def _names_below(callee: MockState, ancestor: Any) -> tuple[Any, Any, bool]:
+    """``relative_names`` for the mock ``ancestor`` (a state or a mock), and
+    whether the last step of the call's name is a call (``()``): the stdlib's
+    ``mock_call_name``, ``method_call_name`` and ``is_a_call`` as its recording
+    reaches ``ancestor``."""
     mock_name = callee.new_name
     is_call = mock_name == "()"
     method_ok = callee.parent is not None
     method_name = callee.name
     parent = callee.new_parent
-    while parent is not None:
+    while parent is not None and parent is not ancestor:
         pst = _parent_state(parent, "_mock_parent")
         if pst is ancestor:
             break
@@ -516,7 +544,7 @@ def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
             mock_name = step + ("" if is_call else ".") + mock_name
             is_call = step == "()"
         parent = pst.new_parent
-    return mock_name, (method_name if method_ok else NOT_A_METHOD)
+    return mock_name, (method_name if method_ok else NOT_A_METHOD), is_call
 
 
 _append = list.append
@@ -541,9 +569,12 @@ def drain(st: MockState) -> None:
             if type(event) is _Call:
                 _append(mock_calls, new_named_call("", event[0], event[1]))
                 continue
-            callee, record = event
-            name, method_name = relative_names(callee, st)
-            args, kwargs = record
+            if len(event) == 2:
+                callee, record = event
+                name, method_name = relative_names(callee, st)
+                args, kwargs = record
+            else:  # named already, past a booked mock (_notify_past_books)
+                name, method_name, args, kwargs = event
             _append(mock_calls, new_named_call(name, args, kwargs))
             if method_name is not NOT_A_METHOD:
                 _append(method_calls, new_named_call(method_name, args, kwargs))
