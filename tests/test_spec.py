@@ -591,3 +591,36 @@ def test_an_instance_spec_with_a_name_that_is_not_a_string() -> None:
         return exact_exception(mod.Mock, spec)
 
     assert_same(scenario)
+
+
+def test_class_attributes_whose_reads_run_code_are_read_as_the_stdlib_reads_them() -> None:
+    """Before 3.13 the stdlib reads every attribute of a class spec as it applies it
+    (a PropertyMock on the class is called each time a mock is specced on it, what
+    it raises is raised then); from 3.13 it reads them statically. An attribute that
+    runs code only after the spec was applied is not read again."""
+
+    def scenario(mod: Any) -> Any:
+        class Klass:
+            attr = 1
+
+        reader = mod.PropertyMock(return_value=3)
+        Klass.p = reader  # type: ignore[attr-defined]
+        made = [mod.Mock(spec=Klass), mod.MagicMock(spec=Klass), mod.Mock(spec=Klass())]
+        counts = [reader.call_count]
+        made[0].p  # noqa: B018
+        later = mod.Mock()
+        later.mock_add_spec(Klass)
+        counts.append(reader.call_count)
+        added_late = mod.PropertyMock(return_value=4)
+        specced = mod.Mock(spec=Klass)
+        Klass.attr = added_late  # type: ignore[assignment]
+        specced.attr.x  # noqa: B018
+        counts.append(added_late.call_count)
+        reader.side_effect = ValueError("no")
+        try:
+            mod.Mock(spec=Klass)
+        except ValueError as exc:
+            counts.append(str(exc))
+        return counts
+
+    assert_same(scenario)

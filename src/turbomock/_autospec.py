@@ -10,6 +10,7 @@ accessed; signatures are computed on the first call and cached per function
 
 from __future__ import annotations
 
+import copy
 import weakref
 from functools import partial
 from types import CellType, FunctionType
@@ -80,7 +81,15 @@ class _Autospec:
     )
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Autospec:
-        return self  # a description of the spec, shared as the Spec is (see there)
+        """A description of the spec, shared as the Spec is (see there); but the
+        children of a deep copy hang under the copy, as the stdlib's placeholders,
+        copied with their parent, build them."""
+        parent = memo.get(id(self.parent), self.parent)
+        if parent is self.parent:
+            return self
+        twin = copy.copy(self)
+        twin.parent = parent
+        return twin
 
     def __init__(self, spec: Any, spec_set: Any, instance: bool, wrapped: Any, parent: Any) -> None:
         self.spec = spec
@@ -112,7 +121,9 @@ class _Autospec:
             try:
                 # Always as a class (the stdlib passes its instance flag into the
                 # wrong parameter of _SpecState, so it never reaches the child).
-                return create_autospec(original, self.spec_set, False, mock, name)
+                # Under the mock the plan was made for (the stdlib's placeholder
+                # names it), also when reached through a shallow copy of it.
+                return create_autospec(original, self.spec_set, False, self.parent, name)
             except InvalidSpecError:
                 target = mock._mock_state.name or mock
                 raise InvalidSpecError(

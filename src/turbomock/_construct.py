@@ -16,7 +16,11 @@ from turbomock import _mock
 from turbomock._base import named_as
 from turbomock._base import set_state as _set_state
 from turbomock._call_state import book_if_unnameable
-from turbomock._compat import NEW_BINDS_SPEC_EXPLICITLY, REJECT_MOCK_AS_SPEC
+from turbomock._compat import (
+    NEW_BINDS_SPEC_EXPLICITLY,
+    REJECT_MOCK_AS_SPEC,
+    STATIC_ASYNC_SPEC_SCAN,
+)
 from turbomock._magic_slots import magic_names
 from turbomock._mock_type import Pool, is_leaf, pool_for, restock, subclass_for_copy, take
 from turbomock._sentinels import DEFAULT, _missing
@@ -169,6 +173,8 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
         fail_as_made(spec, as_instance, eat_self)  # before anything changes, as the stdlib
     # Worked out before anything changes: what it raises leaves the mock as it was.
     new_spec = None if spec is None else spec_from_list(spec) if listed else spec_for(spec)
+    if not STATIC_ASYNC_SPEC_SCAN and isinstance(spec, type) and new_spec is not None:
+        new_spec = new_spec.read_as_applied()  # (before 3.13: see there)
     extra = st.extra
     if extra is None:
         if spec is None and not spec_set:

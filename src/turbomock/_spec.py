@@ -11,7 +11,14 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from types import FunctionType, MethodType
+from types import (
+    BuiltinFunctionType,
+    FunctionType,
+    MethodDescriptorType,
+    MethodType,
+    MethodWrapperType,
+    WrapperDescriptorType,
+)
 
 from turbomock import _messages as msg
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
@@ -75,9 +82,46 @@ def iscoroutinefunction(obj: object) -> bool:
     return marker is not _UNSET and getattr(obj, "_is_coroutine", None) is marker
 
 
+_C_GETTERS = (WrapperDescriptorType, MethodWrapperType, BuiltinFunctionType, MethodDescriptorType)
+
+
+def _runs_code(raw: Any) -> bool:
+    """Whether reading ``raw`` off a class runs Python code (its type's ``__get__``
+    is written in Python: a PropertyMock, a user's descriptor)."""
+    get = getattr(type(raw), "__get__", None)
+    return get is not None and not isinstance(get, _C_GETTERS)
+
+
+def class_reads_run_code(cls: type, name: str) -> bool:
+    """Whether ``getattr(cls, name)`` runs Python code: a metaclass's data descriptor
+    or ``__getattribute__``, or the attribute the class's MRO (else the metaclass)
+    holds, read through a Python ``__get__``."""
+    meta: Any = type(cls)
+    if meta.__getattribute__ is not type.__getattribute__:
+        return True
+    meta_raw = _UNSET
+    for klass in meta.__mro__:
+        if name in klass.__dict__:
+            meta_raw = klass.__dict__[name]
+            kind = type(meta_raw)
+            if hasattr(kind, "__set__") or hasattr(kind, "__delete__"):
+                return _runs_code(meta_raw)
+            break
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return _runs_code(klass.__dict__[name])
+    return True if meta_raw is _UNSET else _runs_code(meta_raw)  # (_UNSET: __getattr__)
+
+
 def _is_async_attribute(source: Any, name: str) -> bool:
     import inspect
 
+    before_313_class = isinstance(source, type) and not STATIC_ASYNC_SPEC_SCAN
+    if before_313_class and class_reads_run_code(source, name):
+        # A class's attributes whose reads run code were read as the spec was
+        # applied (see Spec.dynamic_names); one that runs code only now (the class
+        # changed since) is not read again: the stdlib read it back then.
+        return False
     if STATIC_ASYNC_SPEC_SCAN:
         attr = inspect.getattr_static(source, name, None)
         try:
@@ -97,7 +141,8 @@ class Spec:
     """
 
     __slots__ = (
-        "names", "listing", "cls", "source", "_asyncs", "_signatures", "_magics", "__weakref__"
+        "names", "listing", "cls", "source", "_asyncs", "_signatures", "_magics", "_dynamic",
+        "__weakref__",
     )
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Spec:
@@ -118,6 +163,32 @@ class Spec:
         self._asyncs: dict[str, bool] | None = None
         self._signatures: dict[tuple[bool, bool], Any] | None = None
         self._magics: tuple[frozenset[str], frozenset[str]] | None = None
+        self._dynamic: list[str] | None = None
+
+    def dynamic_names(self) -> list[str]:
+        """A class spec's names whose reads off the class run Python code, in
+        ``dir()`` order (worked out once per class version)."""
+        found = self._dynamic
+        if found is None:
+            cls = self.source
+            found = self._dynamic = [n for n in self.methods if class_reads_run_code(cls, n)]
+        return found
+
+    def read_as_applied(self) -> Spec:
+        """Before 3.13 the stdlib reads every attribute of a class spec as it applies
+        it, to find the coroutine functions: the reads that run code (a PropertyMock
+        on the class) run now, each time, what they raise is raised, and what they
+        return decides for this mock alone (a Spec of its own, else this one)."""
+        dynamic = self.dynamic_names()
+        if not dynamic:
+            return self
+        source = self.source
+        asyncs = {name: iscoroutinefunction(getattr(source, name, None)) for name in dynamic}
+        own = Spec(self.names, self.listing, self.cls, source)
+        own._asyncs = asyncs
+        own._magics = self._magics
+        own._dynamic = dynamic
+        return own
 
     @property
     def methods(self) -> list[str]:

@@ -31,6 +31,15 @@ OTHER: list[Known] = [
         mask=True,
     ),
     Known(
+        "class-dict-magic",
+        "README KD-class-layout (a MagicMock's default magic methods are not in its "
+        "class's own __dict__)",
+        on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)", expected="MagicProxy",
+           actual="^None$"),
+        "print(type(mock.MagicMock()).__dict__.get('__len__'))  # turbomock None",
+        rare=True,
+    ),
+    Known(
         "spec-object-touched",
         "turbomock differs [KD-fuzz-rare] "
         "(the stdlib touches a mock used as a spec, or held by a spec object: bool() "
@@ -177,6 +186,18 @@ OTHER: list[Known] = [
         both(case_has(r"= copy\.(deep)?copy\("), case_has(r"\.mock_add_spec\(")),
         "import copy\ndef f(): pass\nh = mock.mock_open()()\nc = copy.copy(h)\n"
         "c.mock_add_spec(f)\nprint('__enter__' in dir(c))  # stdlib True, turbomock False",
+        rare=True,
+    ),
+    Known(
+        "magic-set-after-copy",
+        "turbomock differs [KD-fuzz-rare] "
+        "(a magic method set on a mock after a shallow copy of it was made: the "
+        "stdlib's copy, an instance of a subclass of the mock's class, gets it as a "
+        "method of its class, bound to the copy; turbomock's copy shares the mock's "
+        "state and gives the function set)",
+        case_matches(r"(m\d+) = copy\.copy\((m\d+)\)\n(.*\n)*\2\.__\w+__ = "),
+        "import copy\nm = mock.MagicMock()\nc = copy.copy(m)\nm.__len__ = lambda self: 7\n"
+        "print(c.__len__)  # stdlib <bound method ...method of ...>, turbomock <function ...>",
         rare=True,
     ),
     Known(
