@@ -13,6 +13,7 @@ import asyncio
 import collections
 import copy
 import functools
+import gc
 import inspect
 import sys
 import threading
@@ -357,14 +358,19 @@ def test_a_metaclass_dir_is_asked_every_time() -> None:
 
 
 def test_a_function_spec_shares_the_names_of_every_function() -> None:
-    """A plain function's ``Spec`` is made for each use (a cache keyed by the function
-    would keep it alive, and its signature is cached per function anyway): it shares
-    the names every function has, until the function has attributes of its own."""
+    """A plain function's ``Spec`` holds the function, so it is shared only while a
+    mock holds it (the cache holds it weakly): it shares the names every function
+    has, until the function has attributes of its own."""
 
     def one(a: Any) -> None:
         pass
 
     functions = _spec.spec_for_class(types.FunctionType)
+    held = _spec.spec_for(one)
+    assert _spec.spec_for(one) is held
+    del held
+    gc.collect()
+    assert _spec._function_specs.get(one) is None
     assert _spec.spec_for(one).names is functions.names
     assert _spec.spec_for(one).source is one
     assert _spec.spec_for(one).cls is types.FunctionType

@@ -269,6 +269,9 @@ def _stamp(cls: type) -> tuple[int, int] | None:
     return None
 
 
+#: A plain function used as a spec -> its Spec, while a mock holds that.
+_function_specs = IdentityCache(weak_values=True)
+
 #: Built-in (static) classes can't change: their Specs need no stamp.
 _static_specs: dict[type, Spec] = {}
 _HEAPTYPE = 1 << 9
@@ -319,12 +322,16 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
     if isinstance(obj, type):
         return spec_for_class(obj)
     if type(obj) is FunctionType and not obj.__dict__:
-        # Its names are any function's; its signature is cached per function (in
-        # _signatures), so its own Spec costs little and keeps nothing alive.
-        functions = spec_for_class(FunctionType)
-        found = Spec(functions.names, None, FunctionType, obj)
-        found._magics = functions._magics
-        return found
+        # Its names are any function's. Its Spec holds it (for the signature), so
+        # it is cached only while a mock holds that Spec: the cache keeps neither
+        # alive.
+        found = _function_specs.get(obj)
+        if found is None:
+            functions = spec_for_class(FunctionType)
+            found = Spec(functions.names, None, FunctionType, obj)
+            found._magics = functions._magics
+            _function_specs.put(obj, found)
+        return found  # type: ignore[no-any-return]
     cls = type(obj)
     listed: list[str] | None = None
     if cls.__dir__ is _OBJECT_DIR:
