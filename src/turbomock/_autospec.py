@@ -11,7 +11,6 @@ accessed; signatures are computed on the first call and cached per function
 from __future__ import annotations
 
 import copy
-import weakref
 from functools import partial
 from types import CellType, FunctionType
 
@@ -32,17 +31,18 @@ from turbomock._compat import (
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
-from turbomock._native import NATIVE
 from turbomock._sentinels import _deleted, _missing
 from turbomock._signatures import SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
     FunctionTypes,
     _callable,
+    _type_version,
     check_spec_arg_typos,
     instance_callable,
     is_list,
     iscoroutinefunction,
 )
+from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -232,29 +232,26 @@ class _Autospec:
         st.mark_assigned(name)
 
 
-#: {(id(class), id(names)): (weak reference to the class, names, version tag, the
-#: names it shadows, the names as a set)}: what ``_shadowing`` worked out, kept
-#: while the class's version tag (the native core, 3.11+) says it is unchanged (and
-#: the class lives: the table keeps none alive); the names are a Spec's list.
-_shadowing_cache: dict[tuple[int, int], tuple[Any, list[str], int, list[str], frozenset[str]]] = {}
+#: class -> (names, version tag, the names it shadows, the names as a set): what
+#: ``_shadowing`` worked out for a Spec's list of names, kept while the class's
+#: version tag (the native core, 3.11+) says it is unchanged; the table keeps no
+#: class alive.
+_shadowing_cache = IdentityCache()
 
 
 def _shadowing(cls: type, names: list[str], own: Any) -> list[str]:
     """The non-dunder ``names`` an instance of ``cls`` finds in its class's MRO (or
     in ``own``, a leaf's namespace) before ``__getattr__``."""
     version = 0 if _type_version is None else _type_version(cls)
-    key = (id(cls), id(names))
-    hit = _shadowing_cache.get(key)
-    if hit is not None and version and hit[0]() is cls and hit[1] is names and hit[2] == version:
-        found, listed = hit[3], hit[4]
+    hit = _shadowing_cache.get(cls)
+    if hit is not None and version and hit[0] is names and hit[1] == version:
+        found, listed = hit[2], hit[3]
     else:
         known = {name for klass in cls.__mro__ for name in vars(klass) if name[:2] != "__"}
         found = [name for name in names if name in known]
         listed = frozenset(names)
         if version:
-            if len(_shadowing_cache) > 1_000:
-                _shadowing_cache.clear()
-            _shadowing_cache[key] = (weakref.ref(cls), names, version, found, listed)
+            _shadowing_cache.put(cls, (names, version, found, listed))
     # (A leaf's own names are few: _mock_pool, _mock_cell, the dunders.)
     return [*found, *(n for n in own if n in listed and n[:2] != "__" and n not in found)]
 
@@ -523,9 +520,6 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
     )
     mock._mock_state.delegate = funcopy
 
-
-#: The native core's reading of a class's version tag (0: none), or None.
-_type_version: Any = None if NATIVE is None else getattr(NATIVE, "type_version", None)
 
 _FORWARDED = (
     "assert_called_with", "assert_called_once_with", "assert_has_calls", "assert_any_call",
