@@ -144,6 +144,10 @@ SCENARIOS = {
     "shallow copy shares its children": lambda mod: _copy_shares_children(mod),
     "private call attributes set by hand": lambda mod: _private_call_attributes(mod),
     "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
+    "_spec_asyncs set by hand, then a magic method": lambda mod: _spec_asyncs_magic(mod, None),
+    "_spec_asyncs set by hand, then the return value": lambda mod: _spec_asyncs_magic(mod, "()"),
+    "_spec_asyncs listing '()' and a magic": lambda mod: _spec_asyncs_listing(mod, None),
+    "_spec_asyncs listing '()' and a magic, specced": lambda mod: _spec_asyncs_listing(mod, list),
     "deepcopy of a mock specced on an object holding a lock": lambda mod: _deepcopy_locked(mod),
     "mock_open's side effects": lambda mod: _open_effects(mod),
     "where an autospecced function's frames say they are": lambda mod: _funcopy_frames(mod),
@@ -389,6 +393,23 @@ def _spec_asyncs_by_hand(mod: Any) -> Any:
     p = mod.PropertyMock()
     p._spec_asyncs = 5
     return type(m.x).__name__, type(m.y).__name__, m._spec_asyncs, p._spec_asyncs
+
+
+def _spec_asyncs_magic(mod: Any, what: Any) -> Any:
+    # The stdlib's _get_child_mock asks `name in _spec_asyncs` for every child, a
+    # magic method and the return value too: a Mock there is not iterable.
+    m = mod.MagicMock()
+    m._spec_asyncs = mod.Mock()
+    if what == "()":
+        return m()
+    m.__len__.return_value = 3
+    return len(m)
+
+
+def _spec_asyncs_listing(mod: Any, spec: Any) -> Any:
+    m = mod.MagicMock(spec=spec)
+    m._spec_asyncs = ["()", "__len__"]
+    return type(m()).__name__, type(m.__len__).__name__
 
 
 def _private_call_attributes(mod: Any) -> Any:

@@ -172,10 +172,12 @@ def new_child(self: Any, st: MockState, name: str) -> Any:
 
 def new_return_value(self: Any, st: MockState) -> Any:
     # Unlike attributes, a return value doesn't depend on the spec ('()' is never
-    # an attribute name), so specced mocks take the direct path too.
-    cpool = direct_pool(self, "()")
+    # an attribute name), so specced mocks take the direct path too; not with
+    # ``_spec_asyncs`` set by hand, which _get_child_mock asks about '()'.
+    extra = st.extra
+    direct = extra is None or extra.spec_asyncs is _missing
+    cpool = direct_pool(self, "()") if direct else None
     if cpool is not None:
-        extra = st.extra
         if extra is not None and extra.sealed:
             raise AttributeError(msg.sealed_return_value(extract_mock_name(st)))
         child: Any = instance(cpool)

@@ -28,7 +28,7 @@ from turbomock._mock import (
     _is_instance_mock,
 )
 from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
-from turbomock._sentinels import DEFAULT, _deleted
+from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
 
@@ -119,7 +119,11 @@ def _configure_default(owner: Any, child: Any, name: str) -> None:
 
 
 def _make_default(owner: Any, st: MockState, name: str) -> Any:
-    direct = st.spec is None or built_as_unspecced(owner, st, name)
+    if st.spec is None:  # (_spec_asyncs set by hand: _get_child_mock asks it)
+        extra = st.extra
+        direct = extra is None or extra.spec_asyncs is _missing
+    else:
+        direct = built_as_unspecced(owner, st, name)
     cpool = direct_pool(owner, name) if direct else None
     if cpool is not None:
         if st.sealed:
