@@ -20,6 +20,7 @@ import threading
 import types
 import unittest.mock as stdlib_mock
 import warnings
+import weakref
 from typing import Any
 
 import pytest
@@ -249,7 +250,7 @@ def test_spec_from_list_keeps_the_users_list() -> None:
     spec = _spec.spec_from_list(names)
     assert spec.methods is names
     assert spec.names == {"a", "b"}
-    assert (spec.cls, spec.signature(False, False), spec.is_async("a")) == (None, None, False)
+    assert (spec.cls, spec.is_async("a")) == (None, False)
     for mod in (stdlib_mock, turbomock):
         assert mod.Mock(spec=names)._mock_methods is names
 
@@ -358,25 +359,29 @@ def test_a_metaclass_dir_is_asked_every_time() -> None:
 
 
 def test_a_function_spec_shares_the_names_of_every_function() -> None:
-    """A plain function's ``Spec`` holds the function, so it is shared only while a
-    mock holds it (the cache holds it weakly): it shares the names every function
-    has, until the function has attributes of its own."""
+    """A plain function's ``Spec`` is FunctionType's, shared by every such function
+    (so it keeps none alive), until the function has attributes of its own; a mock
+    specced on it doesn't keep it alive either, as the stdlib's doesn't."""
 
     def one(a: Any) -> None:
         pass
 
     functions = _spec.spec_for_class(types.FunctionType)
-    held = _spec.spec_for(one)
-    assert _spec.spec_for(one) is held
-    del held
-    gc.collect()
-    assert _spec._function_specs.get(one) is None
-    assert _spec.spec_for(one).names is functions.names
-    assert _spec.spec_for(one).source is one
+    assert _spec.spec_for(one) is functions
     assert _spec.spec_for(one).cls is types.FunctionType
-    one.tag = 1  # type: ignore[attr-defined]
-    assert "tag" in _spec.spec_for(one).names
-    assert _spec.spec_for(one).names is not functions.names
+    gone = weakref.ref(one)
+    mock = turbomock.Mock(spec=one)
+    del one
+    gc.collect()
+    assert gone() is None
+    assert "__call__" in dir(mock)
+
+    def two(a: Any) -> None:
+        pass
+
+    two.tag = 1  # type: ignore[attr-defined]
+    assert "tag" in _spec.spec_for(two).names
+    assert _spec.spec_for(two).names is not functions.names
 
 
 def test_magic_slots_are_the_supported_magics_the_spec_has() -> None:
@@ -488,17 +493,43 @@ def test_is_async_and_async_names() -> None:
     assert _spec.spec_for(instance).async_names() == ["amethod", "later"]
 
 
-def test_signature_is_computed_once_per_flags() -> None:
-    """``signature`` is cached per (as_instance, eat_self); a list spec has none. The
-    signature is the one the stdlib checks calls against."""
-    spec = _spec.spec_for(func)
-    first = spec.signature(False, False)
-    assert spec.signature(False, False) is first
-    assert str(first) == str(inspect.signature(func))
-    klass = _spec.spec_for(Sample)
-    assert klass.signature(False, False) is klass.signature(False, False)
-    assert klass.signature(False, False) is not klass.signature(True, False)
-    assert _spec.spec_from_list(["a"]).signature(False, False) is None
+def _signature_change_outcomes(mod: types.ModuleType) -> list[str]:
+    """What assertions say when the spec's signature changes between the mock being
+    made and its call being checked (a fresh function and class per library)."""
+
+    def f(a: Any, b: Any = 1) -> None:
+        pass
+
+    class C:
+        def __init__(self) -> None:
+            pass
+
+    def check(m: Any, **kwargs: Any) -> str:
+        try:
+            m.assert_called_with(**kwargs)
+        except AssertionError:
+            return "AssertionError"
+        return "ok"
+
+    made_before = mod.Mock(spec=f)
+    made_before(1)
+    f.__defaults__ = None  # b is now required
+    made_after = mod.Mock(spec=f)
+    made_after(1)
+    klass_mock = mod.Mock(spec=C)
+    klass_mock()
+    C.__init__ = lambda self, x: None  # type: ignore[method-assign]
+    return [check(made_before, a=1), check(made_after, a=1), check(klass_mock)]
+
+
+def test_the_signature_is_the_one_in_force_when_the_spec_is_applied() -> None:
+    """As the stdlib's, a mock matches calls by its spec's signature as it was when
+    the mock was made: a change to the function or class later doesn't move it, and
+    a mock made after the change sees the new one (no Spec shared between them keeps
+    the old one)."""
+    expected = _signature_change_outcomes(stdlib_mock)
+    assert expected == ["ok", "AssertionError", "ok"]
+    assert _signature_change_outcomes(turbomock) == expected
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,6 @@ from turbomock._base import named_as
 from turbomock._base import state_of as _state_of
 from turbomock._calls import _Call, _CallList, call, same_call
 from turbomock._compat import CALLS_REPR_PREFIX
-from turbomock._sentinels import DEFAULT as _DEFAULT
 from turbomock._sentinels import _deleted
 from turbomock._spec import FunctionTypes
 
@@ -226,12 +225,9 @@ for _name_, _function_ in list(vars(AssertionMethods).items()):
 
 def _signature_of(mock: Any) -> Any:
     """``mock._spec_signature`` (the stdlib's instance attribute: the state's field,
-    worked out on first need)."""
+    worked out as the spec was applied)."""
     extra = _state_of(mock).extra
-    if extra is None:
-        return None  # no spec, nothing set by hand (both live in the Extra)
-    sig = extra.spec_signature
-    return mock._spec_signature if sig is _DEFAULT else sig
+    return None if extra is None else extra.spec_signature
 
 
 def _expected(args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:
@@ -379,7 +375,7 @@ def _signature_free(mock: Any) -> bool:
             continue
         visited.add(id(node))
         st = node._mock_state
-        if st.spec is not None or st.spec_signature not in (None, _DEFAULT):
+        if st.spec is not None or st.spec_signature is not None:
             return False
         for entry in st.values():  # the children
             child = _child_mock(entry)

@@ -24,7 +24,7 @@ from turbomock._compat import (
 from turbomock._magic_slots import magic_names
 from turbomock._mock_type import Pool, is_leaf, pool_for, restock, subclass_for_copy, take
 from turbomock._sentinels import DEFAULT, _missing
-from turbomock._signatures import fail_as_made
+from turbomock._signatures import signature_object
 from turbomock._spec import is_list, spec_for, spec_from_list
 from turbomock._state import Extra, MockState, new_state
 
@@ -169,8 +169,14 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
     if REJECT_MOCK_AS_SPEC and _mock._is_instance_mock(spec):
         raise _mock.InvalidSpecError(msg.mock_as_spec(spec))
     listed = is_list(spec)
+    signature = None
     if spec is not None and not listed:
-        fail_as_made(spec, as_instance, eat_self)  # before anything changes, as the stdlib
+        # Worked out now, as the stdlib does: a function or class changed after the
+        # mock is made does not change what its calls are matched by. What it raises
+        # (a spec that can't be called) is raised before anything changes.
+        found = signature_object(spec, as_instance, eat_self)
+        if found is not None:
+            signature = found[1]
     # Worked out before anything changes: what it raises leaves the mock as it was.
     new_spec = None if spec is None else spec_from_list(spec) if listed else spec_for(spec)
     if not STATIC_ASYNC_SPEC_SCAN and isinstance(spec, type) and new_spec is not None:
@@ -181,7 +187,7 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
             st.spec = None
             return
         extra = st.extra = Extra()
-    extra.spec_signature = DEFAULT
+    extra.spec_signature = signature
     extra.spec_set = spec_set
     # A list (or tuple) of names is the stdlib's _mock_methods itself, read live:
     # names the user adds to it later count (else the new spec decides).
@@ -191,7 +197,6 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
         extra.spec_class = None
     else:
         extra.spec_class = spec if isinstance(spec, type) else type(spec)
-        extra.spec_flags = (as_instance, eat_self)
 
 
 @named_as("CallableMixin.__init__")

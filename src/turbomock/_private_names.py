@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from turbomock._base import state_of as _get_state
 from turbomock._call_state import book_if_unnameable
-from turbomock._sentinels import DEFAULT, _missing
+from turbomock._sentinels import _missing
 from turbomock._state import Extra, SharedChildren, flush_ancestors
 
 TYPE_CHECKING = False
@@ -128,13 +128,7 @@ class PrivateNames:
 
     @property
     def _spec_signature(self) -> Any:
-        st = _get_state(self)
-        sig = st.spec_signature
-        if sig is DEFAULT:
-            spec = st.spec
-            sig = None if spec is None else spec.signature(*st.spec_flags)
-            st.spec_signature = sig
-        return sig
+        return _get_state(self).spec_signature
 
     @_spec_signature.setter
     def _spec_signature(self, value: Any) -> None:

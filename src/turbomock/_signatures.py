@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import weakref
 from functools import partial
-from types import FunctionType, MethodType
+from types import (
+    BuiltinFunctionType,
+    ClassMethodDescriptorType,
+    FunctionType,
+    MethodDescriptorType,
+    MethodType,
+    MethodWrapperType,
+    ModuleType,
+    WrapperDescriptorType,
+)
 
 from turbomock._compat import SIGNATURE_UNWRAPS_STATIC_AND_CLASS
 from turbomock._spec import FunctionTypes
@@ -49,16 +58,53 @@ def _compute(target: Any) -> Any:
         return None
 
 
+#: Callables written in C. Their signatures can't change: ``inspect`` works them out
+#: from ``_builtin_key``'s parts alone (a class without ``__init__`` is called with
+#: ``object.__init__``, an instance spec with ``type.__call__``: common and costly).
+_BUILTIN_CALLABLES = frozenset({
+    WrapperDescriptorType, MethodWrapperType, MethodDescriptorType,
+    ClassMethodDescriptorType, BuiltinFunctionType,
+})
+#: _builtin_key(...) -> signature or None. Keys hold only strings, flags and
+#: built-in types, so the table keeps nothing alive and stays small.
+_builtin_signatures: dict[tuple[Any, ...], Any] = {}
+
+
+def _builtin_key(func: Any, eat_self: bool) -> tuple[Any, ...]:
+    """Everything ``inspect.signature`` reads of a built-in callable: its kind, its
+    text signature, the module its defaults are evaluated in, and whether what it is
+    bound to is nothing or a module (its first parameter is dropped, or not)."""
+    kind = type(func)
+    if kind is BuiltinFunctionType:  # (no __objclass__: a module it lacks stays None)
+        module, bound = func.__module__ or None, func.__self__
+    else:  # descriptors and method-wrappers: no __module__, their class's instead
+        module = func.__objclass__.__module__
+        bound = func.__self__ if kind is MethodWrapperType else None
+    return (
+        kind, func.__text_signature__, module, bound is None,
+        isinstance(bound, ModuleType), eat_self,
+    )
+
+
 def _signature(func: Any, eat_self: bool) -> Any:
     """``inspect.signature(func)`` (dropping the first parameter with
-    ``eat_self``), or None where there is none; cached for Python functions."""
+    ``eat_self``), or None where there is none; cached for Python functions (per
+    function, checked against what could have changed) and built-in callables."""
     plain = func
     bound = False
     if type(func) is MethodType and type(func.__func__) is FunctionType:
         plain = func.__func__
         bound = True
     if type(plain) is not FunctionType:
-        return _compute(partial(func, None) if eat_self else func)
+        if type(func) not in _BUILTIN_CALLABLES:
+            return _compute(partial(func, None) if eat_self else func)
+        builtin_key = _builtin_key(func, eat_self)
+        sig = _builtin_signatures.get(builtin_key, _UNSET)
+        if sig is _UNSET:
+            sig = _builtin_signatures[builtin_key] = _compute(
+                partial(func, None) if eat_self else func
+            )
+        return sig
     stamp = _stamp(plain)
     per_function = _cache.get(plain)
     key = (bound, eat_self)
@@ -94,21 +140,6 @@ def _called_code(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, boo
         return func.__call__, eat_self
     except AttributeError:
         return None
-
-
-def fail_as_made(func: Any, as_instance: bool, eat_self: bool) -> None:
-    """Raise now what working out ``func``'s signature raises: the stdlib works it
-    out when the mock is made, turbomock when it is first needed. Only a target that
-    can't be called fails there (a signature that can't be found is no error)."""
-    called = _called_code(func, as_instance, eat_self)
-    if called is None or callable(called[0]):
-        return
-    target, skip = called
-    if skip:
-        partial(target, None)  # TypeError: the first argument must be callable
-    import inspect
-
-    inspect.signature(target)  # TypeError: ... is not a callable object
 
 
 def signature_object(func: Any, as_instance: bool, eat_self: bool) -> tuple[Any, Any] | None:

@@ -136,12 +136,14 @@ def _is_async_attribute(source: Any, name: str) -> bool:
 class Spec:
     """What a mock knows about its spec: names now, the rest when first asked.
 
-    One ``Spec`` is shared by every mock specced on the same class; a spec object
-    that is not a class gets its own.
+    One ``Spec`` is shared by every mock specced on the same class, another by
+    those specced on plain functions without attributes of their own; any other
+    spec object gets its own. (The call signature is not here: each mock works
+    out its own as its spec is applied, as the stdlib does.)
     """
 
     __slots__ = (
-        "names", "listing", "cls", "source", "_asyncs", "_signatures", "_magics", "_dynamic",
+        "names", "listing", "cls", "source", "_asyncs", "_magics", "_dynamic",
         "__weakref__",
     )
 
@@ -161,7 +163,6 @@ class Spec:
         self.names = names
         self.listing = listing
         self._asyncs: dict[str, bool] | None = None
-        self._signatures: dict[tuple[bool, bool], Any] | None = None
         self._magics: tuple[frozenset[str], frozenset[str]] | None = None
         self._dynamic: list[str] | None = None
 
@@ -222,21 +223,6 @@ class Spec:
     def async_names(self) -> list[str]:
         return [name for name in self.methods if self.is_async(name)]
 
-    def signature(self, as_instance: bool, eat_self: bool) -> Any:
-        """The spec's call signature for these flags, computed once."""
-        if self.cls is None:
-            return None
-        key = (as_instance, eat_self)
-        sigs = self._signatures
-        if sigs is None:
-            sigs = self._signatures = {}
-        found = sigs.get(key, _UNSET)
-        if found is _UNSET:
-            from turbomock._signatures import signature_object  # (it imports this module)
-
-            result = signature_object(self.source, as_instance, eat_self)
-            found = sigs[key] = result and result[1]
-        return found
 
 
 def _dir_names(cls: type) -> frozenset[str]:
@@ -268,9 +254,6 @@ def _stamp(cls: type) -> tuple[int, int] | None:
             return tag, meta
     return None
 
-
-#: A plain function used as a spec -> its Spec, while a mock holds that.
-_function_specs = IdentityCache(weak_values=True)
 
 #: Built-in (static) classes can't change: their Specs need no stamp.
 _static_specs: dict[type, Spec] = {}
@@ -322,16 +305,10 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
     if isinstance(obj, type):
         return spec_for_class(obj)
     if type(obj) is FunctionType and not obj.__dict__:
-        # Its names are any function's. Its Spec holds it (for the signature), so
-        # it is cached only while a mock holds that Spec: the cache keeps neither
-        # alive.
-        found = _function_specs.get(obj)
-        if found is None:
-            functions = spec_for_class(FunctionType)
-            found = Spec(functions.names, None, FunctionType, obj)
-            found._magics = functions._magics
-            _function_specs.put(obj, found)
-        return found  # type: ignore[no-any-return]
+        # Its names are any function's, and none of them is a coroutine function
+        # (its signature is the mock's own, worked out as the spec is applied): one
+        # Spec serves them all, FunctionType's.
+        return spec_for_class(FunctionType)
     cls = type(obj)
     listed: list[str] | None = None
     if cls.__dir__ is _OBJECT_DIR:

@@ -44,7 +44,7 @@ class Extra:
 
     __slots__ = (
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
-        "spec_class", "spec_set", "spec_signature", "spec_flags", "check_sig",
+        "spec_class", "spec_set", "spec_signature", "check_sig",
         "delegate", "sealed", "unsafe", "book", "methods",
         "kind", "autospec", "signature", "shares_children", "spec_asyncs",
     )
@@ -57,8 +57,7 @@ class Extra:
         self.method_calls: _CallList | None = None
         self.spec_class: Any = None
         self.spec_set: Any = None  # the stdlib's _spec_set before any spec
-        self.spec_signature: Any = DEFAULT  # DEFAULT: not computed yet
-        self.spec_flags: tuple[bool, bool] = (False, False)  # (as_instance, eat_self)
+        self.spec_signature: Any = None  # worked out as the spec is applied
         self.check_sig: Any = None  # autospec: called with each call's arguments first
         self.delegate: Any = None  # the function an autospecced function mock reports to
         self.sealed = False
@@ -161,7 +160,6 @@ class MockState(dict):  # type: ignore[type-arg]
     spec_class = _extra_field("spec_class")
     spec_set = _extra_field("spec_set")
     spec_signature = _extra_field("spec_signature")
-    spec_flags = _extra_field("spec_flags")
     check_sig = _extra_field("check_sig")
     delegate = _extra_field("delegate")
     sealed = _extra_field("sealed")
