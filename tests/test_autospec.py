@@ -462,3 +462,77 @@ def test_an_autospecced_function_changed_in_place_keeps_its_signature() -> None:
 
     expected = outcome(stdlib_mock)
     assert outcome(turbomock) == expected
+
+
+@pytest.mark.parametrize("instance", [False, True])
+def test_an_autospecced_class_checks_calls_as_when_made(instance: bool) -> None:
+    """The class's own call check has the signature of when the mock was made, as
+    the stdlib's (``__init__``, or ``__call__`` for an instance, replaced since)."""
+
+    def outcome(mod: ModuleType) -> list[str]:
+        class C:
+            def __init__(self, x: Any = 0) -> None:
+                pass
+
+            def __call__(self, a: Any) -> None:
+                pass
+
+        m = mod.create_autospec(C, instance=instance)
+        C.__init__ = lambda self, x, y: None  # type: ignore[method-assign]
+        C.__call__ = lambda self: None  # type: ignore[method-assign]
+        results = []
+        for args in [(), (1,), (1, 2)]:
+            try:
+                m(*args)
+                results.append("accepted")
+            except TypeError as error:
+                results.append(f"TypeError: {error}")
+        return results
+
+    assert outcome(turbomock) == outcome(stdlib_mock)
+
+
+class _Callables:
+    def __init__(self, x: Any, y: Any = 0) -> None:
+        pass
+
+    def __call__(self, a: Any, *, k: Any = 1) -> None:
+        pass
+
+
+class _Holder:
+    held = _Callables(1)
+    kind = _Callables
+
+
+@pytest.mark.parametrize(
+    "reach",
+    [
+        lambda mod: mod.create_autospec(_Callables),
+        lambda mod: mod.create_autospec(_Callables, instance=True),
+        lambda mod: mod.create_autospec(_Callables)(1),
+        lambda mod: mod.create_autospec(_Callables(1)),
+        lambda mod: mod.create_autospec(_Holder).held,
+        lambda mod: mod.create_autospec(_Holder).kind,
+        lambda mod: mod.create_autospec(_Holder, instance=True).kind(1),
+    ],
+    ids=["class", "instance", "class return value", "callable object", "held object",
+         "held class", "held class return value"],
+)
+def test_call_checks_of_every_autospec_shape(reach: Any) -> None:
+    """Each shape checks calls against the stdlib's signature (the class's __init__,
+    or __call__ without self), whether or not turbomock reuses the one its spec
+    found."""
+
+    def outcomes(mod: ModuleType) -> list[str]:
+        results = []
+        for args, kwargs in [((), {}), ((1,), {}), ((1, 2), {}), ((1,), {"k": 2}),
+                             ((1,), {"y": 2}), ((), {"a": 1})]:
+            try:
+                reach(mod)(*args, **kwargs)
+                results.append("accepted")
+            except TypeError as error:
+                results.append(f"TypeError: {error}")
+        return results
+
+    assert outcomes(turbomock) == outcomes(stdlib_mock)

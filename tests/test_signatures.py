@@ -85,3 +85,16 @@ def test_a_python_function_changed_since_is_worked_out_again() -> None:
     assert "x" in inspect.signature(f).parameters
     f.__signature__ = inspect.Signature()  # type: ignore[attr-defined]
     assert str(_signatures._signature(f, False)) == "()"
+
+
+def test_only_static_classes_methods_are_keyed_by_themselves() -> None:
+    """A heap class's methods (an extension module's class, from 3.10 on often a
+    heap type) are not held by the identity-keyed table: it would keep the class
+    alive. Their signatures are still inspect's."""
+    import array
+
+    for func in (array.array.append, array.array("b").append, array.array.__len__):
+        assert _signatures._signature(func, False) == _inspected(func, False)
+    table = _signatures._static_descriptor_signatures
+    held = any(key[0] in (array.array.append, array.array.__len__) for key in table)
+    assert held is not bool(array.array.__flags__ & _signatures._HEAPTYPE)

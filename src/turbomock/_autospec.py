@@ -32,7 +32,7 @@ from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._sentinels import _deleted, _missing
-from turbomock._signatures import SignatureCheck, _check_with, signature_object
+from turbomock._signatures import NOT_KNOWN, SignatureCheck, _check_with, signature_object
 from turbomock._spec import (
     FunctionTypes,
     _callable,
@@ -136,7 +136,7 @@ class _Autospec:
         new = klass(parent=parent, name=name, _new_name=name, _new_parent=parent, **child_kwargs)
         if AUTOSPEC_METHOD_RETURN_VALUE:
             new.return_value = klass()
-        _check_signature(original, new, skipfirst=skipfirst)
+        _check_signature(original, new, skipfirst=skipfirst, as_specced=True)
         return new
 
 
@@ -264,9 +264,27 @@ def _is_data_descriptor(obj: Any) -> bool:
     return inspect.isdatadescriptor(obj)
 
 
-def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
-    """Make calls of ``mock`` check their arguments against ``func``'s signature."""
-    mock._mock_state.check_sig = SignatureCheck(func, instance, skipfirst)
+def _check_signature(
+    func: Any, mock: Any, skipfirst: bool, instance: bool = False, as_specced: bool = False
+) -> None:
+    """Make calls of ``mock`` check their arguments against ``func``'s signature.
+    ``as_specced``: the mock was just specced on ``func`` with flags that find the
+    same signature (see ``_same_signature_as_spec``), so it is taken from there
+    instead of being worked out again."""
+    st = mock._mock_state
+    sig = st.spec_signature if as_specced else NOT_KNOWN
+    st.check_sig = SignatureCheck(func, instance, skipfirst, sig)
+
+
+def _same_signature_as_spec(is_type: bool, instance: bool, parent: Any, kwargs: Any) -> bool:
+    """Whether a mock ``create_autospec`` specced on ``spec`` (with the instance flag
+    ``instance``, and eating ``self`` below a parent) has the signature the call check
+    of ``spec`` needs: a class called is its ``__init__`` either way; an instance's
+    ``__call__`` eats ``self`` for a class spec (the check), and below a parent (the
+    spec); anything else, neither or both."""
+    if "_eat_self" in kwargs or "_spec_as_instance" in kwargs:
+        return False  # flags of the user's own
+    return (is_type and not instance) or is_type == (parent is not None)
 
 
 def is_unbuilt_attribute(mock: Any, name: str) -> bool:
@@ -340,14 +358,16 @@ def create_autospec(
 
     wrapped = kwargs.pop("wraps", None) if AUTOSPEC_WRAPS_CHILDREN else None
     inner = mock
+    as_specced = bool(mock_kwargs) and _same_signature_as_spec(is_type, instance, _parent, kwargs)
     if isinstance(spec, FunctionTypes):
         # Only at the top level: function attributes are never recursed into.
-        mock = _set_signature(mock, spec, is_async_func)
+        sig = mock._mock_state.spec_signature if as_specced else NOT_KNOWN
+        mock = _set_signature(mock, spec, is_async_func, sig)
         inner = getattr(mock, "mock", mock)
         if mock is not inner:
             _function_attributes(spec, mock, inner, spec_set, instance, wrapped)
     else:
-        _check_signature(spec, mock, is_type, instance)
+        _check_signature(spec, mock, is_type, instance, as_specced)
 
     if not instance:
         # The parent's child by name; and a class's mock returns, unless told
@@ -360,18 +380,26 @@ def create_autospec(
                 spec, spec_set, instance=True, _name="()", _parent=mock, **extra
             )
 
-    inner._mock_state.autospec = plan = _Autospec(spec, spec_set, instance, wrapped, inner)
-    if plan.origin.mocked:
-        plan.build_mocked_methods(inner)
+    # A plain function without attributes of its own lists only dunders, which the
+    # walk skips: there is no plan to follow, and nothing of the walk can shadow a
+    # name of the mock's.
+    plan = None
+    if not (plain_function and _PLAIN_FUNCTIONS_WALK_NOTHING and not spec.__dict__):
+        inner._mock_state.autospec = plan = _Autospec(spec, spec_set, instance, wrapped, inner)
+        if plan.origin.mocked:
+            plan.build_mocked_methods(inner)
     if inner._mock_state or inner.__dict__:
         _replace_as_the_walk_does(inner, spec)
-    if not plain_function or spec.__dict__:
-        # (A plain function without attributes of its own lists only dunders: no
-        # name of its walk can shadow one of the mock's.)
+    if plan is not None:
         plan.hold_shadowing_functions(inner)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
         mock.configure_mock(**kwargs)
     return mock
+
+
+#: Whether every name ``dir()`` gives a plain function is a dunder (so far, on every
+#: version): the stdlib's walk of one without attributes of its own then builds nothing.
+_PLAIN_FUNCTIONS_WALK_NOTHING = all(is_magic(name) for name in dir(FunctionType))
 
 
 def _replace_as_the_walk_does(mock: Any, spec: Any) -> None:
@@ -469,13 +497,14 @@ def _make_funcopy(name: str, checksig: Any, mock: Any, is_async: bool) -> Any:
 _FUNCOPY_GLOBALS: dict[str, Any] = {"__builtins__": __builtins__}
 
 
-def _set_signature(mock: Any, original: Any, is_async: bool) -> Any:
-    """A function standing in for ``mock`` with ``original``'s signature, or
-    ``mock`` itself when the original has none."""
-    found = signature_object(original, False, isinstance(original, type))
-    if found is None:
+def _set_signature(mock: Any, original: Any, is_async: bool, sig: Any = NOT_KNOWN) -> Any:
+    """A function standing in for ``mock`` with ``original``'s signature (``sig``
+    if known already), or ``mock`` itself when the original has none."""
+    if sig is NOT_KNOWN:
+        found = signature_object(original, False, isinstance(original, type))
+        sig = None if found is None else found[1]
+    if sig is None:
         return mock  # nothing to check calls against
-    sig = found[1]
     # The stdlib makes a checksig function and copies func's name and defaults
     # onto it; nothing can see that, so the checker is used as it is.
     checksig = _check_with(sig)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 _UNSET: Any = object()
+#: "Work the signature out": what a caller passes where it has none at hand yet.
+NOT_KNOWN = _UNSET
 
 # function -> {(bound, eat_self): (stamp, signature or None)}
 _cache: weakref.WeakKeyDictionary[Any, dict[tuple[bool, bool], tuple[Any, Any]]] = (
@@ -65,6 +67,15 @@ _BUILTIN_CALLABLES = frozenset({
     WrapperDescriptorType, MethodWrapperType, MethodDescriptorType,
     ClassMethodDescriptorType, BuiltinFunctionType,
 })
+#: The unbound kinds among them: one object per method of its class, so a static
+#: class's (which lives as long as the process) can be its own key.
+_DESCRIPTORS = frozenset({WrapperDescriptorType, MethodDescriptorType, ClassMethodDescriptorType})
+_HEAPTYPE = 1 << 9
+#: Methods of static classes, found without working out ``_builtin_key``: ``object.
+#: __init__`` (what calls any class without its own) by (descriptor, eat_self);
+#: ``type.__call__`` bound to a class (an instance spec's) by its class and name, and
+#: what inspect asks of what it is bound to. -> signature or None.
+_static_descriptor_signatures: dict[tuple[Any, ...], Any] = {}
 #: _builtin_key(...) -> signature or None. Keys hold only strings, flags and
 #: built-in types, so the table keeps nothing alive and stays small.
 _builtin_signatures: dict[tuple[Any, ...], Any] = {}
@@ -96,14 +107,31 @@ def _signature(func: Any, eat_self: bool) -> Any:
         plain = func.__func__
         bound = True
     if type(plain) is not FunctionType:
-        if type(func) not in _BUILTIN_CALLABLES:
+        own_key: Any = None
+        if type(func) in _DESCRIPTORS:
+            own_key = (func, eat_self)
+        elif type(func) is MethodWrapperType:
+            # (A method-wrapper is made anew at each access: keyed by its descriptor,
+            # its class's method of that name, and by what inspect asks of __self__.)
+            holder = func.__self__
+            own_key = (
+                func.__objclass__, func.__name__, holder is None,
+                isinstance(holder, ModuleType), eat_self,
+            )
+        elif type(func) not in _BUILTIN_CALLABLES:
             return _compute(partial(func, None) if eat_self else func)
+        if own_key is not None:
+            sig = _static_descriptor_signatures.get(own_key, _UNSET)
+            if sig is not _UNSET:
+                return sig
         builtin_key = _builtin_key(func, eat_self)
         sig = _builtin_signatures.get(builtin_key, _UNSET)
         if sig is _UNSET:
             sig = _builtin_signatures[builtin_key] = _compute(
                 partial(func, None) if eat_self else func
             )
+        if own_key is not None and not func.__objclass__.__flags__ & _HEAPTYPE:
+            _static_descriptor_signatures[own_key] = sig
         return sig
     stamp = _stamp(plain)
     per_function = _cache.get(plain)
@@ -235,16 +263,17 @@ def _check_with(sig: Any) -> Any:
 
 class SignatureCheck:
     """Checks a call's arguments against a spec's signature, raising TypeError
-    like the real callable would. The signature is looked up on the first call
-    (or when ``__signature__`` is asked for), not when the mock is made."""
+    like the real callable would. The signature is the one of when the check is
+    made (as the stdlib's, a function changed later doesn't move it); the checking
+    function is built on the first call."""
 
-    __slots__ = ("_source", "_as_instance", "_eat_self", "_sig", "_check")
+    __slots__ = ("_sig", "_check")
 
-    def __init__(self, source: Any, as_instance: bool, eat_self: bool) -> None:
-        self._source = source
-        self._as_instance = as_instance
-        self._eat_self = eat_self
-        self._sig: Any = _UNSET
+    def __init__(self, source: Any, as_instance: bool, eat_self: bool, sig: Any = _UNSET) -> None:
+        if sig is _UNSET:  # (else the caller has it already: see _autospec)
+            found = signature_object(source, as_instance, eat_self)
+            sig = None if found is None else found[1]
+        self._sig: Any = sig
         self._check: Any = None
 
     def __deepcopy__(self, memo: dict[int, Any]) -> SignatureCheck:
@@ -253,18 +282,13 @@ class SignatureCheck:
         return self
 
     def signature(self) -> Any:
-        sig = self._sig
-        if sig is _UNSET:
-            found = signature_object(self._source, self._as_instance, self._eat_self)
-            sig = self._sig = None if found is None else found[1]
-            if sig is not None:
-                self._check = _check_with(sig)
-        return sig
+        return self._sig
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> None:
         check = self._check
         if check is None:
-            if self.signature() is None:
+            sig = self._sig
+            if sig is None:
                 return
-            check = self._check
+            check = self._check = _check_with(sig)
         check(*args, **kwargs)

@@ -341,8 +341,54 @@ def spec_edit(w: World) -> Op | None:
     return Op("spec.edit", text, True)
 
 
+#: Changes made in place to a spec's function (not a new one set): what a mock made
+#: before matches calls by is the signature of when it was made.
+SPEC_MUTATIONS = [
+    "f.__defaults__ = None",
+    "f.__kwdefaults__ = None",
+    "f.__code__ = (lambda a, *, c: a).__code__",
+    "f.__signature__ = inspect.Signature()",
+    "Klass.__init__.__defaults__ = None",
+    "Klass.__init__ = lambda self, x, y: None",
+]
+
+#: Mocks specced on ``f`` or ``Klass`` (an autospec of ``Klass`` builds its methods
+#: late: see [KD-function-mutated-in-place], so its methods are not called here).
+MUTATED_SPECS = [
+    "mock.Mock(spec=f)", "mock.MagicMock(spec=f)", "mock.create_autospec(f)",
+    "mock.Mock(spec=Klass)", "mock.NonCallableMock(spec=Klass)", "mock.create_autospec(Klass)",
+]
+
+
+def spec_mutate(w: World) -> Op | None:
+    made = w.pick(MUTATED_SPECS)
+    name = w.fresh("m")
+    target = "f" if "(f" in made else "Klass"
+    mutation = w.pick([text for text in SPEC_MUTATIONS if text.split(".")[0] == target])
+    kind = "autospec" if "autospec" in made else "mock"
+    w.add(Var(name, kind, magic="Magic" in made or kind == "autospec", spec=None))
+    call = w.pick(["(1)", "(1, 2)", "(a=1)", "(1, c=4)", "()", "(0)"])
+    check = w.pick(["(1)", "(a=1)", "(1, 2)", "(1, b=2)", "(x=0)", "()"])
+    lines = [
+        f"{name} = {made}",
+        mutation,
+        "_ = []",
+        "try:",
+        f"    {name}{call}",
+        "except TypeError as exc:",
+        "    _.append(f'TypeError: {exc}')",
+        "try:",
+        f"    {name}.assert_called_with{check}",
+        "    _.append('matched')",
+        "except AssertionError:",
+        "    _.append('AssertionError')",
+    ]
+    return Op("spec.mutate", "\n".join(lines), True)
+
+
 KINDS = [
     ("spec.edit", 1.5, spec_edit),
+    ("spec.mutate", 0.8, spec_mutate),
     ("type_edit", 4.0, type_edit),
     ("type_edit.setattr", 0.7, setattr_edit),
     ("type_edit.store", 0.8, store_class),
