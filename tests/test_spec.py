@@ -479,6 +479,54 @@ def test_async_attributes_decided_when_the_mock_is_made() -> None:
     assert_same(scenario)
 
 
+def _class_changed_after_the_spec(mod: Any, spec_of: Any) -> Any:
+    """A class's methods swapped between sync and async, and an instance's plain value
+    rebound to a coroutine function, after a mock was specced on them (a fresh class
+    per library)."""
+
+    class Service:
+        def fetch(self) -> None:
+            pass
+
+        async def close(self) -> None:
+            pass
+
+    obj = Service()
+    obj.retries = 3  # type: ignore[attr-defined]
+    m = mod.MagicMock(spec=spec_of(Service, obj))
+    Service.fetch = _coroutine_function  # type: ignore[method-assign,assignment]
+    Service.close = func  # type: ignore[method-assign,assignment]
+    obj.retries = _coroutine_function  # type: ignore[attr-defined]
+    names = ["fetch", "close"] + (["retries"] if "retries" in dir(m) else [])
+    return [type(getattr(m, n)).__name__ for n in names]
+
+
+@pytest.mark.parametrize(
+    "spec_of", [lambda cls, obj: cls, lambda cls, obj: obj], ids=["class", "instance"]
+)
+def test_async_attributes_of_a_class_changed_later(spec_of: Any) -> None:
+    """What the class held when the mock was made decides, as the stdlib's scan does:
+    not the class as it is when the child is first made."""
+    assert_same(lambda mod: _class_changed_after_the_spec(mod, spec_of))
+
+
+def test_async_attributes_with_a_method_patched_later() -> None:
+    """A fixture's ``Mock(spec=C)``, then a test patching the method with an
+    AsyncMock: the fixture's mock keeps the child the class had."""
+
+    def scenario(mod: Any) -> Any:
+        class Client:
+            def get(self) -> None:
+                pass
+
+        m = mod.Mock(spec=Client)
+        with mod.patch.object(Client, "get", new_callable=mod.AsyncMock):
+            inside = type(m.get).__name__
+        return inside, type(mod.Mock(spec=Client).get).__name__
+
+    assert_same(scenario)
+
+
 def test_is_async_and_async_names() -> None:
     """``is_async`` answers for the spec's names only (False for names it lacks and
     for list specs); ``async_names`` lists them in ``methods`` order."""

@@ -143,7 +143,7 @@ class Spec:
     """
 
     __slots__ = (
-        "names", "listing", "cls", "source", "_asyncs", "_magics", "_dynamic",
+        "names", "listing", "cls", "source", "_asyncs", "_magics", "_dynamic", "base",
         "__weakref__",
     )
 
@@ -165,6 +165,9 @@ class Spec:
         self._asyncs: dict[str, bool] | None = None
         self._magics: tuple[frozenset[str], frozenset[str]] | None = None
         self._dynamic: list[str] | None = None
+        #: An instance spec's class's Spec: it decides for the names the instance
+        #: doesn't hold itself.
+        self.base: Spec | None = None
 
     def dynamic_names(self) -> list[str]:
         """A class spec's names whose reads off the class run Python code, in
@@ -184,7 +187,10 @@ class Spec:
         if not dynamic:
             return self
         source = self.source
-        asyncs = {name: iscoroutinefunction(getattr(source, name, None)) for name in dynamic}
+        asyncs = dict(self._asyncs or ())
+        asyncs.update(
+            {name: iscoroutinefunction(getattr(source, name, None)) for name in dynamic}
+        )
         own = Spec(self.names, self.listing, self.cls, source)
         own._asyncs = asyncs
         own._magics = self._magics
@@ -209,7 +215,8 @@ class Spec:
         return found
 
     def is_async(self, name: str) -> bool:
-        """Whether attribute ``name`` of the spec is a coroutine function (cached)."""
+        """Whether attribute ``name`` of the spec is a coroutine function, as decided
+        when the spec was applied (``decide_asyncs``)."""
         if self.cls is None or name not in self.names:
             return False
         asyncs = self._asyncs
@@ -217,8 +224,26 @@ class Spec:
             asyncs = self._asyncs = {}
         found = asyncs.get(name)
         if found is None:
+            base = self.base
+            if base is not None:
+                return base.is_async(name)
+            # (A Spec nothing decided for: a built-in class's, which can't change.)
             found = asyncs[name] = _is_async_attribute(self.source, name)
         return found
+
+    def decide_asyncs(self) -> None:
+        """Decide now, for every name of a class spec, whether it is a coroutine
+        function: the stdlib's scan decides as the spec is applied, so a class changed
+        afterwards (``patch.object(C, 'meth', new=an_async_function)``) must not change
+        the answer. Once per Spec, so once per version of the class. (Before 3.13 the
+        names whose reads run code are left to ``read_as_applied``, per application.)"""
+        if self._asyncs is not None:
+            return
+        cls = self.source
+        skip = frozenset(self.dynamic_names()) if not STATIC_ASYNC_SPEC_SCAN else ()
+        self._asyncs = {
+            name: _is_async_attribute(cls, name) for name in self.methods if name not in skip
+        }
 
     def async_names(self) -> list[str]:
         return [name for name in self.methods if self.is_async(name)]
@@ -303,7 +328,10 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
     ``scan=False``: the names only, without reading the attributes (what the stdlib
     reads once, when the spec is applied, must not be read twice)."""
     if isinstance(obj, type):
-        return spec_for_class(obj)
+        found = spec_for_class(obj)
+        if scan and obj.__flags__ & _HEAPTYPE:  # (a built-in class can't change)
+            found.decide_asyncs()
+        return found
     if type(obj) is FunctionType and not obj.__dict__:
         # Its names are any function's, and none of them is a coroutine function
         # (its signature is the mock's own, worked out as the spec is applied): one
@@ -311,6 +339,7 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
         return spec_for_class(FunctionType)
     cls = type(obj)
     listed: list[str] | None = None
+    class_spec: Spec | None = None
     if cls.__dir__ is _OBJECT_DIR:
         try:
             own = obj.__dict__
@@ -344,13 +373,16 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
     if own:
         # An instance's own attributes may be rebound after the mock is made, but
         # the stdlib decides which are async when it is made: decide those now.
-        asyncs = {
-            name: _is_async_attribute(obj, name)
+        spec._asyncs = {
+            name: type(value) not in _NEVER_ASYNC and _is_async_attribute(obj, name)
             for name, value in list(own.items())
-            if type(value) not in _NEVER_ASYNC and isinstance(name, str)
+            if isinstance(name, str)
         }
-        if asyncs:
-            spec._asyncs = asyncs
+    if class_spec is not None and cls.__flags__ & _HEAPTYPE:
+        # The rest as its class decides them now (what getattr_static finds past the
+        # instance's own __dict__ is what it finds on the class).
+        class_spec.decide_asyncs()
+        spec.base = class_spec
     return spec
 
 

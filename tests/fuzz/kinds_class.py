@@ -316,11 +316,15 @@ SPEC_EDITS = [
     "inst.x = lambda a: a",
     "inst.meth = 3",
     "Klass.Inner = Sized",
+    "Klass.meth = af",
+    "Klass.ameth = f",
+    "inst.x = af",
 ]
 
 
 #: What is read of an autospecced mock after its spec was edited.
 SPEC_READS = [
+    "ameth", "meth", "ameth(1)",
     "meth(1)", "meth(1, 2)", "meth(1, 2, 3)", "smeth(1)", "smeth()", "cmeth(1)", "cmeth()",
     "attr", "prop", "added", "Inner", "x",
 ]
@@ -333,8 +337,12 @@ def spec_edit(w: World) -> Op | None:
         # A mock autospecced on the spec just before it is edited.
         name = w.fresh("m")
         spec = w.pick(["Klass", "Klass, instance=True", "inst", "Klass, spec_set=True"])
-        text = f"{name} = mock.create_autospec({spec})\n{text}"
-        w.add(Var(name, "autospec", magic=True, spec=spec.split(",")[0]))
+        how = w.pick(["mock.create_autospec({})", "mock.Mock(spec={})", "mock.MagicMock(spec={})"])
+        if "create_autospec" not in how:
+            spec = spec.split(",")[0]
+        text = f"{name} = {how.format(spec)}\n{text}"
+        w.add(Var(name, "autospec" if "autospec" in how else "mock", magic="Mock(" not in how,
+                  spec=spec.split(",")[0]))
         specced = [name]
     # Read a child the mock had not built yet: built from the spec as it was.
     text += f"\n_ = {w.pick(specced)}.{w.pick(SPEC_READS)}"
