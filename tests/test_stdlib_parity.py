@@ -144,6 +144,10 @@ SCENARIOS = {
     "shallow copy shares its children": lambda mod: _copy_shares_children(mod),
     "private call attributes set by hand": lambda mod: _private_call_attributes(mod),
     "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
+    "deleting a magic method set on the mock's class": lambda mod: _class_set_magic_deleted(mod),
+    "mock_add_spec lacking a magic method set on the class": lambda mod: _class_set_magic_specced(
+        mod
+    ),
     "_spec_asyncs set by hand, then a magic method": lambda mod: _spec_asyncs_magic(mod, None),
     "_spec_asyncs set by hand, then the return value": lambda mod: _spec_asyncs_magic(mod, "()"),
     "_spec_asyncs listing '()' and a magic": lambda mod: _spec_asyncs_listing(mod, None),
@@ -393,6 +397,45 @@ def _spec_asyncs_by_hand(mod: Any) -> Any:
     p = mod.PropertyMock()
     p._spec_asyncs = 5
     return type(m.x).__name__, type(m.y).__name__, m._spec_asyncs, p._spec_asyncs
+
+
+def _steps(*steps: Any) -> list[str]:
+    """What each step returned or raised, in order."""
+    seen = []
+    for step in steps:
+        try:
+            seen.append(repr(step())[:60])
+        except Exception as exc:
+            seen.append(f"{type(exc).__name__}: {exc}")
+    return seen
+
+
+def _class_set_magic_deleted(mod: Any) -> Any:
+    # The user's method replaced the stdlib's default on the class: a deletion takes
+    # it off, and no default comes back; a configured method stays a child until a
+    # later deletion marks it deleted.
+    m = mod.MagicMock()
+    m.__getitem__.return_value = 9
+    type(m).__getitem__ = lambda self, key: key
+
+    def delete() -> None:
+        del m.__getitem__
+
+    return _steps(
+        lambda: m[1], delete, lambda: m.__getitem__, lambda: "__getitem__" in dir(m),
+        delete, lambda: "__getitem__" in dir(m), delete,
+    )
+
+
+def _class_set_magic_specced(mod: Any) -> Any:
+    m = mod.MagicMock()
+    type(m).__len__ = lambda self: 4
+    type(m).__getitem__ = lambda self, key: key
+    m.mock_add_spec(["__len__", "x"])
+    n = mod.NonCallableMagicMock()
+    type(n).__len__ = lambda self: 4
+    n.mock_add_spec(object())
+    return _steps(lambda: len(m), lambda: m[1], lambda: m.__getitem__, lambda: len(n))
 
 
 def _spec_asyncs_magic(mod: Any, what: Any) -> Any:

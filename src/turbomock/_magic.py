@@ -239,6 +239,15 @@ class MagicMixin(_MagicBase):
                         continue
                 st[name] = _deleted
         change_bag(self, self._mock_bag_with(spec.magic_slots(defaults)))
+        if cls._mock_pool is None:
+            # Set on the mock's class by the user (type(m).__len__ = f, which took
+            # the class out of its pool): the stdlib takes the ones the spec lacks
+            # off the class too, through the mock's deletion.
+            for name in [
+                name for name, value in cls.__dict__.items()
+                if name in defaults and name not in names and not isinstance(value, MagicSlot)
+            ]:
+                delattr(self, name)
 
 
 #: frozenset of magic method names -> the bag class carrying them.

@@ -18,6 +18,7 @@ from turbomock._base import named_as
 from turbomock._base import state_of as _get_state
 from turbomock._compat import PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._mock_type import (
+    Forward,
     bag_of,
     change_bag,
     class_attribute,
@@ -195,14 +196,27 @@ def delete_magic(mock: Any, st: MockState, name: str) -> bool:
     own = isinstance(slot, MagicSlot)
     bag = bag_of(cls)
     in_bag = bag is not None and name in bag.__dict__
+    if not own and name in cls.__dict__ and type(slot) is not Forward and is_leaf(cls):
+        # Set on the mock's class by the user (type(m).__str__ = ...): taken off
+        # it, as the stdlib's deletion does, which stops there unless the instance
+        # holds the name too. The default it replaced is gone with it (the stdlib's
+        # was on the class, where the user's value took its place).
+        delattr(cls, name)
+        if in_bag:
+            change_bag(mock, mock._mock_bag_with(bag._mock_slots - {name}))  # type: ignore[union-attr]
+        magics = st.magics
+        if name not in mock.__dict__ and (magics is None or name not in magics):
+            return True
+        # (The stdlib's instance holds a configured method too: marked deleted.)
+        if magics is not None:
+            magics.pop(name, None)
+        return False
     if not own and not in_bag:
-        if name in cls.__dict__ and is_leaf(cls):
-            # Set on the mock's class by the user (type(m).__str__ = ...): taken off
-            # it, as the stdlib's deletion does, which stops there unless the
-            # instance holds the name too.
-            delattr(cls, name)
-            return name not in mock.__dict__
-        return False  # not on the class: the ordinary deletion applies
+        # Not on the class: the ordinary deletion applies (marking a configured
+        # method deleted: it is no longer one of the mock's magic methods).
+        if st.magics is not None:
+            st.magics.pop(name, None)
+        return False
     magics = st.magics
     configured = magics.pop(name, None) if magics is not None else None
     if own:

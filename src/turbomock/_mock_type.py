@@ -109,7 +109,7 @@ class LeafType(type):
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
-        if type(cls.__dict__.get(name)) is _Forward:
+        if type(cls.__dict__.get(name)) is Forward:
             # A copy's class finds the original's method, as the stdlib's inherits
             # it: nothing of its own to delete. (Python's own error, as this
             # version words it, from a class of that name holding nothing.)
@@ -427,7 +427,7 @@ def pool_for(bases: tuple[type, ...], bag: type | None) -> Pool:
     return pool
 
 
-class _Forward:
+class Forward:
     """A magic method of a copy's class: the original mock's (as the stdlib's
     copies find the original's methods on the class they derive from)."""
 
@@ -456,7 +456,7 @@ def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:
     if owner is not None:
         namespace["_mock_cell"] = [_weakref(owner)]
         for name in magic_names:
-            namespace[name] = _Forward(name, owner)
+            namespace[name] = Forward(name, owner)
     meta = type(leaf)
     derived = meta(leaf.__name__, (leaf,), namespace)
     if "__eq__" in namespace and "__hash__" not in namespace:
@@ -470,7 +470,7 @@ def drop_forwards(cls: type) -> None:
     """Make a derived class's magic methods its own mock's again (its ``__init__``
     ran: the stdlib's gives the new mock methods of its own)."""
     for name, value in list(vars(cls).items()):
-        if type(value) is _Forward:
+        if type(value) is Forward:
             type.__delattr__(cls, name)
     if "_mock_cell" in cls.__dict__:
         type.__setattr__(cls, "_mock_cell", [None])  # its own mock is not known yet
