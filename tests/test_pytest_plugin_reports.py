@@ -90,3 +90,43 @@ def test_the_fakes_fixtures_are_served(pytester: pytest.Pytester) -> None:
     )
     result = runpytest(pytester)
     result.assert_outcomes(passed=1)
+
+
+OUTER_FRAMES = """
+from turbomock import Mock, patch
+
+class C:
+    X = 1
+
+@patch.object(C, "X", 2)
+def test_decorated():
+    assert C.X == 3  # line 8
+
+def test_in_a_side_effect():
+    def check(value):
+        assert value == 3  # line 12
+    Mock(side_effect=check)(2)
+
+def test_a_mock_assertion():
+    Mock().assert_called_with(1)  # line 16
+"""
+
+
+@pytest.mark.parametrize("switched", [False, True], ids=["imported", "switched in"])
+def test_a_failure_below_turbomock_frames_is_reported_where_it_happened(
+    pytester: pytest.Pytester, switched: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only turbomock's frames at the end of a traceback (an assert_* method) are cut
+    from a report: a test run by @patch, or a side effect failing inside a mock's
+    call, is reported at its own line, as with the stdlib."""
+    if switched:
+        monkeypatch.setenv("TURBOMOCK", "1")
+    pytester.makepyfile(OUTER_FRAMES)
+    result = runpytest(pytester, "-p", "turbomock")
+    result.assert_outcomes(failed=3)
+    name = "test_a_failure_below_turbomock_frames_is_reported_where_it_happened"
+    result.stdout.fnmatch_lines_random(
+        [f"{name}.py:8: AssertionError", f"{name}.py:12: AssertionError",
+         f"{name}.py:16: AssertionError"]
+    )
+    result.stdout.no_fnmatch_line("*_pytest/python.py*: AssertionError")

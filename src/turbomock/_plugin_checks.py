@@ -136,13 +136,21 @@ def explain_assertion(config: pytest.Config, excinfo: pytest.ExceptionInfo[Any])
     exc = excinfo.value
     if getattr(exc, "_turbomock_explained", False):
         return
+    # turbomock's frames at the end of the traceback (an assert_* method and what it
+    # calls), and the caller's frame before them. turbomock frames further out (the
+    # @patch wrapper, a mock's call running a side effect) are not the failure's.
     before: TracebackType | None = None
+    first: TracebackType | None = None
     node: TracebackType | None = excinfo.tb
-    while node is not None and not _ours(node.tb_frame):
-        before, node = node, node.tb_next
-    if node is None or before is None:
+    while node is not None:
+        if not _ours(node.tb_frame):
+            before, first = node, None
+        elif first is None:
+            first = node
+        node = node.tb_next
+    if first is None or before is None:
         return  # not raised by turbomock, or raised straight from it
-    frame = node.tb_frame
+    frame = first.tb_frame
     mock = frame.f_locals.get("self")
     where = _WITH_ARGS.get(frame.f_code.co_name)
     if where is not None and isinstance(mock, turbomock.NonCallableMock):
