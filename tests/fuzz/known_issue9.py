@@ -24,7 +24,7 @@ ISSUE_9: list[Known] = [
                 lambda diff: diff.label.endswith(("call_args_list", "mock_calls", "method_calls")),
             ),
             either(
-                case_has(r"^([\w.]+)\.side_effect = \1$"),
+                case_has(r"^([\w.()]+)\.side_effect = \1$"),
                 # its lists replaced by a mock: each append records a call, up the tree
                 case_has(r"\.(_mock_)?(mock_calls|method_calls) = mock\.(Magic)?Mock\(\)"),
             ),

@@ -207,6 +207,31 @@ OTHER: list[Known] = [
         rare=True,
     ),
     Known(
+        "magic-deleted-on-copy",
+        "turbomock differs [KD-fuzz-rare] "
+        "(a magic method deleted on a shallow copy after it was used: the stdlib's copy "
+        "shares the original's children dict and marks it deleted there; turbomock's "
+        "copy still lists it in dir())",
+        case_matches(r"(m\d+) = copy\.copy\((m\d+)\)\n(.*\n)*del \1\.__\w+__"),
+        "import copy\nm = mock.MagicMock()\nc = copy.copy(m)\nc == 1\ndel c.__eq__\n"
+        "print('__eq__' in dir(c))  # stdlib False, turbomock True",
+        rare=True,
+    ),
+    Known(
+        "autospec-of-a-patched-mock-39-310",
+        "turbomock differs [KD-fuzz-rare] "
+        "(3.9/3.10: a class attribute patched with a specced mock, then the class "
+        "autospecced: the stdlib's walk fails reading that mock's signature ('Mock' "
+        "object is not subscriptable); turbomock builds that child and reads it its way)",
+        case_matches(r"patch\.object\(Klass, '(\w+)', spec(_set)?=True.*\n(.*\n)*.*"
+                     r"create_autospec\(Klass\b"),
+        "class K:\n    async def am(self, a): pass\n"
+        "mock.patch.object(K, 'am', spec=True).start()\n"
+        "mock.create_autospec(K)  # stdlib 3.10 TypeError: 'Mock' object is not subscriptable",
+        applies=not PY311,
+        rare=True,
+    ),
+    Known(
         "mock-children-assigned",
         "xfail test_assigning_mock_children (KD-mock-children-assigned)",
         either(
