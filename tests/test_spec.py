@@ -104,6 +104,36 @@ def _marked() -> Any:
     return plain
 
 
+class _AsyncMethods:
+    async def run(self) -> None:
+        pass
+
+    @classmethod
+    def make(cls) -> None:
+        pass
+
+    @classmethod
+    async def amake(cls) -> None:
+        pass
+
+    @property
+    def prop(self) -> int:
+        return 1
+
+
+def _marked_method() -> Any:
+    class Holder:
+        def method(self) -> None:
+            pass
+
+    inspect_mark = getattr(inspect, "markcoroutinefunction", None)
+    if inspect_mark is not None:
+        inspect_mark(Holder.method)
+    else:
+        Holder.method._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
+    return Holder().method
+
+
 def _with_attributes() -> Any:
     def plain() -> None:
         pass
@@ -124,9 +154,23 @@ def _with_attributes() -> Any:
         lambda: stdlib_mock.Mock(),
         lambda: _Callable().__call__,
         lambda: 1,
+        lambda: _AsyncMethods().run,
+        lambda: _AsyncMethods.make,
+        lambda: _AsyncMethods.amake,
+        lambda: _marked_method(),
+        lambda: object().__str__,
+        lambda: object.__init__,
+        lambda: str.join,
+        lambda: len,
+        lambda: _AsyncMethods.__dict__["prop"],
+        lambda: types.FunctionType.__dict__["__name__"],
+        lambda: _AsyncMethods,
+        lambda: None,
     ],
     ids=["async def", "def", "marked", "def with attributes", "partial", "AsyncMock", "Mock",
-         "method", "int"],
+         "method", "int", "async method", "classmethod", "async classmethod",
+         "method of a marked function", "method-wrapper", "slot wrapper", "method descriptor",
+         "builtin", "property", "getset descriptor", "class", "None"],
 )
 def test_iscoroutinefunction_answers_as_asyncio(make: Any) -> None:
     """The fast check says what ``asyncio.iscoroutinefunction`` (the stdlib's test of

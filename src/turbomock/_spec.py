@@ -13,7 +13,10 @@ import threading
 import weakref
 from types import (
     BuiltinFunctionType,
+    ClassMethodDescriptorType,
     FunctionType,
+    GetSetDescriptorType,
+    MemberDescriptorType,
     MethodDescriptorType,
     MethodType,
     MethodWrapperType,
@@ -67,12 +70,21 @@ _CO_COROUTINE = 0x80
 
 
 def iscoroutinefunction(obj: object) -> bool:
-    """``asyncio.iscoroutinefunction`` without importing asyncio when it isn't loaded."""
-    if type(obj) is FunctionType:
-        if obj.__code__.co_flags & _CO_COROUTINE:
+    """``asyncio.iscoroutinefunction`` without importing asyncio when it isn't loaded
+    (and without asking ``inspect`` about what can't be one: a spec's scan asks about
+    every attribute)."""
+    kind = type(obj)
+    if kind is MethodType:
+        func = obj.__func__  # type: ignore[attr-defined]
+        if type(func) is FunctionType and not func.__dict__:
+            return bool(func.__code__.co_flags & _CO_COROUTINE)  # (no marker can be set)
+    elif kind is FunctionType:
+        if obj.__code__.co_flags & _CO_COROUTINE:  # type: ignore[attr-defined]
             return True
         if not obj.__dict__:
             return False  # no marker (markcoroutinefunction, asyncio's) can be set
+    elif kind in _NEVER_COROUTINES:
+        return False
     import inspect
 
     if inspect.iscoroutinefunction(obj):
@@ -83,6 +95,12 @@ def iscoroutinefunction(obj: object) -> bool:
 
 
 _C_GETTERS = (WrapperDescriptorType, MethodWrapperType, BuiltinFunctionType, MethodDescriptorType)
+#: Kinds whose objects have no code and take no attributes (so no coroutine marker):
+#: what ``inspect`` and asyncio answer for them is always no.
+_NEVER_COROUTINES = frozenset({
+    *_C_GETTERS, ClassMethodDescriptorType, GetSetDescriptorType, MemberDescriptorType,
+    property, type(None), int, float, str, bytes, bool, tuple,
+})
 
 
 def _runs_code(raw: Any) -> bool:
@@ -93,24 +111,39 @@ def _runs_code(raw: Any) -> bool:
 
 
 def class_reads_run_code(cls: type, name: str) -> bool:
-    """Whether ``getattr(cls, name)`` runs Python code: a metaclass's data descriptor
-    or ``__getattribute__``, or the attribute the class's MRO (else the metaclass)
-    holds, read through a Python ``__get__``."""
+    """Whether ``getattr(cls, name)`` runs Python code (see ``reads_running_code``)."""
+    return bool(reads_running_code(cls, [name]))
+
+
+def reads_running_code(cls: type, names: list[str]) -> list[str]:
+    """The ``names`` whose ``getattr(cls, name)`` runs Python code: a metaclass's data
+    descriptor or ``__getattribute__``, or the attribute the class's MRO (else the
+    metaclass) holds, read through a Python ``__get__``. (One pass over the
+    namespaces for all names: a spec's scan asks about every one.)"""
     meta: Any = type(cls)
     if meta.__getattribute__ is not type.__getattribute__:
-        return True
-    meta_raw = _UNSET
-    for klass in meta.__mro__:
-        if name in klass.__dict__:
-            meta_raw = klass.__dict__[name]
+        return list(names)
+    meta_space: dict[Any, Any] = {}
+    for klass in reversed(meta.__mro__):
+        meta_space.update(klass.__dict__)
+    class_space: dict[Any, Any] = {}
+    for klass in reversed(cls.__mro__):
+        class_space.update(klass.__dict__)
+    found = []
+    for name in names:
+        meta_raw = meta_space.get(name, _UNSET)
+        if meta_raw is not _UNSET:
             kind = type(meta_raw)
             if hasattr(kind, "__set__") or hasattr(kind, "__delete__"):
-                return _runs_code(meta_raw)
-            break
-    for klass in cls.__mro__:
-        if name in klass.__dict__:
-            return _runs_code(klass.__dict__[name])
-    return True if meta_raw is _UNSET else _runs_code(meta_raw)  # (_UNSET: __getattr__)
+                if _runs_code(meta_raw):
+                    found.append(name)
+                continue
+        raw = class_space.get(name, _UNSET)
+        if raw is _UNSET:
+            raw = meta_raw
+        if raw is _UNSET or _runs_code(raw):  # (_UNSET: __getattr__)
+            found.append(name)
+    return found
 
 
 def _is_async_attribute(source: Any, name: str) -> bool:
@@ -175,7 +208,7 @@ class Spec:
         found = self._dynamic
         if found is None:
             cls = self.source
-            found = self._dynamic = [n for n in self.methods if class_reads_run_code(cls, n)]
+            found = self._dynamic = reads_running_code(cls, self.methods)
         return found
 
     def read_as_applied(self) -> Spec:
@@ -240,9 +273,14 @@ class Spec:
         if self._asyncs is not None:
             return
         cls = self.source
-        skip = frozenset(self.dynamic_names()) if not STATIC_ASYNC_SPEC_SCAN else ()
+        if STATIC_ASYNC_SPEC_SCAN:
+            self._asyncs = {name: _is_async_attribute(cls, name) for name in self.methods}
+            return
+        skip = frozenset(self.dynamic_names())
         self._asyncs = {
-            name: _is_async_attribute(cls, name) for name in self.methods if name not in skip
+            name: iscoroutinefunction(getattr(cls, name, None))
+            for name in self.methods
+            if name not in skip
         }
 
     def async_names(self) -> list[str]:
