@@ -2,8 +2,9 @@
 
 The stdlib runs ``dir()``, an async check of every attribute and
 ``inspect.signature`` each time a mock gets a spec. Here a class's attribute names
-are computed once and cached (``spec_for_class``); signatures and async flags are
-computed the first time something needs them and then cached on the ``Spec``.
+and async flags are worked out once per version of the class and cached
+(``spec_for_class``; where no exact version tag exists, each time, as the stdlib);
+the signature is the mock's own, from ``_signatures``' caches.
 """
 
 from __future__ import annotations
