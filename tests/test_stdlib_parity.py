@@ -145,6 +145,7 @@ SCENARIOS = {
     "private call attributes set by hand": lambda mod: _private_call_attributes(mod),
     "_spec_asyncs set by hand": lambda mod: _spec_asyncs_by_hand(mod),
     "deleting a magic method set on the mock's class": lambda mod: _class_set_magic_deleted(mod),
+    "deleting __call__ from an async-specced mock's class": lambda mod: _async_class_call(mod),
     "mock_add_spec lacking a magic method set on the class": lambda mod: _class_set_magic_specced(
         mod
     ),
@@ -408,6 +409,23 @@ def _steps(*steps: Any) -> list[str]:
         except Exception as exc:
             seen.append(f"{type(exc).__name__}: {exc}")
     return seen
+
+
+def _async_class_call(mod: Any) -> Any:
+    # Its class inherits __call__ (the stdlib's holds none of its own): deleting it
+    # fails; one set on it by hand can be deleted.
+    async def af(x: Any) -> Any:
+        return x
+
+    m = mod.MagicMock(spec=af)
+
+    def delete() -> None:
+        del type(m).__call__
+
+    def set_own() -> None:
+        type(m).__call__ = lambda self, *args: "own"
+
+    return _steps(delete, set_own, lambda: m(1), delete, lambda: type(m).__call__.__qualname__)
 
 
 def _class_set_magic_deleted(mod: Any) -> Any:

@@ -109,10 +109,12 @@ class LeafType(type):
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
-        if type(cls.__dict__.get(name)) is Forward:
+        value = cls.__dict__.get(name)
+        if type(value) is Forward or (value is not None and _carried.get(id(value)) is value):
             # A copy's class finds the original's method, as the stdlib's inherits
-            # it: nothing of its own to delete. (Python's own error, as this
-            # version words it, from a class of that name holding nothing.)
+            # it; a speed-up (add_to_leaves) stands for the inherited method: nothing
+            # of its own to delete. (Python's own error, as this version words it,
+            # from a class of that name holding nothing.)
             type.__delattr__(type(cls.__name__, (), {"__slots__": ()}), name)
         bag = None if name in cls.__dict__ else bag_of(cls)
         if bag is not None and name in bag.__dict__:
@@ -163,6 +165,11 @@ def _metaclass_for(meta: type) -> type:
 _leaf_namespace_hooks: dict[type, Callable[[tuple[type, ...]], dict[str, Any]]] = {}
 
 
+#: id -> value of everything such hooks gave leaves (long-lived functions): a class
+#: edit finds them as not there, as in the stdlib's class, which has none of them.
+_carried: dict[int, Any] = {}
+
+
 def add_to_leaves(first_base: type, hook: Callable[[tuple[type, ...]], dict[str, Any]]) -> None:
     """Have leaves whose bases start with ``first_base`` also carry ``hook(bases)``:
     speed-ups that must not show as an extra class in the MRO."""
@@ -205,7 +212,10 @@ class Pool:
                         namespace[name] = bag.__dict__[name]
         hook = _leaf_namespace_hooks.get(bases[0])
         if hook is not None:
-            namespace.update(hook(bases))
+            carried = hook(bases)
+            namespace.update(carried)
+            for value in carried.values():
+                _carried[id(value)] = value
         self.namespace = namespace
         #: Every reusable leaf, kept in insertion order: the only reference to an
         #: idle leaf besides its own ``__mro__``; the value is its owner cell.

@@ -41,6 +41,8 @@ _cache: weakref.WeakKeyDictionary[Any, dict[tuple[bool, bool], tuple[Any, Any]]]
 
 def _stamp(func: FunctionType) -> tuple[Any, ...]:
     own = func.__dict__
+    if not own:  # (most functions: nothing there can change the signature)
+        return (func.__code__, func.__defaults__, func.__kwdefaults__)
     return (
         func.__code__,
         func.__defaults__,
