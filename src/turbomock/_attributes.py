@@ -131,6 +131,7 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
             value = _call_state.state_for_copy(value)
             object.__setattr__(self, name, value)
             forget_cached_children(self, value)
+            _magic_slots.settle_copy(self, value)
             return None
         if name in _ADOPTING:
             st = _get_state(self)

@@ -21,8 +21,15 @@ from turbomock._compat import (
     REJECT_MOCK_AS_SPEC,
     STATIC_ASYNC_SPEC_SCAN,
 )
-from turbomock._magic_slots import magic_names
-from turbomock._mock_type import Pool, is_leaf, pool_for, restock, subclass_for_copy, take
+from turbomock._mock_type import (
+    Pool,
+    forget_source,
+    is_leaf,
+    pool_for,
+    restock,
+    subclass_for_copy,
+    take,
+)
 from turbomock._sentinels import DEFAULT, _missing
 from turbomock._signatures import signature_object
 from turbomock._spec import is_list, spec_for, spec_from_list
@@ -148,7 +155,7 @@ def new_mock(cls: Any, /, *args: Any, **kwargs: Any) -> Any:
     if pool is None or args or (kwargs and not _DECIDING_KEYWORDS.isdisjoint(kwargs)):
         pool = _pool_for_new(cls, args, kwargs)
         if pool is None:
-            return _new_object(subclass_for_copy(cls, magic_names(cls)))
+            return _new_object(subclass_for_copy(cls))
         return instance(pool)
     # _instance(pool), inline: Mock() is mostly this.
     leaf: Any
@@ -258,6 +265,8 @@ def init_mock(
             _eat_self = parent is not None
         apply_spec(st, spec, spec_set, _spec_as_instance, _eat_self)
         if self._mock_default_slots is not None:
+            if type(self)._mock_pool is None:
+                forget_source(type(self))  # type(m)(spec=...): see below
             self._mock_set_magics()
     else:
         if spec_set is not None:
@@ -265,6 +274,7 @@ def init_mock(
         if type(self)._mock_pool is None and self._mock_default_slots is not None:
             # type(m)() (or an edited class): the stdlib's __init__ gives the
             # mock magic methods of its own.
+            forget_source(type(self))
             self._mock_set_magics()
     if kwargs:
         self.configure_mock(**kwargs)

@@ -27,7 +27,7 @@ from turbomock._mock import (
     NonCallableMock,
     _is_instance_mock,
 )
-from turbomock._mock_type import change_bag, drop_forwards, make_bag, pool_for
+from turbomock._mock_type import change_bag, make_bag, pool_for
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
@@ -152,7 +152,6 @@ class _DefaultMagicSlot(MagicSlot):
     def missing(self, obj: Any) -> Any:
         name = self.name
         st = _get_state(obj)
-        existing = st.get(name)
         extra = st.extra
         if extra is not None:
             # Still here though the spec lacks it: a spec added by a class whose
@@ -161,8 +160,6 @@ class _DefaultMagicSlot(MagicSlot):
             methods = extra.allowed_names()
             if methods is not None and name not in methods:
                 raise AttributeError(msg.no_attribute(name))
-        if existing is not None and existing is not _deleted and _is_instance_mock(existing):
-            return existing
         return _make_default(obj, st, name)
 
 
@@ -218,8 +215,9 @@ class MagicMixin(_MagicBase):
         spec = st.spec
         defaults = self._mock_default_slots or DEFAULT_MAGICS
         cls = type(self)
-        if cls._mock_pool is None:
-            drop_forwards(cls)  # type(m)(): the stdlib's gives it methods of its own
+        if "_mock_source" in cls.__dict__:
+            _set_magics_of_copy(self, spec, defaults)
+            return
         if spec is None:
             change_bag(self, self._mock_bag_with(defaults))
             return
@@ -248,6 +246,21 @@ class MagicMixin(_MagicBase):
                 if name in defaults and name not in names and not isinstance(value, MagicSlot)
             ]:
                 delattr(self, name)
+
+
+def _set_magics_of_copy(mock: Any, spec: Spec | None, defaults: frozenset[str]) -> None:
+    """``mock_add_spec`` on a copy: as the stdlib's, which edits only the copy's own
+    class. Methods the copy was given that the spec lacks are deleted; those the
+    spec has become the copy's own defaults unless it was given them; the rest stay
+    the original's, inherited."""
+    cls = type(mock)
+    kept = defaults if spec is None else defaults & spec.names
+    for name in [n for n, v in cls.__dict__.items() if isinstance(v, MagicSlot)]:
+        if name not in kept and name in defaults:
+            delattr(mock, name)
+    for name in kept:
+        if not isinstance(cls.__dict__.get(name), MagicSlot):
+            type.__setattr__(cls, name, _DefaultMagicSlot(name))
 
 
 #: frozenset of magic method names -> the bag class carrying them.

@@ -9,16 +9,18 @@ deleting a magic method edits only that mock's class (every mock has its own, se
 
 from __future__ import annotations
 
-from types import FunctionType
+import weakref
+from types import FunctionType, MethodType
 from weakref import WeakKeyDictionary
 
 import turbomock
 from turbomock import _attributes, _mock
+from turbomock import _messages as msg
 from turbomock._base import named_as
 from turbomock._base import state_of as _get_state
 from turbomock._compat import PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._mock_type import (
-    Forward,
+    MissingMagic,
     bag_of,
     change_bag,
     class_attribute,
@@ -53,6 +55,8 @@ class MagicSlot:
         if obj is None:
             # ``type(mock).__str__``: the stdlib hands out what it set on the class,
             # the mock's method (a mock), or a plain function taking the mock.
+            if owner is not None and _inherits(owner, self):
+                return self.__get__(None, owner.__mro__[1])
             mock = None if owner is None else owner_of(owner)
             if mock is None:
                 return self
@@ -63,10 +67,24 @@ class MagicSlot:
             found = magics.get(self.name)
             if found is not None:
                 return found
+        own = type(obj).__dict__
+        if "_mock_source" in own and own.get(self.name) is not self:  # (_inherits, inline)
+            # A copy (or ``type(m)()`` before its ``__init__``): the stdlib's is an
+            # instance of a class derived from the original's, whose methods it
+            # inherits; a function there is bound to the copy.
+            found = self.__get__(None, type(obj).__mro__[1])
+            if found is not self:  # (self: the original is unknown)
+                return MethodType(found, obj) if type(found) is FunctionType else found
         return self.missing(obj)
 
     def missing(self, obj: Any) -> Any:
         raise MissingMagic(missing_magic_text(obj, self.name))
+
+
+def _inherits(cls: type, slot: MagicSlot) -> bool:
+    """Whether ``cls`` is a copy's class that inherits ``slot`` (not its own)."""
+    own = cls.__dict__
+    return "_mock_source" in own and own.get(slot.name) is not slot
 
 
 class DescribedMagicSlot(MagicSlot):
@@ -85,34 +103,8 @@ class DescribedMagicSlot(MagicSlot):
         return type(value).__get__(value, obj, owner)
 
 
-class MissingMagic(AttributeError, TypeError):
-    """A magic method a mock doesn't support (deleted, or not in its spec).
-
-    Both an AttributeError (``hasattr`` is False) and a TypeError (``len(mock)``
-    fails the way it would on an object without ``__len__``)."""
-
-
-_MISSING_TEXT = {
-    "__len__": "object of type '{0}' has no len()",
-    "__getitem__": "'{0}' object is not subscriptable",
-    "__setitem__": "'{0}' object does not support item assignment",
-    "__delitem__": "'{0}' object doesn't support item deletion",
-    "__iter__": "'{0}' object is not iterable",
-    "__aiter__": "'{0}' object is not an async iterable",
-    "__next__": "'{0}' object is not an iterator",
-    "__enter__": "'{0}' object does not support the context manager protocol",
-    "__exit__": "'{0}' object does not support the context manager protocol",
-    "__aenter__": "'{0}' object does not support the asynchronous context manager protocol",
-    "__aexit__": "'{0}' object does not support the asynchronous context manager protocol",
-}
-
-
 def missing_magic_text(obj: Any, name: str) -> str:
-    label = type(obj).__name__
-    template = _MISSING_TEXT.get(name)
-    if template is not None:
-        return template.format(label)
-    return f"'{label}' object has no attribute '{name}' (deleted, or not in its spec)"
+    return msg.missing_magic(type(obj).__name__, name)
 
 
 _STORED_QUALNAME = "NonCallableMock.__setattr__.<locals>.<lambda>"
@@ -163,8 +155,11 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     described = stored is value and hasattr(type(value), "__get__")
     slot_kind = DescribedMagicSlot if described else MagicSlot
     present = class_attribute(cls, name)
-    if not isinstance(present, MagicSlot) or (
-        type(present) is not slot_kind and DescribedMagicSlot in (slot_kind, type(present))
+    if (
+        # (A copy's inherited slot is the original's: the copy's must be its own.)
+        not isinstance(present, MagicSlot)
+        or ("_mock_source" in cls.__dict__ and cls.__dict__.get(name) is not present)
+        or (type(present) is not slot_kind and DescribedMagicSlot in (slot_kind, type(present)))
     ):
         # The class must carry it (Python looks magic methods up there): this
         # mock's class is its own, so it is edited in place.
@@ -173,6 +168,9 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         if owner_of(cls) is None:
             remember_owner(mock)
     st.magic_dict()[name] = stored
+    # The stdlib's instance attribute is overwritten too: one held from before (a
+    # copy's, see settle_copy, or kept by a class edit) must not hide the new one.
+    mock.__dict__.pop(name, None)
     if stored is value and not (
         PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, turbomock._property.PropertyMock)
     ):
@@ -194,9 +192,11 @@ def delete_magic(mock: Any, st: MockState, name: str) -> bool:
     cls = type(mock)
     slot = cls.__dict__.get(name)
     own = isinstance(slot, MagicSlot)
+    if "_mock_source" in cls.__dict__:
+        return _delete_on_copy(mock, st, name, own)
     bag = bag_of(cls)
     in_bag = bag is not None and name in bag.__dict__
-    if not own and name in cls.__dict__ and type(slot) is not Forward and is_leaf(cls):
+    if not own and name in cls.__dict__ and is_leaf(cls):
         # Set on the mock's class by the user (type(m).__str__ = ...): taken off
         # it, as the stdlib's deletion does, which stops there unless the instance
         # holds the name too. The default it replaced is gone with it (the stdlib's
@@ -232,11 +232,34 @@ def delete_magic(mock: Any, st: MockState, name: str) -> bool:
     return True
 
 
-def magic_names(cls: type) -> set[str]:
-    """The magic methods the class of a mock carries (its bag's, and its own)."""
-    bag = bag_of(cls)
-    names = set(bag._mock_slots) if bag is not None else set()  # type: ignore[attr-defined]
-    for klass in cls.__mro__:
-        if is_leaf(klass):
-            names.update(n for n, v in vars(klass).items() if isinstance(v, MagicSlot))
-    return names
+def _delete_on_copy(mock: Any, st: MockState, name: str, own: bool) -> bool:
+    """``del copy.__len__`` on a copy made by ``copy``: as the stdlib's, whose copy's
+    class derives from the original's. A method set on the copy itself is taken
+    off its class (the original's shows through again) and off the copy; anything
+    else is the ordinary deletion (the shared child marked deleted)."""
+    if not own:
+        return False
+    type.__delattr__(type(mock), name)
+    if st.magics is not None:
+        st.magics.pop(name, None)
+    mock.__dict__.pop(name, None)
+    st[name] = _deleted
+    return True
+
+
+def settle_copy(copy: Any, st: MockState) -> None:
+    """A new copy's magic methods, as the stdlib's copy has them: those the original
+    held become the copy's instance attributes (the stdlib copies its ``__dict__``,
+    where they are), its class finds the rest on the original's class (see
+    ``MagicSlot.__get__``), and those set on the copy from now on are its own."""
+    magics = st.magics
+    st.magics = None
+    if magics:
+        own = copy.__dict__
+        for name, value in magics.items():
+            # (A data descriptor, a PropertyMock, is on the stdlib's class alone.)
+            if class_attribute(type(value), "__set__") is None:
+                own.setdefault(name, value)
+    cls = type(copy)
+    if "_mock_source" in cls.__dict__:
+        type.__setattr__(cls, "_mock_cell", [weakref.ref(copy)])

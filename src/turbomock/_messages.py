@@ -331,3 +331,26 @@ def foreign_parent(parent: object) -> str:
         f"turbomock: the parent of a mock must be a mock, not {type(parent).__name__!r} "
         "(unittest.mock would treat it as one attribute by attribute)"
     )
+
+
+_MISSING_MAGIC = {
+    "__len__": "object of type '{0}' has no len()",
+    "__getitem__": "'{0}' object is not subscriptable",
+    "__setitem__": "'{0}' object does not support item assignment",
+    "__delitem__": "'{0}' object doesn't support item deletion",
+    "__iter__": "'{0}' object is not iterable",
+    "__aiter__": "'{0}' object is not an async iterable",
+    "__next__": "'{0}' object is not an iterator",
+    "__enter__": "'{0}' object does not support the context manager protocol",
+    "__exit__": "'{0}' object does not support the context manager protocol",
+    "__aenter__": "'{0}' object does not support the asynchronous context manager protocol",
+    "__aexit__": "'{0}' object does not support the asynchronous context manager protocol",
+}
+
+
+def missing_magic(label: str, name: str) -> str:
+    """A magic method a mock lacks, worded as the interpreter words the operation."""
+    template = _MISSING_MAGIC.get(name)
+    if template is not None:
+        return template.format(label)
+    return f"'{label}' object has no attribute '{name}' (deleted, or not in its spec)"

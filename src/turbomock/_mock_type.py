@@ -110,13 +110,25 @@ class LeafType(type):
 
     def __delattr__(cls, name: str) -> None:
         value = cls.__dict__.get(name)
-        if type(value) is Forward or (value is not None and _carried.get(id(value)) is value):
-            # A copy's class finds the original's method, as the stdlib's inherits
-            # it; a speed-up (add_to_leaves) stands for the inherited method: nothing
-            # of its own to delete. (Python's own error, as this version words it,
-            # from a class of that name holding nothing.)
+        if value is not None and _carried.get(id(value)) is value:
+            # A speed-up (add_to_leaves) stands for the inherited method: nothing of
+            # its own to delete. (Python's own error, as this version words it, from
+            # a class of that name holding nothing.)
             type.__delattr__(type(cls.__name__, (), {"__slots__": ()}), name)
-        bag = None if name in cls.__dict__ else bag_of(cls)
+        copied = "_mock_source" in cls.__dict__  # (a copy's inherited ones aren't its own)
+        mock = owner_of(cls)
+        if value is not None and mock is not None and type(mock) is cls and is_magic(name):
+            magics = mock._mock_state.magics
+            shadowed = bag_of(cls)
+            if (
+                magics is not None
+                and name in magics
+                and (copied or shadowed is None or name not in shadowed.__dict__)
+            ):
+                # The method it was given: the stdlib's mock holds it as an
+                # instance attribute too, which stays; the class no longer has it.
+                mock.__dict__[name] = magics.pop(name)
+        bag = None if name in cls.__dict__ or copied else bag_of(cls)
         if bag is not None and name in bag.__dict__:
             # A default magic method is in the shared bag, where the stdlib's class
             # holds its own: deleting it from this class takes it out of its bag.
@@ -437,52 +449,37 @@ def pool_for(bases: tuple[type, ...], bag: type | None) -> Pool:
     return pool
 
 
-class Forward:
-    """A magic method of a copy's class: the original mock's (as the stdlib's
-    copies find the original's methods on the class they derive from)."""
+class MissingMagic(AttributeError, TypeError):
+    """A magic method a mock doesn't support (deleted, or not in its spec).
 
-    __slots__ = ("name", "source")
-
-    def __init__(self, name: str, source: Any) -> None:
-        self.name = name
-        self.source = source
-
-    def __get__(self, obj: Any, owner: Any = None) -> Any:
-        return magic_of(self.source, self.name)
+    Both an AttributeError (``hasattr`` is False) and a TypeError (``len(mock)``
+    fails the way it would on an object without ``__len__``)."""
 
 
-def subclass_for_copy(leaf: type, magic_names: set[str]) -> type:
+def subclass_for_copy(leaf: type) -> type:
     """What ``type(m)()`` (and so ``copy``) gets: a new class derived from ``m``'s,
-    whose magic methods (``magic_names``, those ``m``'s class carries) are
-    ``m``'s own, as with the stdlib."""
+    as with the stdlib. Until the new mock's ``__init__`` runs (a copy's never
+    does), its magic methods are what ``m``'s class has (see
+    ``MagicSlot.__get__``); ``_mock_source`` marks it so, and keeps ``m`` alive as
+    the stdlib's inherited methods do."""
+    owner = owner_of(leaf)
     namespace: dict[str, Any] = {
         "__module__": PUBLIC_MODULE,
         "__qualname__": leaf.__name__,
         "__doc__": leaf.__doc__,
         "__slots__": (),
         "_mock_pool": None,  # its children are made through _get_child_mock
+        "_mock_source": owner,  # (None: a Mock with no magic methods yet)
+        "_mock_cell": [None if owner is None else _weakref(owner)],  # till the copy is known
     }
-    owner = owner_of(leaf)
-    if owner is not None:
-        namespace["_mock_cell"] = [_weakref(owner)]
-        for name in magic_names:
-            namespace[name] = Forward(name, owner)
-    meta = type(leaf)
-    derived = meta(leaf.__name__, (leaf,), namespace)
-    if "__eq__" in namespace and "__hash__" not in namespace:
-        # Python gives a class body defining __eq__ alone a __hash__ of None; the
-        # stdlib's class sets its methods after it is made: hashing is inherited.
-        type.__delattr__(derived, "__hash__")
-    return derived
+    return type(leaf)(leaf.__name__, (leaf,), namespace)
 
 
-def drop_forwards(cls: type) -> None:
-    """Make a derived class's magic methods its own mock's again (its ``__init__``
-    ran: the stdlib's gives the new mock methods of its own)."""
-    for name, value in list(vars(cls).items()):
-        if type(value) is Forward:
-            type.__delattr__(cls, name)
-    if "_mock_cell" in cls.__dict__:
+def forget_source(cls: type) -> None:
+    """A derived class's mock was initialised: its magic methods are its own from
+    now on (the stdlib's ``__init__`` gives it methods of its own)."""
+    if "_mock_source" in cls.__dict__:
+        type.__delattr__(cls, "_mock_source")
         type.__setattr__(cls, "_mock_cell", [None])  # its own mock is not known yet
 
 

@@ -121,11 +121,15 @@ OTHER: list[Known] = [
         "autospec-of-a-mock-39",
         "turbomock differs [KD-fuzz-rare] "
         "(3.9 allows create_autospec of a Mock; the stdlib's result then accepts any "
-        "assert_has_calls and records reset_mock as a call)",
+        "assert_has_calls and records reset_mock as a call, and its walk of an "
+        "autospecced mock fails)",
         either(
             case_has(r"create_autospec\(mock\.Mock\(\)|create_autospec\(m\d+\b"),
             # a spec attribute patched with a mock, then autospecced
             case_matches(r"patch\.object\(Klass, '(\w+)'.*create_autospec\(Klass\.\1\b"),
+            # an autospec patcher started twice autospecs its own mock (the stdlib's
+            # walk fails on it: TypeError, __name__ must be set to a string object)
+            case_matches(r"(p\d+) = mock\.patch[^\n]*autospec=True[^\n]*\n.*\1\.start\(\).*\1\.start\(\)"),
         ),
         "m = mock.create_autospec(mock.Mock())\n"
         "m.assert_has_calls([mock.call.attr(1)])  # stdlib 3.9 passes",
@@ -182,40 +186,6 @@ OTHER: list[Known] = [
         "def f(): pass\nm = mock.AsyncMock(wraps=f)\nm._mock_delegate = 5\ntry:\n"
         "    m.__aexit__()\nexcept AttributeError as e:\n    print(e)  # stdlib: 'function' "
         "object has no attribute 'mock_calls', turbomock: 'int' object ...",
-        rare=True,
-    ),
-    Known(
-        "copy-then-add-spec",
-        "turbomock differs [KD-fuzz-rare] "
-        "(mock_add_spec on a copy of a mock: the stdlib's copy keeps the original's "
-        "configured magic methods through its class, turbomock drops them)",
-        both(case_has(r"= copy\.(deep)?copy\("), case_has(r"\.mock_add_spec\(")),
-        "import copy\ndef f(): pass\nh = mock.mock_open()()\nc = copy.copy(h)\n"
-        "c.mock_add_spec(f)\nprint('__enter__' in dir(c))  # stdlib True, turbomock False",
-        rare=True,
-    ),
-    Known(
-        "magic-set-after-copy",
-        "turbomock differs [KD-fuzz-rare] "
-        "(a magic method set on a mock after a shallow copy of it was made: the "
-        "stdlib's copy, an instance of a subclass of the mock's class, gets it as a "
-        "method of its class, bound to the copy; turbomock's copy shares the mock's "
-        "state and gives the function set. Set on the copy, it shows on the mock too: "
-        "dir() lists it, and it answers)",
-        case_matches(r"(m\d+) = copy\.copy\((m\d+)\)\n(.*\n)*(\1|\2)\.__\w+__ = "),
-        "import copy\nm = mock.MagicMock()\nc = copy.copy(m)\nm.__len__ = lambda self: 7\n"
-        "print(c.__len__)  # stdlib <bound method ...method of ...>, turbomock <function ...>",
-        rare=True,
-    ),
-    Known(
-        "magic-deleted-on-copy",
-        "turbomock differs [KD-fuzz-rare] "
-        "(a magic method deleted on a shallow copy after it was used: the stdlib's copy "
-        "shares the original's children dict and marks it deleted there; turbomock's "
-        "copy still lists it in dir())",
-        case_matches(r"(m\d+) = copy\.copy\((m\d+)\)\n(.*\n)*del \1\.__\w+__"),
-        "import copy\nm = mock.MagicMock()\nc = copy.copy(m)\nc == 1\ndel c.__eq__\n"
-        "print('__eq__' in dir(c))  # stdlib False, turbomock True",
         rare=True,
     ),
     Known(
