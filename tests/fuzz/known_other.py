@@ -129,7 +129,9 @@ OTHER: list[Known] = [
             case_matches(r"patch\.object\(Klass, '(\w+)'.*create_autospec\(Klass\.\1\b"),
             # an autospec patcher started twice autospecs its own mock (the stdlib's
             # walk fails on it: TypeError, __name__ must be set to a string object)
-            case_matches(r"(p\d+) = mock\.patch[^\n]*autospec=True[^\n]*\n.*\1\.start\(\).*\1\.start\(\)"),
+            case_matches(
+                r"(p\d+) = mock\.patch[^\n]*autospec=True[^\n]*\n.*\1\.start\(\).*\1\.start\(\)"
+            ),
         ),
         "m = mock.create_autospec(mock.Mock())\n"
         "m.assert_has_calls([mock.call.attr(1)])  # stdlib 3.9 passes",
