@@ -12,8 +12,8 @@
  * mock_getattro below, which do what those do, except that they first try the
  * common case: no arguments (mock_init), a new plain child (fresh_child). Both check
  * every condition the Python code checks for its own common case (init_mock and
- * NonCallableMock.__init__ in _construct.py/_mock.py, the block of __getattr__
- * marked "a fresh chain is mostly this"); anything else returns "not handled"
+ * NonCallableMock.__init__ in _construct.py/_mock.py; new_child in _children.py,
+ * its direct path for a mock with no `extra`); anything else returns "not handled"
  * before changing anything, and the Python code runs in full. So behaviour is the
  * Python code's, which runs alone under TURBOMOCK_PURE_PYTHON=1 and passes the
  * same tests.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from contextlib import suppress
-from weakref import ref as _weakref
 
 from turbomock import _call_state
 from turbomock import _messages as msg
@@ -33,7 +32,6 @@ from turbomock._calls import new_named_call
 from turbomock._children import (
     PLAIN_NAMES,
     check_name,
-    child_pool,
     get_child_mock,
     new_child,
     new_return_value,
@@ -49,7 +47,6 @@ from turbomock._magic_names import (
 from turbomock._mock_type import (
     Pool,
     know_owner,
-    restock,
 )
 from turbomock._native import NATIVE
 from turbomock._private_names import PrivateNames
@@ -355,34 +352,6 @@ class NonCallableMock(_BaseWithAssertions):
             finally:
                 _release()
             return child
-        if extra is None:
-            # The common case, inline: no spec, no wraps, no hooks overridden.
-            pool = type(self)._mock_pool
-            if pool is not None and pool.probe._get_child_mock is get_child_mock:
-                cpool = pool.children.get(None, _missing)
-                if cpool is _missing:
-                    cpool = child_pool(pool, None, type(self))
-                if (
-                    cpool is not None
-                    and cpool.probe.__new__ is new_mock
-                    and cpool.probe.__init__ in ENGINE_INITS
-                ):
-                    # instance(cpool), inline: a fresh chain is mostly this.
-                    leaf: Any
-                    try:
-                        leaf = cpool.pop()
-                    except IndexError:
-                        leaf = restock(cpool)
-                    child = _new_object(leaf)
-                    if cpool.bag is not None:
-                        leaf._mock_cell[0] = _weakref(child)
-                    _set_state(child, new_state(self, name, self, name))
-                    # setdefault is atomic: threads racing here all get one child.
-                    winner = st.setdefault(name, child)
-                    if winner is child:
-                        return child
-                    if winner is not _deleted:
-                        return winner
         return new_child(self, st, name)
 
     __setattr__ = set_attribute
