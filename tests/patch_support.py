@@ -36,7 +36,7 @@ def _namespace(module: Any, extra: dict[str, Any]) -> types.SimpleNamespace:
 
 def _turbomock() -> tuple[str, types.SimpleNamespace]:
     patch_modules = tuple(
-        f"turbomock._patch{suffix}" for suffix in ("", "_dict", "_mock", "_stack", "_target")
+        f"turbomock._patch{suffix}" for suffix in ("", "_mapping", "_mock", "_stack", "_target")
     )
     if os.environ.get("TURBOMOCK_PATCH_HYBRID"):
         # Test the patch modules alone, over unittest.mock's mocks.

@@ -32,7 +32,7 @@ ALLOWED = {
     ("_call_state.py", "method_calls"): "the attribute's name, not a message",
     ("_state.py", "method_calls"): "the attribute's name, not a message",
     ("_class_signatures.py", "__signature__"): "the attribute's name, not a message",
-    ("_patch_dict.py", "__signature__"): "the attribute's name, not a message",
+    ("_patch_mapping.py", "__signature__"): "the attribute's name, not a message",
 }
 
 #: Calls taken to build an exception or a warning (besides what ``raise`` raises).

@@ -533,13 +533,13 @@ def test_native_core_is_used_when_built() -> None:
     """With the compiled core importable (and not switched off), patch.dict runs on it."""
     import importlib.util
 
-    from turbomock import _native, _patch_dict
+    from turbomock import _native, _patch_mapping
 
     pure = os.environ.get("TURBOMOCK_PURE_PYTHON", "") not in ("", "0")
     built = importlib.util.find_spec("turbomock._speedups") is not None
     if pure or not built:
         assert _native.NATIVE is None
-        assert _patch_dict._patch_dict.__mro__[1] is _patch_dict._PurePatchDictCore
+        assert _patch_mapping._patch_dict.__mro__[1] is _patch_mapping._PurePatchDictCore
     else:
         assert _native.NATIVE is not None
-        assert _patch_dict._patch_dict.__mro__[1] is _native.NATIVE.PatchDictCore
+        assert _patch_mapping._patch_dict.__mro__[1] is _native.NATIVE.PatchDictCore

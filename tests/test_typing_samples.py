@@ -147,7 +147,7 @@ def test_declared_attributes_are_patch_attributes() -> None:
         Patcher.__annotations__
     )
     assert declared == set(vars(turbomock.patch))
-    from turbomock._patch_dict import _patch_dict
+    from turbomock._patch_mapping import _patch_dict
 
     assert turbomock.patch.dict is _patch_dict
 

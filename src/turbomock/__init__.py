@@ -21,7 +21,6 @@ from types import FunctionType as _FunctionType
 # classes of _mock, which imports them, so _mock must be the one entered first.
 from turbomock import (
     _call_lists,
-    _messages,
     _mock,  # noqa: F401 - import order, see above
 )
 from turbomock._async import AsyncMock
@@ -115,9 +114,13 @@ def _claim(objects: list[Any]) -> None:
 def __getattr__(name: str) -> Any:
     """Import a lazily exported name's module, claim what it exports, keep its names."""
     module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(_messages.no_module_attribute(__name__, name))
     from importlib import import_module
+
+    if module_name is None:
+        # One of the stdlib module's other names, or none (see _stdlib_names).
+        value = import_module("turbomock._stdlib_names").resolve(__name__, name)
+        globals()[name] = value
+        return value
 
     module = import_module(module_name)
     names = [lazy for lazy, where in _LAZY.items() if where == module_name]

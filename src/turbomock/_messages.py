@@ -354,3 +354,12 @@ def missing_magic(label: str, name: str) -> str:
     if template is not None:
         return template.format(label)
     return f"'{label}' object has no attribute '{name}' (deleted, or not in its spec)"
+
+
+def no_counterpart(module: str, name: str) -> str:
+    """A private helper of the stdlib's ``unittest.mock`` that turbomock has no
+    counterpart of (see ``_stdlib_names``)."""
+    return (
+        f"module {module!r} has no attribute {name!r}: it is a private helper of the "
+        "standard library's unittest.mock, which turbomock's design has no counterpart of"
+    )

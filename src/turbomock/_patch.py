@@ -22,7 +22,7 @@ from turbomock import _config, _strict
 from turbomock import _messages as msg
 from turbomock._compat import PY310
 from turbomock._mock import InvalidSpecError, _is_instance_mock
-from turbomock._patch_dict import _patch_dict
+from turbomock._patch_mapping import _patch_dict
 from turbomock._patch_mock import _is_async_obj, make_autospec, make_mock
 from turbomock._patch_stack import _enter_patchings, _unwind
 from turbomock._patch_target import _get_target, _importer

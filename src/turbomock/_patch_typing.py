@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from turbomock._async import AsyncMock
     from turbomock._magic import MagicMock
     from turbomock._patch import _patch
-    from turbomock._patch_dict import _patch_dict
+    from turbomock._patch_mapping import _patch_dict
 
 __all__ = ["Patcher"]
 

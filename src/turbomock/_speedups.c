@@ -5,7 +5,7 @@
  * at best near 1/1.7 of the stdlib. This type does the common case -- positional
  * arguments, a plain dict target and a plain dict of values -- in C, and hands
  * everything else to the Python methods of its subclass (`_init_general`,
- * `_patch_dict`, `_unpatch_dict` in turbomock/_patch_dict.py), so behaviour and
+ * `_patch_dict`, `_unpatch_dict` in turbomock/_patch_mapping.py), so behaviour and
  * error messages stay those of the pure-Python fallback, which runs the same
  * tests when this module is not built (or TURBOMOCK_PURE_PYTHON=1).
  */
@@ -201,7 +201,7 @@ static PyMemberDef core_members[] = {
 static PyTypeObject PatchDictCoreType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "turbomock._speedups.PatchDictCore",
-    .tp_doc = "patch.dict's plain-dict hot path (see turbomock/_patch_dict.py).",
+    .tp_doc = "patch.dict's plain-dict hot path (see turbomock/_patch_mapping.py).",
     .tp_basicsize = sizeof(PatchDictCore),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_new = PyType_GenericNew,
