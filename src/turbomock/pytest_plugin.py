@@ -28,6 +28,7 @@ import turbomock
 from turbomock import _config, _switch
 from turbomock import _plugin_messages as msg
 from turbomock import _switch_messages as switch_msg
+from turbomock._info import native_status
 from turbomock._messages import no_module_attribute
 from turbomock._sentinels import make_default_visible
 
@@ -158,8 +159,6 @@ def pytest_report_header(config: pytest.Config) -> list[str] | None:
     rebound before the switch)."""
     if not active():
         return None
-    from turbomock._info import native_status
-
     report = _switch.report()
     lines = [
         switch_msg.HEADER_ACTIVE.format(
