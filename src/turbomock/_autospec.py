@@ -20,13 +20,13 @@ from turbomock._autospec_origin import Origin
 from turbomock._base import PUBLIC_MODULE
 from turbomock._calls import _CallList
 from turbomock._compat import (
+    AUTOSPEC_ASYNC_FUNCOPY,
     AUTOSPEC_CONFIGURES_KWARGS,
     AUTOSPEC_METHOD_RETURN_VALUE,
     AUTOSPEC_NAME_BEFORE_KWARGS,
     AUTOSPEC_WRAPS_CHILDREN,
     CODE_HAS_QUALNAME,
-    PY310,
-    PY313,
+    SPEC_ARGUMENTS_CHECKED,
 )
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
@@ -323,7 +323,7 @@ def create_autospec(
         # A list instance given to a mock constructor would mean "these names".
         spec = type(spec)
     is_type = isinstance(spec, type)
-    if PY310 and _is_instance_mock(spec):
+    if SPEC_ARGUMENTS_CHECKED and _is_instance_mock(spec):
         raise InvalidSpecError(msg.autospec_of_a_mock(spec))
     is_async_func = _is_async_func(spec)
     mock_kwargs: dict[str, Any] = {}
@@ -331,7 +331,7 @@ def create_autospec(
         mock_kwargs["spec_set" if spec_set else "spec"] = spec
         if instance:
             mock_kwargs["_spec_as_instance"] = True
-    if PY310 and not unsafe:
+    if SPEC_ARGUMENTS_CHECKED and not unsafe:
         check_spec_arg_typos(kwargs)
 
     if AUTOSPEC_NAME_BEFORE_KWARGS:
@@ -509,7 +509,7 @@ def _set_signature(mock: Any, original: Any, is_async: bool, sig: Any = NOT_KNOW
     # onto it; nothing can see that, so the checker is used as it is.
     checksig = _check_with(sig)
     name = original.__name__ if original.__name__.isidentifier() else "funcopy"
-    as_coroutine = is_async and PY313
+    as_coroutine = is_async and AUTOSPEC_ASYNC_FUNCOPY
     funcopy = _make_funcopy(name, checksig, mock, as_coroutine)
     _setup_func(funcopy, mock, sig)
     if is_async:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cas
 
 from turbomock import _config, _strict
 from turbomock import _messages as msg
-from turbomock._compat import PY310
+from turbomock._compat import PATCH_TAKES_UNSAFE, SPEC_ARGUMENTS_CHECKED
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._patch_dict import _patch_dict
 from turbomock._patch_mock import _is_async_obj, make_autospec, make_mock
@@ -138,7 +138,7 @@ class _patch(Generic[_T]):
     ) -> None:
         if new_callable is not None:
             _refuse_beside_new_callable(new, autospec)
-        if PY310:
+        if SPEC_ARGUMENTS_CHECKED:
             _refuse_bad_specs(attribute, spec, spec_set, kwargs if not unsafe else None)
         # Where to patch...
         self.getter, self.attribute, self.create = getter, attribute, create
@@ -432,7 +432,7 @@ def _typed_as_patcher(func: Callable[..., Any]) -> Patcher:
     return cast("Patcher", func)
 
 
-if PY310:
+if PATCH_TAKES_UNSAFE:
 
     @_typed_as_patcher
     def patch(
