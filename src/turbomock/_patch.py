@@ -216,18 +216,7 @@ class _patch(Generic[_T]):
 
     def get_original(self) -> tuple[Any, bool]:
         """The current value and whether it lives in the target's own ``__dict__``."""
-        target = self.getter()
-        name = self.attribute
-        try:
-            namespace = target.__dict__
-        except AttributeError:
-            namespace = None
-        original, local = _lookup(target, namespace, name)
-        if name in _builtins and isinstance(target, ModuleType):
-            self.create = True
-        if original is DEFAULT and not self.create:
-            raise AttributeError(msg.target_lacks_attribute(target, name))
-        return original, local
+        return _find_original(self, self.getter(), self.attribute)
 
     def __enter__(self) -> _T:
         """Perform the patch."""
@@ -246,22 +235,8 @@ class _patch(Generic[_T]):
         if self._custom_get_original:
             self._state = (target, _UNSET, _UNSET, None)
             original, local = self.get_original()
-        else:
-            # get_original(), inlined: this is the hot path.
-            try:
-                namespace = target.__dict__
-            except AttributeError:
-                namespace = None
-            if type(namespace) is _mappingproxy or type(namespace) is dict:
-                # Membership first: no KeyError raised and caught when inherited.
-                local = name in namespace
-                original = namespace[name] if local else getattr(target, name, DEFAULT)
-            else:
-                original, local = _lookup(target, namespace, name)
-            if name in _builtins and isinstance(target, ModuleType):
-                self.create = True
-            if original is DEFAULT and not self.create:
-                raise AttributeError(msg.target_lacks_attribute(target, name))
+        else:  # get_original() without fetching the target again
+            original, local = _find_original(self, target, name)
 
         if _config.strict:
             autospec = _strict.default_autospec(self, original, autospec)
@@ -404,6 +379,26 @@ def _wrap_async(func: _F, patchings: list[Any]) -> _F:
 
     patched.patchings = patchings  # type: ignore[attr-defined]
     return patched  # type: ignore[return-value]
+
+
+def _find_original(patcher: Any, target: Any, name: str) -> tuple[Any, bool]:
+    """``get_original`` of ``target``, fetched already (``__enter__`` has it): a missing
+    name is refused unless ``create`` (or it is a builtin, looked up on a module)."""
+    try:
+        namespace = target.__dict__
+    except AttributeError:
+        namespace = None
+    if type(namespace) is _mappingproxy or type(namespace) is dict:
+        # Membership first: no KeyError raised and caught when inherited.
+        local = name in namespace
+        original = namespace[name] if local else getattr(target, name, DEFAULT)
+    else:
+        original, local = _lookup(target, namespace, name)
+    if name in _builtins and isinstance(target, ModuleType):
+        patcher.create = True
+    if original is DEFAULT and not patcher.create:
+        raise AttributeError(msg.target_lacks_attribute(target, name))
+    return original, local
 
 
 def _lookup(target: Any, namespace: Any, name: str) -> tuple[Any, bool]:
