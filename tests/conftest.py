@@ -20,7 +20,7 @@ def mock(request: pytest.FixtureRequest) -> Any:
     return request.param
 
 
-@pytest.fixture(params=IMPLS)
-def impl(request: pytest.FixtureRequest) -> Any:
-    """The same as ``mock``, for the test files where ``mock`` names a mock."""
-    return request.param
+@pytest.fixture
+def impl(mock: Any) -> Any:
+    """``mock`` under another name, for the test files where ``mock`` names a mock."""
+    return mock

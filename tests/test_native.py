@@ -1,4 +1,5 @@
-"""``turbomock._native.native_status()``: whether the native core runs, and why not."""
+"""``turbomock._native.native_status()``: whether the native core runs, and why not; the
+one answer ``python -m turbomock info`` and the bench and pytest headers give."""
 
 from __future__ import annotations
 
@@ -20,10 +21,9 @@ _PRINT_STATUS = (
 )
 
 
-def status_in_subprocess(
-    env_value: str | None, pythonpath: str | None = None
-) -> tuple[str, str, str]:
-    """``(active and NATIVE, reason, str(status))`` as a fresh interpreter sees them."""
+def run_python(args: list[str], env_value: str | None, pythonpath: str | None) -> str:
+    """The output of a fresh interpreter run with ``args``, TURBOMOCK_PURE_PYTHON set to
+    ``env_value`` (None: unset) and ``pythonpath`` in front of the installed package."""
     env = dict(os.environ)
     env.pop("TURBOMOCK_PURE_PYTHON", None)
     if env_value is not None:
@@ -31,15 +31,36 @@ def status_in_subprocess(
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath
     proc = subprocess.run(
-        [sys.executable, "-c", _PRINT_STATUS],
+        [sys.executable, *args],
         env=env,
         capture_output=True,
         encoding="utf-8",
         timeout=60,
         check=True,
     )
-    flags, reason, shown = proc.stdout.splitlines()
+    return proc.stdout
+
+
+def status_in_subprocess(
+    env_value: str | None, pythonpath: str | None = None
+) -> tuple[str, str, str]:
+    """``(active and NATIVE, reason, str(status))`` as a fresh interpreter sees them."""
+    flags, reason, shown = run_python(["-c", _PRINT_STATUS], env_value, pythonpath).splitlines()
     return flags, reason, shown
+
+
+def info_native_line(env_value: str | None, pythonpath: str | None = None) -> str:
+    """The native core's line of ``python -m turbomock info`` in a fresh interpreter."""
+    out = run_python(["-m", "turbomock", "info"], env_value, pythonpath)
+    return next(line for line in out.splitlines() if line.startswith("native core: "))
+
+
+def package_copy_without_core(tmp_path: Path) -> Path:
+    """A copy of the package, without the extension, in ``tmp_path``."""
+    package = Path(turbomock.__file__).parent
+    copy = tmp_path / "turbomock"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("_speedups*", "__pycache__"))
+    return copy
 
 
 def test_status_matches_the_core_in_use() -> None:
@@ -81,9 +102,7 @@ def test_zero_leaves_the_switch_off() -> None:
 
 def test_missing_extension_is_reported_as_not_built(tmp_path: Path) -> None:
     """A copy of the package without the extension says it was not built, and why."""
-    package = Path(turbomock.__file__).parent
-    copy = tmp_path / "turbomock"
-    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("_speedups*", "__pycache__"))
+    package_copy_without_core(tmp_path)
     flags, reason, shown = status_in_subprocess(None, pythonpath=str(tmp_path))
     assert flags == "False False"
     assert reason == (
@@ -95,9 +114,7 @@ def test_missing_extension_is_reported_as_not_built(tmp_path: Path) -> None:
 
 def test_extension_that_fails_to_load_is_reported_with_the_error(tmp_path: Path) -> None:
     """An extension file that can't be loaded is named with the import error."""
-    package = Path(turbomock.__file__).parent
-    copy = tmp_path / "turbomock"
-    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("_speedups*", "__pycache__"))
+    copy = package_copy_without_core(tmp_path)
     (copy / "_speedups.py").write_text("raise ImportError('built for another Python')\n")
     flags, reason, _ = status_in_subprocess(None, pythonpath=str(tmp_path))
     assert flags == "False False"
@@ -108,3 +125,19 @@ def test_status_reads_as_on_or_off_with_the_reason() -> None:
     """``str()`` is what a header prints: ``on``, or ``off (reason)``."""
     assert str(NativeStatus(True, "from x.so")) == "on"
     assert str(NativeStatus(False, "no compiler")) == "off (no compiler)"
+
+
+def test_info_says_what_native_status_says(tmp_path: Path) -> None:
+    """``python -m turbomock info`` prints ``native_status()`` itself: on, switched off,
+    not built and broken read the same there as in the bench header."""
+    assert info_native_line("1") == "native core: off (TURBOMOCK_PURE_PYTHON=1 is set; pure Python)"
+    copy = package_copy_without_core(tmp_path)
+    _, _, not_built = status_in_subprocess(None, pythonpath=str(tmp_path))
+    assert info_native_line(None, pythonpath=str(tmp_path)) == f"native core: {not_built}"
+    (copy / "_speedups.py").write_text("raise ImportError('built for another Python')\n")
+    assert info_native_line(None, pythonpath=str(tmp_path)) == (
+        "native core: off (turbomock._speedups failed to load: built for another Python; "
+        "pure Python)"
+    )
+    if importlib.util.find_spec("turbomock._speedups") is not None:
+        assert info_native_line(None) == "native core: on"

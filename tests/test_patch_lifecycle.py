@@ -367,3 +367,31 @@ def test_decoration_helper_enters_and_unwinds_like_the_stdlib(mock: Any) -> None
     with pytest.raises(KeyError), helper(patched, (), {}):
         raise KeyError("x")
     assert Thing.plain == "plain"
+
+
+def test_get_original_answers_as_entering_finds(mock: Any) -> None:
+    """``get_original()``: own, inherited, builtin and missing names as the stdlib's;
+    a subclass that overrides it is what entering uses."""
+
+    class Sub(Thing):
+        pass
+
+    assert mock.patch.object(Thing, "plain").get_original() == ("plain", True)
+    assert mock.patch.object(Sub, "plain").get_original() == ("plain", False)
+    assert mock.patch.object(Thing(), "plain").get_original() == ("plain", False)
+    builtin = mock.patch(f"{MOD}.len")
+    assert builtin.get_original() == (mock.DEFAULT, False)
+    assert builtin.create is True  # a builtin may be patched into a module without it
+    with pytest.raises(AttributeError, match="does not have the attribute 'nope'"):
+        mock.patch.object(Thing, "nope").get_original()
+    assert mock.patch.object(Thing, "nope", create=True).get_original()[1] is False
+
+    class Fixed(type(mock.patch.object(Thing, "plain"))):  # type: ignore[misc]
+        def get_original(self) -> tuple[Any, bool]:
+            return "fixed", False
+
+    patcher = Fixed(lambda: Thing, "plain", "new", None, False, None, None, None, {})
+    with patcher:
+        assert Thing.plain == "new"
+    assert Thing.plain == "fixed"
+    Thing.plain = "plain"

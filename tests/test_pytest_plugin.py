@@ -12,9 +12,14 @@ import pytest
 
 import turbomock
 from switch_support import run
-from turbomock._info import native_status
+from turbomock._native import native_status
 
 HEADER = f"turbomock {turbomock.__version__}: active ({{via}}), native core {native_status()}"
+#: What the header says with the switch off and the native core off.
+HEADER_PURE = (
+    f"turbomock {turbomock.__version__}: native core off "
+    "(TURBOMOCK_PURE_PYTHON=1 is set; pure Python)"
+)
 
 
 def runpytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
@@ -27,7 +32,7 @@ def runpytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 
 def test_installed_but_not_asked_changes_nothing(pytester: pytest.Pytester) -> None:
     """Without -p turbomock or TURBOMOCK=1, unittest.mock is the stdlib's and the header
-    says nothing of turbomock."""
+    says nothing of turbomock (but that its native core is off, when it is)."""
     pytester.makepyfile(
         """
         import unittest.mock
@@ -38,7 +43,35 @@ def test_installed_but_not_asked_changes_nothing(pytester: pytest.Pytester) -> N
     )
     result = runpytest(pytester)
     result.assert_outcomes(passed=1)
-    assert not [line for line in result.outlines if line.startswith("turbomock ")]
+    status = native_status()  # the session's too: same environment, same install
+    expected = [] if status.active else [f"turbomock {turbomock.__version__}: native core {status}"]
+    assert [line for line in result.outlines if line.startswith("turbomock ")] == expected
+
+
+def test_header_says_the_native_core_is_off_without_the_switch(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Switch off, native core off: one header line says so, and why (a suite that
+    imports turbomock directly runs on pure Python)."""
+    monkeypatch.setenv("TURBOMOCK_PURE_PYTHON", "1")
+    pytester.makepyfile("def test_nothing():\n    pass\n")
+    result = runpytest(pytester)
+    result.assert_outcomes(passed=1)
+    assert [line for line in result.outlines if line.startswith("turbomock ")] == [HEADER_PURE]
+
+
+def test_header_says_the_native_core_is_off_once_with_the_switch(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Switch on, native core off: the one line saying turbomock is active says so."""
+    monkeypatch.setenv("TURBOMOCK_PURE_PYTHON", "1")
+    pytester.makepyfile("def test_nothing():\n    pass\n")
+    result = runpytest(pytester, "-p", "turbomock")
+    result.assert_outcomes(passed=1)
+    assert [line for line in result.outlines if "native core" in line] == [
+        f"turbomock {turbomock.__version__}: active (pytest -p turbomock), native core off "
+        "(TURBOMOCK_PURE_PYTHON=1 is set; pure Python)"
+    ]
 
 
 def test_header_with_p_turbomock(pytester: pytest.Pytester) -> None:

@@ -284,7 +284,8 @@ def info(tmp_path: Path, **env: str) -> list[str]:
 def test_info_when_off(tmp_path: Path) -> None:
     """``info`` names the version, the switch (off), the hook and the native core."""
     import turbomock
-    from turbomock._info import native_status, startup_hook_path
+    from turbomock._info import startup_hook_path
+    from turbomock._native import native_status
 
     lines = info(tmp_path)
     # The installed package: src/turbomock in a checkout, site-packages from a wheel.
@@ -304,7 +305,7 @@ def test_info_when_on(tmp_path: Path) -> None:
 def test_info_native_core_forced_off(tmp_path: Path) -> None:
     """With TURBOMOCK_PURE_PYTHON=1 it says why the native core is off."""
     lines = info(tmp_path, TURBOMOCK_PURE_PYTHON="1")
-    assert lines[4] == "native core: off (TURBOMOCK_PURE_PYTHON=1)"
+    assert lines[4] == "native core: off (TURBOMOCK_PURE_PYTHON=1 is set; pure Python)"
 
 
 def test_run_switches_the_command(tmp_path: Path) -> None:
@@ -329,32 +330,6 @@ def test_run_with_a_missing_command(tmp_path: Path) -> None:
     proc = run([sys.executable, "-m", "turbomock", "run", "--", "no-such-command-xyz"], tmp_path)
     assert proc.returncode == 127
     assert proc.stderr == "turbomock run: command not found: no-such-command-xyz\n"
-
-
-def test_native_status_not_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the compiled module, the status says it was not built."""
-    import turbomock._native
-    from turbomock._info import native_status
-
-    monkeypatch.delenv("TURBOMOCK_PURE_PYTHON", raising=False)
-    monkeypatch.setattr(turbomock._native, "NATIVE", None)
-    monkeypatch.setitem(sys.modules, "turbomock._speedups", None)  # as if absent
-    assert native_status() == "off: not built (no C compiler when turbomock was installed)"
-
-
-def test_native_status_failed_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A compiled module that does not load: the status gives the error."""
-    import turbomock._info
-    import turbomock._native
-
-    def broken(name: str) -> None:
-        raise ImportError("undefined symbol: PyFoo")
-
-    monkeypatch.delenv("TURBOMOCK_PURE_PYTHON", raising=False)
-    monkeypatch.setattr(turbomock._native, "NATIVE", None)
-    monkeypatch.setattr(turbomock._info, "import_module", broken)
-    status = turbomock._info.native_status()
-    assert status == "off: failed to load (undefined symbol: PyFoo)"
 
 
 def test_backport_added_by_a_second_install(tmp_path: Path) -> None:

@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
+from turbomock import _switch_messages as msg
+from turbomock._info import info_text, startup_hook_path
+
 #: The name ``bench/`` is imported under: private, so it cannot meet an installed package.
 BENCH_PACKAGE = "turbomock_bench"
 
@@ -38,8 +41,6 @@ def load_harness(bench_dir: Path) -> ModuleType:
             BENCH_PACKAGE, bench_dir / "__init__.py", submodule_search_locations=[str(bench_dir)]
         )
         if spec is None or spec.loader is None:  # pragma: no cover - a file that exists loads
-            from turbomock import _switch_messages as msg
-
             raise ImportError(msg.BENCH_CANNOT_LOAD.format(path=bench_dir))
         package = importlib.util.module_from_spec(spec)
         sys.modules[BENCH_PACKAGE] = package
@@ -118,9 +119,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the command with the switch on; its exit status is returned."""
-    from turbomock import _switch_messages as msg
-    from turbomock._info import startup_hook_path
-
     command = list(args.cmd)
     if command[:1] == ["--"]:
         command = command[1:]
@@ -145,8 +143,6 @@ def run_command(args: argparse.Namespace) -> int:
 
 def run_bench(args: argparse.Namespace) -> int:
     """Find the suite in the source tree and run it."""
-    from turbomock import _switch_messages as msg
-
     bench_dir = find_bench_dir()
     if bench_dir is None:
         sys.stderr.write(msg.BENCH_NOT_FOUND)
@@ -173,8 +169,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run":
         return run_command(args)
     if args.command == "info":
-        from turbomock._info import info_text
-
         sys.stdout.write(info_text())
         return 0
     parser.print_help()

@@ -11,28 +11,24 @@ accessed; signatures are computed on the first call and cached per function
 from __future__ import annotations
 
 import copy
-from functools import partial
-from types import CellType, FunctionType
+from types import FunctionType
 
 from turbomock import _messages as msg
 from turbomock._async import AsyncMock
+from turbomock._autospec_function import set_signature
 from turbomock._autospec_origin import Origin
-from turbomock._base import PUBLIC_MODULE
-from turbomock._calls import _CallList
 from turbomock._compat import (
     AUTOSPEC_CONFIGURES_KWARGS,
     AUTOSPEC_METHOD_RETURN_VALUE,
     AUTOSPEC_NAME_BEFORE_KWARGS,
     AUTOSPEC_WRAPS_CHILDREN,
-    CODE_HAS_QUALNAME,
-    PY310,
-    PY313,
+    SPEC_ARGUMENTS_CHECKED,
 )
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._sentinels import _deleted, _missing
-from turbomock._signatures import NOT_KNOWN, SignatureCheck, _check_with, signature_object
+from turbomock._signatures import NOT_KNOWN, SignatureCheck
 from turbomock._spec import (
     FunctionTypes,
     _callable,
@@ -323,7 +319,7 @@ def create_autospec(
         # A list instance given to a mock constructor would mean "these names".
         spec = type(spec)
     is_type = isinstance(spec, type)
-    if PY310 and _is_instance_mock(spec):
+    if SPEC_ARGUMENTS_CHECKED and _is_instance_mock(spec):
         raise InvalidSpecError(msg.autospec_of_a_mock(spec))
     is_async_func = _is_async_func(spec)
     mock_kwargs: dict[str, Any] = {}
@@ -331,7 +327,7 @@ def create_autospec(
         mock_kwargs["spec_set" if spec_set else "spec"] = spec
         if instance:
             mock_kwargs["_spec_as_instance"] = True
-    if PY310 and not unsafe:
+    if SPEC_ARGUMENTS_CHECKED and not unsafe:
         check_spec_arg_typos(kwargs)
 
     if AUTOSPEC_NAME_BEFORE_KWARGS:
@@ -362,7 +358,7 @@ def create_autospec(
     if isinstance(spec, FunctionTypes):
         # Only at the top level: function attributes are never recursed into.
         sig = mock._mock_state.spec_signature if as_specced else NOT_KNOWN
-        mock = _set_signature(mock, spec, is_async_func, sig)
+        mock = set_signature(mock, spec, is_async_func, sig)
         inner = getattr(mock, "mock", mock)
         if mock is not inner:
             _function_attributes(spec, mock, inner, spec_set, instance, wrapped)
@@ -428,7 +424,7 @@ def _replace_as_the_walk_does(mock: Any, spec: Any) -> None:
                 del own[name]
 
 
-# -- autospecced functions: a real function in front of the mock --------------------
+# -- autospecced functions: a real function in front of the mock (_autospec_function) --
 
 
 def _function_attributes(
@@ -446,172 +442,3 @@ def _function_attributes(
         child = plan.child(inner, name)
         inner._mock_state[name] = child
         setattr(funcopy, name, child)
-
-
-def _funcopy_template() -> Any:
-    _checksig_ = mock = None
-
-    def funcopy(*args: Any, **kwargs: Any) -> Any:
-        _checksig_(*args, **kwargs)  # type: ignore[misc]
-        return mock(*args, **kwargs)  # type: ignore[misc]
-
-    return funcopy
-
-
-def _async_funcopy_template() -> Any:
-    _checksig_ = mock = None
-
-    async def funcopy(*args: Any, **kwargs: Any) -> Any:
-        _checksig_(*args, **kwargs)  # type: ignore[misc]
-        return await mock(*args, **kwargs)  # type: ignore[misc]
-
-    return funcopy
-
-
-# As the stdlib's, which it ``exec``s: in the file "<string>", the definition on
-# line 1 (tracebacks and frame-reading side effects see the same file and lines).
-_SYNC_CODE = _funcopy_template().__code__.replace(co_filename="<string>", co_firstlineno=1)
-_ASYNC_CODE = _async_funcopy_template().__code__.replace(co_filename="<string>", co_firstlineno=1)
-_codes: dict[tuple[Any, str], Any] = {}
-
-
-def _make_funcopy(name: str, checksig: Any, mock: Any, is_async: bool) -> Any:
-    """A function named like the original that checks its arguments and calls
-    ``mock`` (the stdlib ``exec``s source text for each one; a code object made
-    once and renamed is enough)."""
-    template = _ASYNC_CODE if is_async else _SYNC_CODE
-    key = (template, name)
-    code = _codes.get(key)
-    if code is None:
-        renames = {"co_name": name}
-        if CODE_HAS_QUALNAME:
-            renames["co_qualname"] = name
-        code = _codes[key] = template.replace(**renames)
-    cells = {"_checksig_": CellType(checksig), "mock": CellType(mock)}
-    closure = tuple([cells[var] for var in code.co_freevars])
-    return FunctionType(code, _FUNCOPY_GLOBALS, name, None, closure)
-
-
-# Globals of every stand-in function: like the stdlib's exec'd ones, they have no
-# __name__, so their __module__ is None.
-_FUNCOPY_GLOBALS: dict[str, Any] = {"__builtins__": __builtins__}
-
-
-def _set_signature(mock: Any, original: Any, is_async: bool, sig: Any = NOT_KNOWN) -> Any:
-    """A function standing in for ``mock`` with ``original``'s signature (``sig``
-    if known already), or ``mock`` itself when the original has none."""
-    if sig is NOT_KNOWN:
-        found = signature_object(original, False, isinstance(original, type))
-        sig = None if found is None else found[1]
-    if sig is None:
-        return mock  # nothing to check calls against
-    # The stdlib makes a checksig function and copies func's name and defaults
-    # onto it; nothing can see that, so the checker is used as it is.
-    checksig = _check_with(sig)
-    name = original.__name__ if original.__name__.isidentifier() else "funcopy"
-    as_coroutine = is_async and PY313
-    funcopy = _make_funcopy(name, checksig, mock, as_coroutine)
-    _setup_func(funcopy, mock, sig)
-    if is_async:
-        _setup_async_mock(funcopy)
-    return funcopy
-
-
-def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
-    """Give the function the mock's API; the mock reports its calls to it."""
-
-    def reset_mock() -> None:
-        # The function's own views start over; the mock behind it is reset, and
-        # so is a mock it returns (unless that is the mock itself).
-        funcopy.__dict__.update(method_calls=_CallList(), mock_calls=_CallList())
-        mock.reset_mock()
-        returned = funcopy.return_value
-        if returned is not mock and _is_instance_mock(returned):
-            returned.reset_mock()
-
-    reset_mock.__module__ = PUBLIC_MODULE
-    funcopy.__dict__.update(
-        mock=mock,
-        called=False,
-        call_count=0,
-        call_args=None,
-        call_args_list=_CallList(),
-        method_calls=_CallList(),
-        mock_calls=_CallList(),
-        return_value=mock.return_value,
-        side_effect=mock.side_effect,
-        _mock_children=mock._mock_children,
-        reset_mock=reset_mock,
-        __signature__=sig,
-        # Plain functions forwarding to the mock's methods as they are when called:
-        # attributes can be set on them, as on the stdlib's.
-        **_forwarding_functions(mock),
-    )
-    mock._mock_state.delegate = funcopy
-
-
-_FORWARDED = (
-    "assert_called_with", "assert_called_once_with", "assert_has_calls", "assert_any_call",
-    "assert_called", "assert_not_called", "assert_called_once",
-)
-
-
-def _forwarder_template() -> Any:
-    mock = name = None
-
-    def forward(*args: Any, **kwargs: Any) -> Any:
-        return getattr(mock, name)(*args, **kwargs)  # type: ignore[call-overload]
-
-    return forward
-
-
-def _forwarder_code(name: str) -> Any:
-    """The code of the function forwarding to ``name``: named as the stdlib's, whose
-    ``_setup_func`` defines one per method."""
-    renames: dict[str, Any] = {"co_name": name}
-    if CODE_HAS_QUALNAME:
-        renames["co_qualname"] = f"_setup_func.<locals>.{name}"
-    return _forwarder_template().__code__.replace(**renames)
-
-
-#: (name, code, the cell holding the name) of each forwarding function: made once,
-#: so a stand-in's seven cost one cell and seven function objects.
-_FORWARDERS = [(name, _forwarder_code(name), CellType(name)) for name in _FORWARDED]
-_MOCK_CELL_FIRST = _FORWARDERS[0][1].co_freevars == ("mock", "name")
-#: Their globals: ``__name__`` gives each new function the public ``__module__``.
-_FORWARDER_GLOBALS: dict[str, Any] = {"__builtins__": __builtins__, "__name__": PUBLIC_MODULE}
-
-
-def _forwarding_functions(mock: Any) -> dict[str, Any]:
-    """{name: a function calling ``mock``'s method ``name``} for each forwarded one."""
-    cell = CellType(mock)
-    made = {}
-    for name, code, name_cell in _FORWARDERS:
-        closure = (cell, name_cell) if _MOCK_CELL_FIRST else (name_cell, cell)
-        forward = FunctionType(code, _FORWARDER_GLOBALS, name, None, closure)
-        if not CODE_HAS_QUALNAME:
-            forward.__qualname__ = f"_setup_func.<locals>.{name}"
-        made[name] = forward
-    return made
-
-
-_AWAIT_ASSERTS = (
-    "assert_awaited", "assert_awaited_once", "assert_awaited_with",
-    "assert_awaited_once_with", "assert_any_await", "assert_has_awaits", "assert_not_awaited",
-)
-
-
-def _setup_async_mock(funcopy: Any) -> None:
-    """The await API on an autospecced coroutine function."""
-    import asyncio.coroutines
-
-    funcopy._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
-    funcopy.await_count = 0
-    funcopy.await_args = None
-    funcopy.await_args_list = _CallList()
-
-    def wrapper(attr: str, /, *args: Any, **kwargs: Any) -> Any:
-        return getattr(funcopy.mock, attr)(*args, **kwargs)
-
-    for attribute in _AWAIT_ASSERTS:
-        setattr(funcopy, attribute, partial(wrapper, attribute))

@@ -94,6 +94,28 @@ class RecordList(_StateList):
     __slots__ = ()
 
 
+class Book:
+    """A mock's six call attributes as stored values, once one was assigned by
+    hand: what a ``RecordList``'s first change makes (see ``turbomock._call_state``)."""
+
+    __slots__ = (
+        "called", "call_count", "call_args", "call_args_list", "mock_calls", "method_calls",
+    )
+
+    #: ``method_calls`` after ``del mock.method_calls``.
+    DELETED: Any = object()
+
+    def __init__(self, calls: Any = None, mock_calls: Any = None, method_calls: Any = None) -> None:
+        """The book of a mock that made ``calls`` (and has these lists)."""
+        count = 0 if calls is None else len(calls)
+        self.called: Any = count > 0
+        self.call_count: Any = count
+        self.call_args: Any = calls[-1] if count else None
+        self.call_args_list: Any = calls
+        self.mock_calls: Any = mock_calls
+        self.method_calls: Any = method_calls
+
+
 class AwaitList(_StateList):
     """``await_args_list``, as ``RecordList``: a change made to it makes its mock
     count its awaits apart from it first (``_async._Awaits``)."""

@@ -20,9 +20,10 @@ does; the mock behind it reads and writes them there (``delegate``).
 from __future__ import annotations
 
 from turbomock._base import state_of
+from turbomock._call_lists import Book
 from turbomock._calls import _CallList
 from turbomock._sentinels import _deleted as _DELETED_CHILD
-from turbomock._state import Book, Extra, MockState, SharedChildren, drain
+from turbomock._state import Extra, MockState, SharedChildren, drain
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

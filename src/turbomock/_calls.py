@@ -15,7 +15,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_EMPTY: dict[str, Any] = {}
 #: Attribute access without ``_Call.__getattribute__``'s check (for the engine's own
 #: attributes, on hot paths).
 _generic_get = object.__getattribute__

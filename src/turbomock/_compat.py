@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import sys
 
-#: 3.10: ``patch(unsafe=)`` and its spec-typo check, ``InvalidSpecError`` for specs
-#: that are already mocks, coroutine wrappers for ``patch.dict``.
+# The versions, to define the flags below with: code elsewhere branches on a flag
+# named for the behaviour, never on these.
 PY310 = sys.version_info >= (3, 10)
-#: 3.11: patch targets are resolved with ``pkgutil.resolve_name`` (imports first).
 PY311 = sys.version_info >= (3, 11)
-#: 3.12: ``patch`` picks ``AsyncMock`` for an async original before the spec rules.
 PY312 = sys.version_info >= (3, 12)
 PY313 = sys.version_info >= (3, 13)
+
+# -- patch --------------------------------------------------------------------------
+
+#: 3.10: ``patch`` and ``patch.object`` take ``unsafe=`` (3.9: a keyword for the mock).
+PATCH_TAKES_UNSAFE = PY310
+#: 3.10: ``patch`` and ``create_autospec`` refuse spec keyword typos and mocks as specs.
+SPEC_ARGUMENTS_CHECKED = PY310
+#: 3.10: ``patch.dict`` decorates a coroutine function with a coroutine function.
+PATCH_DICT_WRAPS_COROUTINES = PY310
+#: 3.11: patch targets are resolved with ``pkgutil.resolve_name`` (imports first).
+TARGETS_BY_RESOLVE_NAME = PY311
+#: 3.12: ``patch`` picks ``AsyncMock`` for an async original before the spec rules.
+PATCH_ASYNC_BEFORE_SPEC = PY312
 
 # -- the mock engine -------------------------------------------------------------
 
@@ -83,3 +94,18 @@ AUTOSPEC_CONFIGURES_KWARGS = sys.version_info >= (3, 12, 4)
 #: 3.12.5 (gh-120732, in 3.13 too): ``create_autospec(name=...)`` names the mock
 #: without passing ``name`` on (3.12.4 passed it, and failed with ``spec_set``).
 AUTOSPEC_NAME_BEFORE_KWARGS = sys.version_info >= (3, 12, 5)
+#: 3.13: an autospecced async function's stand-in is itself a coroutine function.
+AUTOSPEC_ASYNC_FUNCOPY = PY313
+
+# -- the fakes -----------------------------------------------------------------------
+
+#: 3.10: ``Popen`` takes ``pipesize`` and checks it.
+POPEN_HAS_PIPESIZE = PY310
+#: 3.13: ``Popen`` refuses ``stdout=STDOUT`` (ValueError; before, the child got EBADF).
+POPEN_REFUSES_STDOUT_TO_STDOUT = PY313
+#: 3.11: ``Popen.encoding`` in text mode without one names the encoding used (3.10 below).
+POPEN_NAMES_DEFAULT_ENCODING = PY311
+#: 3.10: ``Popen.encoding`` in text mode without one is ``"locale"`` (3.9: None).
+POPEN_NAMES_LOCALE_ENCODING = PY310
+#: 3.9 only: asyncio's subprocess factories take a deprecated ``loop=`` (gone in 3.10).
+ASYNC_SUBPROCESS_TAKES_LOOP = not PY310

@@ -1,36 +1,17 @@
-"""What ``python -m turbomock info`` and the pytest header say: version, switch, hook,
-native core."""
+"""What ``python -m turbomock info`` says: version, switch, hook, native core (the last
+from ``_native``, which the bench and pytest headers ask too)."""
 
 from __future__ import annotations
 
-import os
 import site
 import sys
-from importlib import import_module
 from pathlib import Path
 
 import turbomock
 from turbomock import _native, _switch
 from turbomock import _switch_messages as msg
 
-__all__ = ["info_text", "native_status", "startup_hook_path"]
-
-
-def native_status() -> str:
-    """Whether the native core is on and, when it is off, why."""
-    if _native.NATIVE is not None:
-        return msg.NATIVE_ON
-    if os.environ.get("TURBOMOCK_PURE_PYTHON", "") not in ("", "0"):
-        return msg.NATIVE_FORCED_OFF
-    try:
-        import_module("turbomock._speedups")
-    except ModuleNotFoundError as exc:
-        if exc.name == "turbomock._speedups":
-            return msg.NATIVE_NOT_BUILT
-        return msg.NATIVE_FAILED.format(error=exc)
-    except ImportError as exc:
-        return msg.NATIVE_FAILED.format(error=exc)
-    return msg.NATIVE_ON  # pragma: no cover - _native found it unloadable just before
+__all__ = ["info_text", "startup_hook_path"]
 
 
 def startup_hook_path() -> Path | None:
@@ -58,5 +39,5 @@ def info_text() -> str:
         executable=sys.executable,
         switch=msg.INFO_SWITCH_OFF if via is None else msg.INFO_SWITCH_ON.format(via=via),
         hook=msg.INFO_HOOK_MISSING if hook is None else msg.INFO_HOOK_FOUND.format(path=hook),
-        native=native_status(),
+        native=_native.native_status(),
     )

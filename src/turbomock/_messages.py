@@ -290,6 +290,29 @@ def bad_switch_variable(variable: str, raw: str) -> str:
     )
 
 
+def native_core(active: bool, reason: str) -> str:
+    """The native core as headers and ``info`` show it: ``on``, or ``off (why)``."""
+    return "on" if active else f"off ({reason})"
+
+
+def native_forced_off(variable: str, value: str) -> str:
+    """Off because the user asked: say which variable did it."""
+    return f"{variable}={value} is set; pure Python"
+
+
+def native_not_built() -> str:
+    """Off because the build was skipped: pip says why only under ``-v``."""
+    return (
+        "turbomock._speedups was not built at install time (no C compiler or "
+        "Python headers?); pure Python: same behaviour, patch.dict slower"
+    )
+
+
+def native_failed(error: object) -> str:
+    """Off because the extension is there but does not load (another Python's, broken)."""
+    return f"turbomock._speedups failed to load: {error}; pure Python"
+
+
 def configure_takes_bool(name: str, value: object) -> str:
     return f"configure({name}=...) takes True, False or None, not {value!r}"
 

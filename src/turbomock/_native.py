@@ -7,7 +7,8 @@ the pure-Python code it stands in for passes the same tests: set
 
 A build without a compiler succeeds quietly (pip shows why only under ``-v``), so
 ``native_status()`` says, for the places a user looks (``python -m turbomock info``,
-the bench and pytest headers), whether the core is in use and, if not, why.
+the bench and pytest headers), whether the core is in use and, if not, why. This is
+the one place that decides it; the wording is in ``_messages``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import os
 from collections import namedtuple
 from types import ModuleType
+
+from turbomock import _messages as msg
 
 __all__ = ["NATIVE", "NativeStatus", "native_status"]
 
@@ -31,22 +34,19 @@ class NativeStatus(namedtuple("NativeStatus", "active reason")):
     reason: str
 
     def __str__(self) -> str:
-        return "on" if self.active else f"off ({self.reason})"
+        return msg.native_core(self.active, self.reason)
 
 
 def _load() -> tuple[ModuleType | None, NativeStatus]:
     if os.environ.get(_ENV, "") not in ("", "0"):
-        return None, NativeStatus(False, f"{_ENV}={os.environ[_ENV]} is set; pure Python")
+        return None, NativeStatus(False, msg.native_forced_off(_ENV, os.environ[_ENV]))
     try:
         import turbomock._speedups as module  # type: ignore[import-not-found]  # (no stub)
     except ImportError as exc:
         if isinstance(exc, ModuleNotFoundError) and exc.name == "turbomock._speedups":
-            reason = (
-                "turbomock._speedups was not built at install time (no C compiler or "
-                "Python headers?); pure Python: same behaviour, patch.dict slower"
-            )
+            reason = msg.native_not_built()
         else:  # built, but for another Python, or broken
-            reason = f"turbomock._speedups failed to load: {exc}; pure Python"
+            reason = msg.native_failed(exc)
         return None, NativeStatus(False, reason)
     return module, NativeStatus(True, f"turbomock._speedups from {module.__file__}")
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cas
 
 from turbomock import _config, _strict
 from turbomock import _messages as msg
-from turbomock._compat import PY310
+from turbomock._compat import PATCH_TAKES_UNSAFE, SPEC_ARGUMENTS_CHECKED
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._patch_mapping import _patch_dict
 from turbomock._patch_mock import _is_async_obj, make_autospec, make_mock
@@ -138,7 +138,7 @@ class _patch(Generic[_T]):
     ) -> None:
         if new_callable is not None:
             _refuse_beside_new_callable(new, autospec)
-        if PY310:
+        if SPEC_ARGUMENTS_CHECKED:
             _refuse_bad_specs(attribute, spec, spec_set, kwargs if not unsafe else None)
         # Where to patch...
         self.getter, self.attribute, self.create = getter, attribute, create
@@ -216,18 +216,7 @@ class _patch(Generic[_T]):
 
     def get_original(self) -> tuple[Any, bool]:
         """The current value and whether it lives in the target's own ``__dict__``."""
-        target = self.getter()
-        name = self.attribute
-        try:
-            namespace = target.__dict__
-        except AttributeError:
-            namespace = None
-        original, local = _lookup(target, namespace, name)
-        if name in _builtins and isinstance(target, ModuleType):
-            self.create = True
-        if original is DEFAULT and not self.create:
-            raise AttributeError(msg.target_lacks_attribute(target, name))
-        return original, local
+        return _find_original(self, self.getter(), self.attribute)
 
     def __enter__(self) -> _T:
         """Perform the patch."""
@@ -246,22 +235,8 @@ class _patch(Generic[_T]):
         if self._custom_get_original:
             self._state = (target, _UNSET, _UNSET, None)
             original, local = self.get_original()
-        else:
-            # get_original(), inlined: this is the hot path.
-            try:
-                namespace = target.__dict__
-            except AttributeError:
-                namespace = None
-            if type(namespace) is _mappingproxy or type(namespace) is dict:
-                # Membership first: no KeyError raised and caught when inherited.
-                local = name in namespace
-                original = namespace[name] if local else getattr(target, name, DEFAULT)
-            else:
-                original, local = _lookup(target, namespace, name)
-            if name in _builtins and isinstance(target, ModuleType):
-                self.create = True
-            if original is DEFAULT and not self.create:
-                raise AttributeError(msg.target_lacks_attribute(target, name))
+        else:  # get_original() without fetching the target again
+            original, local = _find_original(self, target, name)
 
         if _config.strict:
             autospec = _strict.default_autospec(self, original, autospec)
@@ -406,6 +381,26 @@ def _wrap_async(func: _F, patchings: list[Any]) -> _F:
     return patched  # type: ignore[return-value]
 
 
+def _find_original(patcher: Any, target: Any, name: str) -> tuple[Any, bool]:
+    """``get_original`` of ``target``, fetched already (``__enter__`` has it): a missing
+    name is refused unless ``create`` (or it is a builtin, looked up on a module)."""
+    try:
+        namespace = target.__dict__
+    except AttributeError:
+        namespace = None
+    if type(namespace) is _mappingproxy or type(namespace) is dict:
+        # Membership first: no KeyError raised and caught when inherited.
+        local = name in namespace
+        original = namespace[name] if local else getattr(target, name, DEFAULT)
+    else:
+        original, local = _lookup(target, namespace, name)
+    if name in _builtins and isinstance(target, ModuleType):
+        patcher.create = True
+    if original is DEFAULT and not patcher.create:
+        raise AttributeError(msg.target_lacks_attribute(target, name))
+    return original, local
+
+
 def _lookup(target: Any, namespace: Any, name: str) -> tuple[Any, bool]:
     """The original value and whether it is the target's own (in its ``__dict__``)."""
     if namespace is not None:
@@ -432,7 +427,7 @@ def _typed_as_patcher(func: Callable[..., Any]) -> Patcher:
     return cast("Patcher", func)
 
 
-if PY310:
+if PATCH_TAKES_UNSAFE:
 
     @_typed_as_patcher
     def patch(

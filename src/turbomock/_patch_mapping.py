@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from functools import wraps
 
-from turbomock._compat import PY310
+from turbomock._compat import PATCH_DICT_WRAPS_COROUTINES
 from turbomock._native import NATIVE
 from turbomock._patch_target import _importer
 
@@ -147,7 +147,7 @@ class _patch_dict(_Core):  # type: ignore[misc]  # the core is chosen at import
     def __call__(self, f: _F) -> _F:
         if isinstance(f, type):
             return self.decorate_class(f)  # type: ignore[return-value]
-        if PY310:
+        if PATCH_DICT_WRAPS_COROUTINES:
             import inspect
 
             if inspect.iscoroutinefunction(f):

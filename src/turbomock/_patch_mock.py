@@ -12,7 +12,7 @@ from __future__ import annotations
 from turbomock import _messages as msg
 from turbomock._async import AsyncMock, _is_async_obj
 from turbomock._autospec import create_autospec
-from turbomock._compat import PY310, PY312
+from turbomock._compat import PATCH_ASYNC_BEFORE_SPEC, SPEC_ARGUMENTS_CHECKED
 from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._mock import InvalidSpecError, NonCallableMock, _is_instance_mock
 from turbomock._sentinels import DEFAULT
@@ -55,7 +55,7 @@ def _mock_class(new_callable: Any, spec: Any, in_force: Any, original: Any) -> A
     if new_callable is not None:
         return new_callable
     async_original = spec is None and _is_async_obj(original)
-    if in_force is None or (async_original and PY312):
+    if in_force is None or (async_original and PATCH_ASYNC_BEFORE_SPEC):
         return AsyncMock if async_original else MagicMock
     return _class_for_spec(in_force, AsyncMock if async_original else MagicMock)
 
@@ -112,7 +112,7 @@ def make_autospec(
     if refusal:
         raise TypeError(refusal)
     source = original if autospec is True else autospec
-    if PY310:
+    if SPEC_ARGUMENTS_CHECKED:
         if _is_instance_mock(target):
             raise InvalidSpecError(msg.autospec_target_mocked(attribute, target, source))
         if _is_instance_mock(source):

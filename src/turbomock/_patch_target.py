@@ -19,7 +19,7 @@ import sys
 from functools import partial
 
 from turbomock import _messages as msg
-from turbomock._compat import PY311
+from turbomock._compat import TARGETS_BY_RESOLVE_NAME
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def _import_dotted(name: str) -> Any:
 
 #: The object a dotted name (``'package.module.Class'``) refers to, as this Python's
 #: ``patch`` finds it.
-_importer: Callable[[str], Any] = _resolve_name if PY311 else _import_dotted
+_importer: Callable[[str], Any] = _resolve_name if TARGETS_BY_RESOLVE_NAME else _import_dotted
 
 
 def _get_target(target: Any) -> tuple[Callable[[], Any], str]:

@@ -13,6 +13,7 @@ import pytest
 
 import turbomock
 from turbomock import _plugin_messages as msg
+from turbomock._patch import _patch
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,8 +57,6 @@ class _StartLog(list):  # type: ignore[type-arg]
 @contextmanager
 def watch_starts(item: pytest.Item) -> Iterator[None]:
     """Around a test's call: remember every patch started and where."""
-    from turbomock._patch import _patch
-
     log = _StartLog(list(_patch._active_patches))
     type.__setattr__(_patch, "_active_patches", log)
     try:

@@ -19,7 +19,7 @@ import threading
 
 from turbomock import _messages as msg
 from turbomock._base import state_of as _state_of
-from turbomock._call_lists import LiveCallList, RecordList
+from turbomock._call_lists import Book, LiveCallList, RecordList
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._native import NATIVE
 from turbomock._sentinels import DEFAULT
@@ -289,28 +289,6 @@ class SharedChildren(MockState):
         return repr(self.children)
 
     __hash__ = object.__hash__
-
-
-class Book:
-    """A mock's six call attributes as stored values, once one was assigned by
-    hand (see ``turbomock._call_state``)."""
-
-    __slots__ = (
-        "called", "call_count", "call_args", "call_args_list", "mock_calls", "method_calls",
-    )
-
-    #: ``method_calls`` after ``del mock.method_calls``.
-    DELETED: Any = object()
-
-    def __init__(self, calls: Any = None, mock_calls: Any = None, method_calls: Any = None) -> None:
-        """The book of a mock that made ``calls`` (and has these lists)."""
-        count = 0 if calls is None else len(calls)
-        self.called: Any = count > 0
-        self.call_count: Any = count
-        self.call_args: Any = calls[-1] if count else None
-        self.call_args_list: Any = calls
-        self.mock_calls: Any = mock_calls
-        self.method_calls: Any = method_calls
 
 
 _new_dict = dict.__new__

@@ -217,6 +217,8 @@ def _report_lines(patcher: Any, new: Any, target: Any = None, original: Any = DE
     mock = _extract_mock(new)
     if original is DEFAULT or mock.call_count or mock.mock_calls:
         return lines
+    # Not at the top: _where imports _patch, which imports this module; and the
+    # where-to-patch search is for reports only.
     from turbomock._where import holders, patched_name
 
     others = holders(original, target, patcher.attribute)
@@ -269,7 +271,7 @@ class Report:
 def start_scope() -> Scope:
     """Open a scope (one per test): strict-mode reports collect here until
     ``finish_scope``, instead of raising as each patch exits."""
-    from turbomock._patch import _patch
+    from turbomock._patch import _patch  # not at the top: _patch imports this module
 
     scope = Scope(list(_patch._active_patches))
     with _lock:
@@ -280,7 +282,7 @@ def start_scope() -> Scope:
 def finish_scope(scope: Scope) -> Report:
     """Close ``scope``: check the mocks it watched and the mocks of patches still
     active, and report those with the patches started in it and never stopped."""
-    from turbomock._patch import _patch
+    from turbomock._patch import _patch  # not at the top: _patch imports this module
 
     with _lock:
         if scope in _scopes:
@@ -308,7 +310,7 @@ def watch(mock: Any) -> None:
 
 def describe(patcher: Any) -> str:
     """``patch('app.http.fetch')``, ``patch.dict({...})``: a patch, for a report."""
-    from turbomock._where import patched_name
+    from turbomock._where import patched_name  # not at the top: see _report_lines
 
     attribute = getattr(patcher, "attribute", None)
     state = getattr(patcher, "_state", None)

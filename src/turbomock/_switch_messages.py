@@ -24,12 +24,9 @@ WHY_MOCK = "a mock made by the stdlib before the switch"
 WHY_PATCHED = "decorated with the stdlib's patch before the switch"
 WHY_NO_COUNTERPART = "turbomock has no {name}"
 
-NATIVE_ON = "on"
-NATIVE_FORCED_OFF = "off (TURBOMOCK_PURE_PYTHON=1)"
-NATIVE_NOT_BUILT = "off: not built (no C compiler when turbomock was installed)"
-NATIVE_FAILED = "off: failed to load ({error})"
-
 HEADER_ACTIVE = "turbomock {version}: active ({via}), native core {native}"
+#: The header when the switch is off (``{native}``: ``off (why)``, from ``_messages``).
+HEADER_NATIVE_OFF = "turbomock {version}: native core {native}"
 HEADER_REBOUND = "turbomock: {count} name(s) bound before the switch were rebound"
 HEADER_NOT_REBOUND = "turbomock: {count} reference(s) could not be rebound (-v lists them)"
 

@@ -19,6 +19,7 @@ from types import ModuleType
 from turbomock import _explain_text as text
 from turbomock._attributes import extract_mock as _extract_mock
 from turbomock._mock import _is_instance_mock
+from turbomock._patch import _patch
 from turbomock._sentinels import DEFAULT
 
 TYPE_CHECKING = False
@@ -77,8 +78,6 @@ def _patched_root(mock: Any) -> Any:
 def _patchers() -> Iterator[Any]:
     """Every patcher alive: started ones first, then the rest (context managers
     and decorators) from the garbage collector's view of the heap."""
-    from turbomock._patch import _patch
-
     yield from list(_patch._active_patches)
     for obj in gc.get_objects():
         # type(), not isinstance(): isinstance may ask an object's __class__, which

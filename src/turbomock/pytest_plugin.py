@@ -29,6 +29,7 @@ from turbomock import _config, _switch
 from turbomock import _plugin_messages as msg
 from turbomock import _switch_messages as switch_msg
 from turbomock._messages import no_module_attribute
+from turbomock._native import native_status
 from turbomock._sentinels import make_default_visible
 
 TYPE_CHECKING = False
@@ -155,15 +156,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> list[str] | None:
     """Say that turbomock is active, its version and its native core (-v: what was
-    rebound before the switch)."""
+    rebound before the switch). Switch off, say only that the native core is off, if
+    it is: tests that import turbomock directly run slower without it."""
+    native = native_status()
     if not active():
-        return None
-    from turbomock._info import native_status
-
+        if native.active:
+            return None
+        return [switch_msg.HEADER_NATIVE_OFF.format(version=turbomock.__version__, native=native)]
     report = _switch.report()
     lines = [
         switch_msg.HEADER_ACTIVE.format(
-            version=turbomock.__version__, via=_switch.via(), native=native_status()
+            version=turbomock.__version__, via=_switch.via(), native=native
         )
     ]
     if report is not None and config.getoption("verbose") > 0:

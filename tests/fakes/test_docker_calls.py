@@ -11,12 +11,6 @@ from turbomock import call
 from turbomock.fakes.docker import FakeDocker, FakeDockerError
 
 
-@pytest.fixture
-def client(fake_docker: FakeDocker) -> Any:
-    fake_docker.add_image("alpine:3.20")
-    return docker.from_env()
-
-
 def test_assert_matches_through_the_signature(fake_docker: FakeDocker, client: Any) -> None:
     """Assertions match calls by docker-py's signature: positional or keyword, same call."""
     fake_docker.registry.add("busybox:1")

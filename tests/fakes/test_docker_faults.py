@@ -11,12 +11,6 @@ import requests
 from turbomock.fakes.docker import FakeDocker
 
 
-@pytest.fixture
-def client(fake_docker: FakeDocker) -> Any:
-    fake_docker.add_image("alpine:3.20")
-    return docker.from_env()
-
-
 def test_stopped_daemon_at_from_env(fake_docker: FakeDocker) -> None:
     """With the daemon stopped, from_env raises DockerException as docker-py words it."""
     fake_docker.faults.stop_daemon()

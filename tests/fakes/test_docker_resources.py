@@ -7,14 +7,6 @@ from typing import Any
 import docker
 import pytest
 
-from turbomock.fakes.docker import FakeDocker
-
-
-@pytest.fixture
-def client(fake_docker: FakeDocker) -> Any:
-    fake_docker.add_image("alpine:3.20")
-    return docker.from_env()
-
 
 def test_predefined_networks(client: Any) -> None:
     """The engine starts with bridge, host and none."""

@@ -18,7 +18,7 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
-from turbomock._compat import PY310
+from turbomock._compat import ASYNC_SUBPROCESS_TAKES_LOOP
 from turbomock.fakes import _subprocess_messages as msg
 from turbomock.fakes._subprocess_install import PASSTHROUGH, active
 from turbomock.fakes._subprocess_match import call_argv
@@ -34,8 +34,6 @@ from turbomock.fakes._subprocess_streams import (
 
 __all__ = ["FakeAsyncProcess", "create_subprocess_exec", "create_subprocess_shell"]
 
-#: 3.9: the factories take a deprecated ``loop=`` argument (gone in 3.10).
-TAKES_LOOP = not PY310
 #: asyncio's default limit of a StreamReader's buffer (64 KiB).
 _DEFAULT_LIMIT = 2**16
 _HARMLESS = {getattr(signal, n) for n in ("SIGCHLD", "SIGCONT", "SIGURG", "SIGWINCH")
@@ -104,7 +102,7 @@ async def _create(
     __tracebackhide__ = True
     installation = active()
     kwds = dict(kwds)
-    loop = kwds.pop("loop", None) if TAKES_LOOP else None
+    loop = kwds.pop("loop", None) if ASYNC_SUBPROCESS_TAKES_LOOP else None
     if loop is not None:
         warnings.warn(msg.ASYNC_LOOP_DEPRECATED, DeprecationWarning, stacklevel=3)
     else:

@@ -33,7 +33,12 @@ import types
 import warnings
 from typing import IO, Any, Callable, ClassVar
 
-from turbomock._compat import PY310, PY311, PY313
+from turbomock._compat import (
+    POPEN_HAS_PIPESIZE,
+    POPEN_NAMES_DEFAULT_ENCODING,
+    POPEN_NAMES_LOCALE_ENCODING,
+    POPEN_REFUSES_STDOUT_TO_STDOUT,
+)
 from turbomock.fakes import _subprocess_messages as msg
 from turbomock.fakes._subprocess_install import PASSTHROUGH, Entry, active, claim_entries
 from turbomock.fakes._subprocess_match import call_argv
@@ -50,15 +55,6 @@ from turbomock.fakes._subprocess_streams import (
 )
 
 __all__ = ["FakePopen", "bind_popen", "decode_input", "next_pid", "record_call"]
-
-#: 3.10: ``Popen`` takes ``pipesize`` and checks it.
-HAS_PIPESIZE = PY310
-#: 3.13 refuses ``stdout=STDOUT`` with ValueError; before, the child failed with EBADF.
-REFUSES_STDOUT_TO_STDOUT = PY313
-#: Text mode without an encoding: ``Popen.encoding`` is None on 3.9, "locale" on 3.10,
-#: and the locale's (or UTF-8 mode's) encoding by name from 3.11.
-NAMES_DEFAULT_ENCODING = PY311
-NAMES_LOCALE_ENCODING = PY310
 
 # Linux never hands out a pid at or above 2**22 (PID_MAX_LIMIT): a fake pid that
 # reaches os.kill finds no process rather than someone else's.
@@ -133,9 +129,9 @@ def bind_popen(popen: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dic
 
 def _default_encoding() -> str | None:
     """What ``Popen.encoding`` says in text mode when no encoding is given."""
-    if NAMES_DEFAULT_ENCODING:
+    if POPEN_NAMES_DEFAULT_ENCODING:
         return "utf-8" if sys.flags.utf8_mode else locale.getpreferredencoding(False)
-    return "locale" if NAMES_LOCALE_ENCODING else None
+    return "locale" if POPEN_NAMES_LOCALE_ENCODING else None
 
 
 def decode_input(data: bytes, encoding: str | None, errors: str | None) -> str | bytes:
@@ -241,9 +237,9 @@ class FakePopen:
         if not isinstance(bufsize, int):
             raise TypeError(msg.BUFSIZE_NOT_INT)
         stdout = options["stdout"]
-        if REFUSES_STDOUT_TO_STDOUT and type(stdout) is int and stdout == subprocess.STDOUT:
+        if POPEN_REFUSES_STDOUT_TO_STDOUT and type(stdout) is int and stdout == subprocess.STDOUT:
             raise ValueError(msg.STDOUT_FOR_STDOUT)
-        if HAS_PIPESIZE:
+        if POPEN_HAS_PIPESIZE:
             pipesize = -1 if options["pipesize"] is None else options["pipesize"]
             if not isinstance(pipesize, int):
                 raise TypeError(msg.PIPESIZE_NOT_INT)
