@@ -83,6 +83,16 @@ OPEN_SPEC_AS_NAMES = PY311
 #: 3.13: leaving a ``mock_open`` handle's ``with`` block calls ``close()``.
 MOCK_OPEN_EXIT_CLOSES = PY313
 
+# -- the stdlib module's other names (_stdlib_names) ------------------------------------
+
+#: 3.10: the stdlib's mock module imports ``RLock`` (its ``_lock``).
+STDLIB_MOCK_HAS_RLOCK = PY310
+#: 3.12: specs of code objects through ``_CODE_ATTRS``/``_CODE_SIG`` (before, ``_MOCK_SIG``).
+STDLIB_MOCK_CODE_SPECS = PY312
+#: 3.13: the stdlib has ``ThreadingMock`` (its ``_timeout_unset``, ``threading``) and
+#: signs async autospecced functions apart (``_set_async_signature``).
+STDLIB_HAS_THREADING_MOCK = PY313
+
 # -- create_autospec -----------------------------------------------------------------
 
 #: 3.12: an autospecced method's return value is a fresh mock of the method's kind.

@@ -23,7 +23,14 @@ from __future__ import annotations
 from importlib import import_module
 
 from turbomock import _messages as msg
-from turbomock._compat import PY310, PY311, PY312, PY313
+from turbomock._compat import (
+    OPEN_SPEC_AS_NAMES,
+    SPEC_ARGUMENTS_CHECKED,
+    STDLIB_HAS_THREADING_MOCK,
+    STDLIB_MOCK_CODE_SPECS,
+    STDLIB_MOCK_HAS_RLOCK,
+    TARGETS_BY_RESOLVE_NAME,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -64,9 +71,9 @@ COUNTERPARTS: dict[str, tuple[str, str]] = {
     "_try_iter": ("turbomock._mock", "_try_iter"),
     "_unsupported_magics": ("turbomock._magic_names", "UNSUPPORTED_MAGICS"),
 }
-if PY310:
+if SPEC_ARGUMENTS_CHECKED:
     COUNTERPARTS["_check_spec_arg_typos"] = ("turbomock._spec", "check_spec_arg_typos")
-if not PY311:  # (3.11 resolves targets with pkgutil.resolve_name)
+if not TARGETS_BY_RESOLVE_NAME:
     COUNTERPARTS["_importer"] = ("turbomock._patch_target", "_importer")
 
 #: name -> (module, attribute) of what the stdlib's module imported under that name.
@@ -85,11 +92,11 @@ BORROWED: dict[str, tuple[str, str]] = {
         for module in ("asyncio", "builtins", "contextlib", "inspect", "io", "pprint", "sys")
     },
 }
-if PY311:
+if TARGETS_BY_RESOLVE_NAME:
     BORROWED["pkgutil"] = ("pkgutil", "")
-if not PY310:
+if not STDLIB_MOCK_HAS_RLOCK:
     del BORROWED["RLock"]
-if PY313:
+if STDLIB_HAS_THREADING_MOCK:
     BORROWED["threading"] = ("threading", "")
 
 #: The stdlib's own helpers (and module-level state) turbomock has no counterpart of.
@@ -101,10 +108,14 @@ NO_COUNTERPART = frozenset({
     "_set_signature", "_setup_async_mock", "_setup_func", "_side_effect_methods",
     "_to_stream", "file_spec", "inplace", "magic_methods", "numerics", "right",
     "_allowed_names",
-    *(("open_spec",) if PY311 else ()),
-    *(("_CODE_ATTRS", "_CODE_SIG", "_ATTRIB_DENY_LIST") if PY312 else ("_MOCK_SIG",)),
-    *(("_timeout_unset", "_set_async_signature") if PY313 else ()),
-    *(() if PY311 else ("_dot_lookup",)),
+    *(("open_spec",) if OPEN_SPEC_AS_NAMES else ()),
+    *(
+        ("_CODE_ATTRS", "_CODE_SIG", "_ATTRIB_DENY_LIST")
+        if STDLIB_MOCK_CODE_SPECS
+        else ("_MOCK_SIG",)
+    ),
+    *(("_timeout_unset", "_set_async_signature") if STDLIB_HAS_THREADING_MOCK else ()),
+    *(() if TARGETS_BY_RESOLVE_NAME else ("_dot_lookup",)),
 })
 
 
