@@ -118,3 +118,19 @@ def test_code_importing_private_names_runs_with_the_switch_on(tmp_path: Path) ->
 @pytest.mark.parametrize("name", ["_get_method", "_SpecState"])
 def test_private_helpers_are_there(name: str) -> None:
     assert hasattr(turbomock, name) == hasattr(stdlib_mock, name)
+
+
+def test_sentinel_classes_are_those_of_the_sentinels_in_use(tmp_path: Path) -> None:
+    """``_SentinelObject`` is the class of ``sentinel.x``, whichever library made the
+    sentinels (turbomock takes the stdlib's when that was loaded first)."""
+    code = """
+        import json{first}
+        import turbomock
+        print(json.dumps([isinstance(turbomock.sentinel.s, turbomock._SentinelObject),
+                          isinstance(turbomock.sentinel, turbomock._Sentinel),
+                          turbomock._SentinelObject.__module__.split(".")[0]]))
+        """
+    stdlib_first = python(code.format(first=", unittest.mock"), tmp_path)
+    turbomock_first = python(code.format(first=""), tmp_path)
+    assert stdlib_first == [True, True, "unittest"]
+    assert turbomock_first == [True, True, "turbomock"]

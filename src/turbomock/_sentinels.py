@@ -198,6 +198,9 @@ def _initial_sentinel() -> Any:
 
 
 sentinel: Any = _initial_sentinel()
+#: The classes of the sentinels in use (the stdlib's when they were taken from it).
+SENTINEL_TYPE: type = type(sentinel)
+SENTINEL_OBJECT_TYPE: type = type(sentinel.DEFAULT)
 DEFAULT = sentinel.DEFAULT
 _missing = sentinel.MISSING
 _deleted = sentinel.DELETED

@@ -42,8 +42,8 @@ COUNTERPARTS: dict[str, tuple[str, str]] = {
     "FunctionTypes": ("turbomock._spec", "FunctionTypes"),
     "MagicProxy": ("turbomock._magic", "MagicProxy"),
     "_MockIter": ("turbomock._mock", "_MockIter"),
-    "_Sentinel": ("turbomock._sentinels", "_Sentinel"),
-    "_SentinelObject": ("turbomock._sentinels", "_SentinelObject"),
+    "_Sentinel": ("turbomock._sentinels", "SENTINEL_TYPE"),  # (the stdlib's, if taken)
+    "_SentinelObject": ("turbomock._sentinels", "SENTINEL_OBJECT_TYPE"),
     "_all_magics": ("turbomock._magic_names", "ALL_MAGICS"),
     "_all_sync_magics": ("turbomock._magic_names", "ALL_SYNC_MAGICS"),
     "_async_magics": ("turbomock._magic_names", "ASYNC_MAGICS"),

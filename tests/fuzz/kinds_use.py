@@ -405,6 +405,10 @@ HELPERS = [
     "_ = pickle.loads(pickle.dumps(mock.call.a(1)))",
     "_ = copy.copy(mock.sentinel.s) is mock.sentinel.s",
     "_ = (target.f, target.Klass.meth, target.value, dict(target.config), Klass.smeth)",
+    # The module's private names that code imports (turbomock._stdlib_names)
+    "_ = isinstance(mock.patch.dict(target.config), mock._patch_dict)",
+    "_ = (isinstance(mock.sentinel.s, mock._SentinelObject), mock._is_magic('__len__'))",
+    "_ = sorted(mock._async_method_magics | mock._sync_async_magics)",
 ]
 
 
@@ -436,6 +440,7 @@ def compare(w: World) -> Op | None:
             f"try:\n    _ = dir({x})\nfinally:\n    mock.FILTER_DIR = True",
             f"_ = {x}.call_args_list.index(mock.call(1))",
             f"_ = mock.call(1) in {x}.mock_calls",
+            f"_ = (mock._is_instance_mock({x}), mock._extract_mock({x}) is {x})",
         ]
     )
     return Op("observe", text, True)
