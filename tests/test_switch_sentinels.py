@@ -48,13 +48,15 @@ def test_no_stdlib_sentinel_is_left_anywhere(tmp_path: Path) -> None:
         import gc, json, turbomock
         import unittest.mock as m
         gc.collect()
-        left = [o for o in gc.get_objects() if type(o) is m._SentinelObject]
-        factories = [o for o in gc.get_objects() if type(o) is m._Sentinel]
-        print(json.dumps([len(left), len(factories)]))
+        def stdlib_made(o, name):  # (m._SentinelObject is turbomock's class now)
+            return type(o).__module__ == "unittest.mock" and type(o).__name__ == name
+        left = [o for o in gc.get_objects() if stdlib_made(o, "_SentinelObject")]
+        factories = [o for o in gc.get_objects() if stdlib_made(o, "_Sentinel")]
+        print(json.dumps([len(left), len(factories), m._SentinelObject is type(m.DEFAULT)]))
         """,
         tmp_path,
     )
-    assert result == [0, 0]
+    assert result == [0, 0, True]
 
 
 def test_stdlib_first_then_turbomock_share_default(tmp_path: Path) -> None:

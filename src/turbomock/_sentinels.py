@@ -178,6 +178,10 @@ def adopt(module: ModuleType) -> None:
         new = walk.replace(value)
         if new is not _KEEP:
             namespace[name] = new
+    # Its sentinel classes are those of the sentinels it now has, so that
+    # ``isinstance(sentinel.x, _SentinelObject)`` holds there too.
+    namespace["_Sentinel"] = type(sentinel)
+    namespace["_SentinelObject"] = type(sentinel.DEFAULT)
 
 
 def _loaded_stdlib() -> ModuleType | None:
