@@ -720,3 +720,61 @@ def test_a_class_edit_over_a_cached_child(kind: str) -> None:
         return outcome(lambda: m.meth()), outcome(lambda: m.meth(1)), repr(m.kept)
 
     assert_same(scenario)
+
+
+def test_a_derived_mock_shadows_what_the_edited_class_holds() -> None:
+    """``type(m)()`` (and a copy's children, made through ``_get_child_mock``) after
+    ``type(m).__hash__ = f``: the stdlib's ``__init__`` gives the new mock default
+    methods of its own, which hide ``f``; one its spec lacks stays inherited."""
+
+    def scenario(mod: Any) -> Any:
+        m = mod.MagicMock(name="a.b")
+        type(m).__hash__ = lambda self: 7
+        type(m).__len__ = lambda self: 5
+        made = type(m)()
+        specced = type(m)(spec=["__hash__"])
+        child = copy.copy(m).a
+        return [
+            outcome(lambda: type(made.__hash__).__name__), outcome(lambda: len(made)),
+            outcome(lambda: type(child.__hash__).__name__), outcome(lambda: len(child)),
+            outcome(lambda: type(specced.__hash__).__name__), outcome(lambda: len(specced)),
+            outcome(lambda: hash(m)), outcome(lambda: len(m)),
+        ]
+
+    assert_same(scenario)
+
+
+def test_a_derived_mock_of_a_user_subclass_shadows_its_methods() -> None:
+    def scenario(mod: Any) -> Any:
+        class Sized(mod.MagicMock):  # type: ignore[name-defined,misc]
+            def __len__(self) -> int:
+                return 5
+
+        m = Sized()
+        made = type(m)()
+        return [outcome(lambda: len(m)), outcome(lambda: len(made))]
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize("kind", ["MagicMock", "AsyncMock", "Mock"])
+@pytest.mark.parametrize("value", ["property", "function", "mock"])
+def test_deleting_a_replaced_default_from_the_class_leaves_nothing(kind: str, value: str) -> None:
+    """``type(m).__contains__ = x`` replaces the stdlib's default on the class; deleting
+    it leaves none (found by the fuzzer, seed 32)."""
+
+    def scenario(mod: Any) -> Any:
+        m = getattr(mod, kind)()
+        made = {
+            "property": lambda: mod.PropertyMock(return_value=3),
+            "function": lambda: (lambda self, item: True),
+            "mock": lambda: mod.Mock(return_value=True),
+        }[value]()
+        type(m).__contains__ = made
+        del type(m).__contains__
+        return [
+            outcome(lambda: m.__contains__), outcome(lambda: "__contains__" in dir(m)),
+            outcome(lambda: 1 in m), outcome(lambda: delattr(type(m), "__contains__")),
+        ]
+
+    assert_same(scenario)

@@ -27,7 +27,7 @@ from turbomock._mock import (
     NonCallableMock,
     _is_instance_mock,
 )
-from turbomock._mock_type import change_bag, make_bag, pool_for
+from turbomock._mock_type import bag_of, change_bag, is_leaf, make_bag, own_bag, pool_for
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
@@ -220,6 +220,8 @@ class MagicMixin(_MagicBase):
             return
         if spec is None:
             change_bag(self, self._mock_bag_with(defaults))
+            if cls._mock_pool is None:
+                _shadow_inherited(cls)
             return
         names = spec.names
         magics = st.magics
@@ -238,6 +240,7 @@ class MagicMixin(_MagicBase):
                 st[name] = _deleted
         change_bag(self, self._mock_bag_with(spec.magic_slots(defaults)))
         if cls._mock_pool is None:
+            _shadow_inherited(cls)
             # Set on the mock's class by the user (type(m).__len__ = f, which took
             # the class out of its pool): the stdlib takes the ones the spec lacks
             # off the class too, through the mock's deletion.
@@ -246,6 +249,26 @@ class MagicMixin(_MagicBase):
                 if name in defaults and name not in names and not isinstance(value, MagicSlot)
             ]:
                 delattr(self, name)
+
+
+def _shadow_inherited(cls: type) -> None:
+    """A class outside the pools (``type(m)()``'s, or one the user edited): what the
+    classes between it and its bag define (an edited mock class it derives from, a
+    user's subclass) its own default methods shadow, as the stdlib's
+    ``_mock_set_magics`` gives its class every supported method it lacks. (A pool's
+    leaves do the same when they are made, see ``Pool``.)"""
+    bag = own_bag(cls) or bag_of(cls)
+    if bag is None:
+        return
+    slots: frozenset[str] = bag._mock_slots  # type: ignore[attr-defined]
+    own = cls.__dict__
+    for klass in cls.__mro__[1:]:
+        if klass is bag:
+            break
+        if is_leaf(klass) or not klass.__module__.startswith("turbomock"):
+            for name in slots & klass.__dict__.keys():
+                if name not in own:
+                    type.__setattr__(cls, name, bag.__dict__[name])
 
 
 def _set_magics_of_copy(mock: Any, spec: Spec | None, defaults: frozenset[str]) -> None:

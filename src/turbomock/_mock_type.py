@@ -117,32 +117,29 @@ class LeafType(type):
             type.__delattr__(type(cls.__name__, (), {"__slots__": ()}), name)
         copied = "_mock_source" in cls.__dict__  # (a copy's inherited ones aren't its own)
         mock = owner_of(cls)
-        if value is not None and mock is not None and type(mock) is cls and is_magic(name):
-            magics = mock._mock_state.magics
-            shadowed = bag_of(cls)
-            if (
-                magics is not None
-                and name in magics
-                and (copied or shadowed is None or name not in shadowed.__dict__)
-            ):
-                # The method it was given: the stdlib's mock holds it as an
-                # instance attribute too, which stays; the class no longer has it.
-                mock.__dict__[name] = magics.pop(name)
-        bag = None if name in cls.__dict__ or copied else bag_of(cls)
-        if bag is not None and name in bag.__dict__:
-            # A default magic method is in the shared bag, where the stdlib's class
-            # holds its own: deleting it from this class takes it out of its bag.
-            mock = owner_of(cls)
-            if mock is not None and type(mock) is cls:
-                change_bag(mock, cls._mock_bag_with(bag._mock_slots - {name}))
-                magics = mock._mock_state.magics
-                if magics is not None and name in magics:
-                    # Made or set already: the stdlib's mock also holds it as an
-                    # instance attribute, which the deletion leaves.
-                    mock.__dict__[name] = magics[name]
-                return
-        retire(cls)
-        type.__delattr__(cls, name)
+        if mock is None or type(mock) is not cls or not is_magic(name):
+            retire(cls)
+            type.__delattr__(cls, name)
+            return
+        # A magic method of this mock's own class. The stdlib's class holds every
+        # default one itself, where turbomock's shared bag holds them: one the user
+        # replaced (type(m).__len__ = f), or the default itself, is taken out of the
+        # bag too, so nothing is left, as with the stdlib (not so for a copy, whose
+        # defaults are the original's, inherited).
+        bag = None if copied else bag_of(cls)
+        in_bag = bag is not None and name in bag.__dict__
+        magics = mock._mock_state.magics
+        if magics is not None and name in magics:
+            # The method it was given: the stdlib's mock holds it as an instance
+            # attribute too, which stays; the class no longer has it.
+            mock.__dict__[name] = magics[name] if value is None else magics.pop(name)
+        if value is not None:
+            retire(cls)
+            type.__delattr__(cls, name)
+        if in_bag:
+            change_bag(mock, cls._mock_bag_with(bag._mock_slots - {name}))  # type: ignore[union-attr]
+        elif value is None:
+            type.__delattr__(cls, name)  # Python's own error: nothing to delete
 
 
 def _module_making(meta: type) -> str:
@@ -495,6 +492,11 @@ def change_bag(mock: Any, bag: type | None) -> None:
         remember_owner(mock)
     kept = tuple(b for b in bases if b not in _bags)
     _real_bases.__set__(cls, kept if bag is None else (*kept, bag))
+
+
+def own_bag(cls: type) -> type | None:
+    """The bag among ``cls``'s own bases (one ``change_bag`` gave it), if any."""
+    return next((b for b in _real_bases.__get__(cls) if b in _bags), None)
 
 
 def bag_of(cls: type) -> type | None:
