@@ -137,7 +137,7 @@ class LeafType(type):
             retire(cls)
             type.__delattr__(cls, name)
         if in_bag:
-            change_bag(mock, cls._mock_bag_with(bag._mock_slots - {name}))  # type: ignore[union-attr]
+            change_bag(mock, cls._mock_bag_with(bag._mock_slots - {name}))
         elif value is None:
             type.__delattr__(cls, name)  # Python's own error: nothing to delete
 
