@@ -27,7 +27,7 @@ from turbomock._mock import (
     NonCallableMock,
     _is_instance_mock,
 )
-from turbomock._mock_type import bag_of, change_bag, is_leaf, make_bag, own_bag, pool_for
+from turbomock._mock_type import change_bag, is_leaf, make_bag, own_bag, pool_for
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import Spec, is_list, spec_for, spec_from_list
 from turbomock._state import MockState, extract_mock_name, new_state
@@ -257,7 +257,7 @@ def _shadow_inherited(cls: type) -> None:
     user's subclass) its own default methods shadow, as the stdlib's
     ``_mock_set_magics`` gives its class every supported method it lacks. (A pool's
     leaves do the same when they are made, see ``Pool``.)"""
-    bag = own_bag(cls) or bag_of(cls)
+    bag = own_bag(cls)  # (change_bag just gave it one)
     if bag is None:
         return
     slots: frozenset[str] = bag._mock_slots  # type: ignore[attr-defined]

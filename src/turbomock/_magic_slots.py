@@ -158,7 +158,7 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     if (
         # (A copy's inherited slot is the original's: the copy's must be its own.)
         not isinstance(present, MagicSlot)
-        or ("_mock_source" in cls.__dict__ and cls.__dict__.get(name) is not present)
+        or _inherits(cls, present)
         or (type(present) is not slot_kind and DescribedMagicSlot in (slot_kind, type(present)))
     ):
         # The class must carry it (Python looks magic methods up there): this
@@ -260,6 +260,6 @@ def settle_copy(copy: Any, st: MockState) -> None:
             # (A data descriptor, a PropertyMock, is on the stdlib's class alone.)
             if class_attribute(type(value), "__set__") is None:
                 own.setdefault(name, value)
-    cls = type(copy)
-    if "_mock_source" in cls.__dict__:
-        type.__setattr__(cls, "_mock_cell", [weakref.ref(copy)])
+    own_class = type(copy).__dict__
+    if "_mock_source" in own_class:
+        own_class["_mock_cell"][0] = weakref.ref(copy)  # its class's mock, from now on

@@ -467,7 +467,7 @@ def subclass_for_copy(leaf: type) -> type:
         "__slots__": (),
         "_mock_pool": None,  # its children are made through _get_child_mock
         "_mock_source": owner,  # (None: a Mock with no magic methods yet)
-        "_mock_cell": [None if owner is None else _weakref(owner)],  # till the copy is known
+        "_mock_cell": [None],  # its own mock, once known (settle_copy, or its __init__)
     }
     return type(leaf)(leaf.__name__, (leaf,), namespace)
 
