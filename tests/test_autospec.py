@@ -246,11 +246,12 @@ def test_typo_arguments_are_refused(impl: ModuleType) -> None:
 
 
 def test_children_are_built_only_when_touched() -> None:
-    """turbomock builds no child until it is accessed (the stdlib builds all)."""
+    """turbomock builds no child until it is accessed (the stdlib builds all), nor
+    until ``_mock_children`` is read (tests/test_spec_state.py)."""
     mock = turbomock.create_autospec(Service)
-    assert "fetch" not in mock._mock_children
+    assert "fetch" not in mock._mock_state
     mock.return_value.fetch  # noqa: B018 - builds it
-    assert "fetch" in mock.return_value._mock_children
+    assert list(mock.return_value._mock_state) == ["fetch"]
 
 
 def test_signature_cache_sees_changed_defaults() -> None:
@@ -536,3 +537,21 @@ def test_call_checks_of_every_autospec_shape(reach: Any) -> None:
         return results
 
     assert outcomes(turbomock) == outcomes(stdlib_mock)
+
+
+def test_autospec_of_an_autospecced_function_builds_its_mock_once() -> None:
+    """A mock passing for a function in the spec (``patch(..., autospec=True)``
+    started twice autospecs the function it placed) is built once, as the stdlib's
+    walk builds it: its coroutine check is made once (3.10; before and after, both
+    libraries refuse such a spec)."""
+
+    def scenario(mod: Any) -> Any:
+        def f(a: int, b: int = 2) -> int:
+            return a
+
+        stand_in = mod.create_autospec(f)
+        mod.create_autospec(stand_in)
+        calls = [str(c) for c in stand_in.mock.mock_calls]
+        return sum("co_flags.__and__(128)" in c for c in calls)
+
+    assert_same(scenario)

@@ -191,6 +191,11 @@ def delete_attribute(self: Any, name: str) -> None:
         object.__delattr__(self, name)
     elif existing is _deleted:
         raise AttributeError(name)
+    extra = st.extra
+    if extra is not None and extra.autospec is not None:
+        extra.autospec.note_deleted(name)
+    if existing is not _missing:
+        st.pop(name, None)  # the name moves to the end, as in the stdlib's dict
     st[name] = _deleted
 
 @named_as("NonCallableMock.__dir__")

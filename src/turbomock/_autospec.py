@@ -38,6 +38,8 @@ from turbomock._spec import (
     is_list,
     iscoroutinefunction,
 )
+from turbomock._spec_state import _SpecState
+from turbomock._state import SharedChildren, _acquire, _release
 from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
@@ -74,6 +76,7 @@ class _Autospec:
 
     __slots__ = (
         "spec", "spec_set", "instance", "is_type", "wrapped", "parent", "origin", "listed",
+        "before", "moved", "laid_out",
     )
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Autospec:
@@ -97,6 +100,13 @@ class _Autospec:
         self.origin = Origin(spec)  # the spec's attributes as they are now
         #: The walked names once a spec replaced the autospec (build_walked_children).
         self.listed: list[str] | None = None
+        # For lay_out(), the order the stdlib's children dict has: the children made
+        # before its walk (by keyword arguments), and those deleted since (a
+        # deletion moves a name to the end). Replaced, never mutated: a deep copy's
+        # plan shares them.
+        self.before: tuple[str, ...] = ()
+        self.moved: frozenset[str] = frozenset()
+        self.laid_out = False
 
     def child(self, mock: Any, name: str) -> Any:
         """Build the child ``name`` as the stdlib's eager walk would have."""
@@ -135,6 +145,66 @@ class _Autospec:
         _check_signature(original, new, skipfirst=skipfirst, as_specced=True)
         return new
 
+
+    def note_deleted(self, name: str) -> None:
+        """``del mock.name``: the stdlib's dict moves a deleted name to its end."""
+        if not self.laid_out:
+            self.moved = self.moved | {name}
+
+    def lay_out(self, holder: Any = None) -> None:
+        """List every child the stdlib's walk made, as its ``_mock_children`` lists
+        them: a spec function's mock (built now), a ``_SpecState`` for anything else,
+        in that dict's order. Done once: when ``_mock_children`` is first read, or as
+        an autospecced function is made (its stand-in, ``holder``, shares the dict).
+        A function's mock is also an attribute of the stand-in, which the
+        placeholders name as their parent, as the stdlib's do."""
+        if self.laid_out:
+            return
+        self.laid_out = True
+        mock = self.parent
+        st = mock._mock_state
+        walked: list[str] = []  # walked_names(), each attribute read once
+        made: dict[str, Any] = {}
+        for name in self._listing():
+            if is_magic(name):
+                continue
+            try:
+                original = self.origin.read(name)
+            except AttributeError:
+                continue
+            walked.append(name)
+            if name in st:
+                continue
+            if isinstance(original, FunctionTypes):
+                made[name] = child = self.child(mock, name)
+                if holder is not None:
+                    setattr(holder, name, child)
+            else:
+                made[name] = _SpecState(
+                    original, self.spec_set, mock if holder is None else holder, name,
+                    self.instance,
+                )
+        moved = self.moved
+        first = [name for name in self.before if name not in moved]
+        placed = set(first)
+        middle = [name for name in walked if name not in placed and name not in moved]
+        placed.update(middle)
+        children = st.children if isinstance(st, SharedChildren) else st
+        _acquire()  # (only dict operations on str keys below: no user code)
+        try:
+            for name, value in made.items():
+                children.setdefault(name, value)
+            order = [name for name in first if name in children]
+            order += middle
+            order += [name for name in children if name not in placed]
+            if list(children) != order:
+                # Children built before this read were listed as they were made;
+                # the stdlib's dict had them from the start, in its walk's order.
+                items = [(name, children[name]) for name in order]
+                children.clear()
+                children.update(items)
+        finally:
+            _release()
 
     def build_mocked_methods(self, mock: Any) -> None:
         """Build now the children whose spec is a mock passing for a function (a
@@ -286,14 +356,35 @@ def _same_signature_as_spec(is_type: bool, instance: bool, parent: Any, kwargs: 
 def is_unbuilt_attribute(mock: Any, name: str) -> bool:
     """Whether ``name`` is an autospecced non-function attribute not built yet:
     what the stdlib keeps as a ``_SpecState`` placeholder until first access."""
-    plan = mock._mock_state.autospec
-    if plan is None or name in mock._mock_state or is_magic(name):
+    st = mock._mock_state
+    found = st.get(name)
+    if type(found) is _SpecState:
+        return True  # laid out (lay_out)
+    plan = st.autospec
+    if plan is None or found is not None or is_magic(name):
         return False
     try:
         original = plan.origin.read(name)
     except AttributeError:
         return False
     return not isinstance(original, FunctionTypes)
+
+
+def build_placeholder(mock: Any, st: Any, name: str, placeholder: _SpecState) -> Any:
+    """The first access of ``name``, listed as ``placeholder`` (``lay_out``): the
+    child autospecced from what the placeholder says, listed in its place."""
+    try:
+        child = create_autospec(
+            placeholder.spec, placeholder.spec_set, placeholder.instance,
+            placeholder.parent, placeholder.name,
+        )
+    except InvalidSpecError:
+        target = st.name or mock
+        raise InvalidSpecError(
+            msg.autospec_attr_mocked(placeholder.name, target, mock, placeholder.spec)
+        ) from None
+    st[name] = child
+    return child
 
 
 def create_autospec(
@@ -360,8 +451,6 @@ def create_autospec(
         sig = mock._mock_state.spec_signature if as_specced else NOT_KNOWN
         mock = set_signature(mock, spec, is_async_func, sig)
         inner = getattr(mock, "mock", mock)
-        if mock is not inner:
-            _function_attributes(spec, mock, inner, spec_set, instance, wrapped)
     else:
         _check_signature(spec, mock, is_type, instance, as_specced)
 
@@ -369,7 +458,10 @@ def create_autospec(
         # The parent's child by name; and a class's mock returns, unless told
         # otherwise, an autospecced instance (the class's instances are not children).
         if _parent is not None:
-            _parent._mock_state[_name] = mock
+            # (A parent that is no mock: an autospecced function's stand-in, named by
+            # the placeholders of its attributes; it holds the children's dict.)
+            children = _parent._mock_state if _is_instance_mock(_parent) else _parent._mock_children
+            children[_name] = mock
         if is_type and "return_value" not in kwargs:
             extra: dict[str, Any] = {"wraps": wrapped} if AUTOSPEC_WRAPS_CHILDREN else {}
             mock.return_value = create_autospec(
@@ -382,11 +474,18 @@ def create_autospec(
     plan = None
     if not (plain_function and _PLAIN_FUNCTIONS_WALK_NOTHING and not spec.__dict__):
         inner._mock_state.autospec = plan = _Autospec(spec, spec_set, instance, wrapped, inner)
-        if plan.origin.mocked:
-            plan.build_mocked_methods(inner)
+        if inner._mock_state:
+            plan.before = tuple(inner._mock_state)  # made by keyword arguments
     if inner._mock_state or inner.__dict__:
         _replace_as_the_walk_does(inner, spec)
     if plan is not None:
+        if plan.origin.mocked:
+            plan.build_mocked_methods(inner)
+        if mock is not inner:
+            # An autospecced function: its stand-in holds the children's dict as an
+            # attribute, which no property can lay out when read. (Its attributes
+            # are few: a function's own.)
+            plan.lay_out(mock)
         plan.hold_shadowing_functions(inner)
     if AUTOSPEC_CONFIGURES_KWARGS and _is_instance_mock(mock) and kwargs:
         mock.configure_mock(**kwargs)
@@ -422,23 +521,3 @@ def _replace_as_the_walk_does(mock: Any, spec: Any) -> None:
             if isinstance(getattr(spec, name, None), FunctionTypes):
                 st.pop(name, None)
                 del own[name]
-
-
-# -- autospecced functions: a real function in front of the mock (_autospec_function) --
-
-
-def _function_attributes(
-    spec: Any, funcopy: Any, inner: Any, spec_set: Any, instance: bool, wrapped: Any
-) -> None:
-    """Functions stored as attributes of an autospecced function become
-    attributes of its stand-in (so they can't wait to be built on access)."""
-    own = getattr(spec, "__dict__", None)
-    if not own:
-        return
-    plan = _Autospec(spec, spec_set, instance, wrapped, inner)
-    for name, value in list(own.items()):
-        if is_magic(name) or not isinstance(value, FunctionTypes):
-            continue
-        child = plan.child(inner, name)
-        inner._mock_state[name] = child
-        setattr(funcopy, name, child)

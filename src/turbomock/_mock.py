@@ -53,6 +53,7 @@ from turbomock._private_names import PrivateNames
 from turbomock._reset import Visited, reset_tree
 from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import _callable, is_exception
+from turbomock._spec_state import _SpecState
 from turbomock._state import (
     MockState,
     _acquire,
@@ -336,6 +337,11 @@ class NonCallableMock(_BaseWithAssertions):
         if child is not None:
             if child is _deleted:
                 raise AttributeError(name)
+            if type(child) is _SpecState:
+                # Listed by an autospec's lay_out() (a cycle: _autospec builds on this module).
+                from turbomock._autospec import build_placeholder
+
+                return build_placeholder(self, st, name, child)
             if extra is not None and extra.shares_children:
                 return child  # shared with a copy: looked up here every time
             # Used a second time: from now on an ordinary instance attribute, found

@@ -98,6 +98,9 @@ class PrivateNames:
     @property
     def _mock_children(self) -> dict[str, Any]:
         st = _get_state(self)
+        extra = st.extra
+        if extra is not None and extra.autospec is not None:
+            extra.autospec.lay_out()  # the children the stdlib's walk listed
         return st.children if isinstance(st, SharedChildren) else st  # a copy: the original's
 
     @property

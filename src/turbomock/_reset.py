@@ -12,6 +12,7 @@ from turbomock._call_state import book_if_unnameable
 from turbomock._calls import _CallList
 from turbomock._magic_names import is_magic
 from turbomock._sentinels import DEFAULT, _deleted
+from turbomock._spec_state import _SpecState
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def reset_tree(root: Any, visited: Any, return_value: bool, side_effect: bool) -
         if st:  # its children: pushed last first, so that they come out in order
             push((node, _RETURN_VALUE, False))
             for child in reversed(st.values()):
-                if child is not _deleted:
+                if child is not _deleted and type(child) is not _SpecState:
                     push((child, forget_return, forget_effect))
         else:
             ret = st.return_value

@@ -44,6 +44,7 @@ COUNTERPARTS: dict[str, tuple[str, str]] = {
     "_MockIter": ("turbomock._mock", "_MockIter"),
     "_Sentinel": ("turbomock._sentinels", "SENTINEL_TYPE"),  # (the stdlib's, if taken)
     "_SentinelObject": ("turbomock._sentinels", "SENTINEL_OBJECT_TYPE"),
+    "_SpecState": ("turbomock._spec_state", "_SpecState"),
     "_all_magics": ("turbomock._magic_names", "ALL_MAGICS"),
     "_all_sync_magics": ("turbomock._magic_names", "ALL_SYNC_MAGICS"),
     "_async_magics": ("turbomock._magic_names", "ASYNC_MAGICS"),
@@ -101,7 +102,7 @@ if STDLIB_HAS_THREADING_MOCK:
 
 #: The stdlib's own helpers (and module-level state) turbomock has no counterpart of.
 NO_COUNTERPART = frozenset({
-    "_AnyComparer", "_AsyncIterator", "_SpecState", "_check_and_set_parent",
+    "_AnyComparer", "_AsyncIterator", "_check_and_set_parent",
     "_check_signature", "_copy_func_details", "_delegating_property",
     "_format_call_signature", "_get_async_iter", "_get_eq", "_get_iter", "_get_method",
     "_get_ne", "_get_signature_object", "_must_skip", "_set_return_value",
