@@ -753,3 +753,27 @@ def test_class_attributes_whose_reads_run_code_are_read_as_the_stdlib_reads_them
         return counts
 
     assert_same(scenario)
+
+
+def test_an_instance_specs_own_attributes_are_read_in_dir_order() -> None:
+    """The stdlib decides which of a spec's attributes are coroutine functions in
+    ``dir()``'s (sorted) order: mocks held there record those reads in that order,
+    not in the order the attributes were set."""
+
+    def scenario(mod: Any) -> Any:
+        def f() -> None:
+            pass
+
+        class Holder:
+            pass
+
+        manager = mod.MagicMock()
+        held = Holder()
+        held.b = mod.MagicMock(spec=f)  # type: ignore[attr-defined]
+        manager.attach_mock(held.b, "b")  # type: ignore[attr-defined]
+        held.a = mod.MagicMock(spec=f)  # type: ignore[attr-defined]
+        manager.attach_mock(held.a, "a")  # type: ignore[attr-defined]
+        mod.Mock(spec=held)
+        return [str(c) for c in manager.mock_calls if "__bool__" not in str(c)]
+
+    assert_same(scenario)
