@@ -105,6 +105,7 @@ def make_handle(w: World) -> Op | None:
 
 AUTOSPECS = [
     "f",
+    "fa",
     "af",
     "Klass",
     "inst",

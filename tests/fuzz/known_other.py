@@ -33,10 +33,14 @@ OTHER: list[Known] = [
     Known(
         "class-dict-magic",
         "README KD-class-layout (a MagicMock's default magic methods are not in its "
-        "class's own __dict__; a PropertyMock set as one is there as a wrapper)",
+        "class's own __dict__, nor one set by hand; a Mock's class holds that as a slot; a "
+        "PropertyMock set as one is there as a wrapper)",
         either(
             on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)", expected="MagicProxy",
                actual="^None$"),
+            on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)",
+               expected=r"^<function _get_method\.<locals>\.method ",
+               actual=r"^None$|^<<mock>\._magic_slots\.MagicSlot object "),
             on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)",
                expected="^<PropertyMock ", actual="DescribedMagicSlot object"),
         ),
@@ -164,6 +168,37 @@ OTHER: list[Known] = [
         applies=not PY311,
         rare=True,
         fallback=True,
+    ),
+    Known(
+        "autospec-of-an-autospecced-function-39-310",
+        "turbomock differs [KD-fuzz-rare] "
+        "(3.9/3.10: create_autospec of an autospecced async function: the stdlib's walk "
+        "fails reading its inner mock's signature ('Mock' object is not subscriptable); "
+        "turbomock reads it its way)",
+        case_matches(r"(\w+) = mock\.create_autospec\(af\b.*\n(.*\n)*.*"
+                     r"create_autospec\(\1\b"),
+        "async def af(x): return x\n"
+        "mock.create_autospec(mock.create_autospec(af))"
+        "  # stdlib 3.10 TypeError: 'Mock' object is not subscriptable",
+        applies=not PY311,
+        rare=True,
+    ),
+    Known(
+        "sealed-threadingmock-add-spec-313",
+        "turbomock differs [KD-fuzz-rare] "
+        "(3.13: a sealed ThreadingMock given a spec without a magic method: the stdlib's "
+        "class keeps that method's proxy, which fails as sealed ('mock.__float__'); "
+        "turbomock's fails as the spec lacks it, also an AttributeError)",
+        both(
+            case_matches(r"(\w+) = mock\.ThreadingMock\(.*\n(.*\n)*"
+                         r"mock\.seal\(\1\)(.*\n)*\1\.mock_add_spec\("),
+            on(expected=r"AttributeError: [\w.]*\.__\w+__$",
+               actual="AttributeError: Mock object has no attribute '__"),
+        ),
+        "m = mock.ThreadingMock(); mock.seal(m); m.mock_add_spec(lambda: 0)\n"
+        "float(m)  # stdlib 3.13 AttributeError: mock.__float__",
+        applies=PY313,
+        rare=True,
     ),
     # -- pinned already by strict xfail tests ----------------------------------------------
     Known(

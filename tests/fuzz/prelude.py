@@ -33,6 +33,13 @@ SNIPPETS: list[Snippet] = [
     Snippet(("f",), "def f(a, b=2, *, c=3): return a"),
     Snippet(("af",), "async def af(x): return x"),
     Snippet(
+        ("fa",),
+        "def fa(a): return a\n"
+        "# A function with attributes of its own: one a function, one not.\n"
+        "fa.meth = lambda b, c=1: b\n"
+        "fa.attr = 1",
+    ),
+    Snippet(
         ("Klass",),
         "class Klass:\n"
         "    attr = 1\n"
