@@ -10,6 +10,7 @@ import copy
 import functools
 import gc
 import importlib.util
+import inspect
 import sys
 import threading
 import unittest.mock as stdlib_mock
@@ -22,6 +23,7 @@ import pytest
 import turbomock
 from engine_support import assert_same, outcome
 from turbomock import _mock_type
+from turbomock._magic_names import ALL_MAGICS
 
 KINDS = ["Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock"]
 
@@ -776,5 +778,60 @@ def test_deleting_a_replaced_default_from_the_class_leaves_nothing(kind: str, va
             outcome(lambda: m.__contains__), outcome(lambda: "__contains__" in dir(m)),
             outcome(lambda: 1 in m), outcome(lambda: delattr(type(m), "__contains__")),
         ]
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        "mock.MagicMock()",
+        "mock.NonCallableMagicMock()",
+        "mock.AsyncMock()",
+        "mock.Mock()",
+        "mock.MagicMock(spec=[])",
+        "mock.MagicMock(spec=len)",
+        "copy.copy(mock.MagicMock())",
+        "type(mock.MagicMock())()",
+        "type('Sub', (mock.MagicMock,), {})()",
+    ],
+)
+@pytest.mark.parametrize(
+    "then", ["", "del m.__len__", "m.mock_add_spec(['__len__'])", "m.__iter__ = lambda s: iter([])"]
+)
+def test_the_magic_methods_dir_finds_on_a_mocks_class(make: str, then: str) -> None:
+    """``dir(type(m))`` lists the magic methods the class has, as the stdlib's class
+    holding them does (turbomock's defaults live in a base ``__bases__`` hides)."""
+
+    def scenario(mock: Any) -> Any:
+        namespace = {"mock": mock, "copy": copy}
+        m = namespace["m"] = eval(make, namespace)
+        try:
+            exec(then, namespace)
+        except AttributeError as exc:
+            return str(exc)
+        listed = [name for name in dir(type(m)) if name in ALL_MAGICS]
+        return listed, [name for name in sorted(ALL_MAGICS) if hasattr(type(m), name)] == listed
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        "inspect.signature(Sub)",
+        "Sub().mock_add_spec(['__len__'])",
+        "type(Sub())()",
+        "len(copy.copy(Sub()))",
+        "Sub(spec=[]).__len__",
+    ],
+)
+def test_a_subclass_made_without_a_module(operation: str) -> None:
+    """A mock subclass made where no ``__name__`` is defined (``exec(src, {})``,
+    ``eval``) has no ``__module__``; reading it raises, which turbomock must not."""
+
+    def scenario(mock: Any) -> Any:
+        sub = eval("type('Sub', (mock.MagicMock,), {})", {"mock": mock})
+        return eval(operation, {"Sub": sub, "copy": copy, "inspect": inspect})
 
     assert_same(scenario)

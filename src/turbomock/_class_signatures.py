@@ -95,6 +95,17 @@ def _build_mirrors() -> None:
         _mirrors[mirror.__name__] = mirror
 
 
+_PACKAGE = __name__.partition(".")[0]
+
+
+def defined_here(klass: type) -> bool:
+    """Whether ``klass`` is one of turbomock's own classes. (Read from its namespace:
+    a class made where no ``__name__`` is defined, ``exec(src, {})``, has no
+    ``__module__``, and reading the attribute raises.)"""
+    module = vars(klass).get("__module__")
+    return isinstance(module, str) and (module == _PACKAGE or module.startswith(_PACKAGE + "."))
+
+
 def class_signature(cls: type) -> inspect.Signature:
     """The signature ``inspect`` reports for the stdlib class ``cls`` stands for."""
     import inspect
@@ -103,7 +114,7 @@ def class_signature(cls: type) -> inspect.Signature:
         _build_mirrors()
     own: dict[str, Any] = {}
     for klass in cls.__mro__:
-        if klass.__module__.startswith("turbomock") and klass.__name__ in _mirrors:
+        if defined_here(klass) and klass.__name__ in _mirrors:
             mirror = _mirrors[klass.__name__]
             break
         if "_mock_kind" in klass.__dict__:

@@ -14,6 +14,7 @@ from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
 from turbomock._children import built_as_unspecced, direct_pool
+from turbomock._class_signatures import defined_here
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN, PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._construct import ENGINE_INITS, PASSING_INITS, instance
 from turbomock._magic_names import (
@@ -265,7 +266,7 @@ def _shadow_inherited(cls: type) -> None:
     for klass in cls.__mro__[1:]:
         if klass is bag:
             break
-        if is_leaf(klass) or not klass.__module__.startswith("turbomock"):
+        if is_leaf(klass) or not defined_here(klass):
             for name in slots & klass.__dict__.keys():
                 if name not in own:
                     type.__setattr__(cls, name, bag.__dict__[name])

@@ -42,7 +42,7 @@ from weakref import ref as _weakref
 
 from turbomock import _messages as msg
 from turbomock._base import PUBLIC_MODULE
-from turbomock._magic_names import is_magic
+from turbomock._magic_names import ALL_MAGICS, is_magic
 from turbomock._native import NATIVE
 
 TYPE_CHECKING = False
@@ -84,6 +84,16 @@ class LeafType(type):
     def __bases__(cls, value: tuple[type, ...]) -> None:
         bags = tuple(b for b in _real_bases.__get__(cls) if b in _bags)
         _real_bases.__set__(cls, tuple(value) + bags)
+
+    def __dir__(cls) -> list[str]:
+        """``type``'s, with the magic methods of the bags ``__bases__`` hides, which
+        ``type.__dir__`` can't see: a bag holds what the stdlib's class would (a
+        method deleted, or refused by a spec, changes the mock's bag)."""
+        names = set(type.__dir__(cls))
+        for klass in cls.__mro__:
+            if klass in _bags:
+                names.update(n for n in vars(klass) if n in ALL_MAGICS)
+        return list(names)
 
     def __setattr__(cls, name: str, value: Any) -> None:
         retire(cls)
@@ -149,7 +159,7 @@ def _module_making(meta: type) -> str:
     one calls it."""
     module = PUBLIC_MODULE
     for klass in meta.__mro__:
-        if klass is LeafType or klass.__module__ == __name__:
+        if klass is LeafType or vars(klass).get("__module__") == __name__:
             continue
         found = klass.__dict__.get("__new__")
         function = getattr(found, "__func__", found)
