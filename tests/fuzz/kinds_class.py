@@ -163,6 +163,7 @@ def type_read(w: World) -> Op | None:
             f"_ = (lambda obj: type(obj).__str__(obj))({x})",
             f"_ = type({x}).__dict__.get({w.pick(w.touched or ATTR_NAMES)!r})",
             f"_ = {x}.{w.pick(w.touched or ATTR_NAMES)}",
+            f"_ = [n for n in dir(type({x})) if n in mock._all_magics]",
         ]
     )
     return Op("type_edit.read", text, True)
