@@ -413,9 +413,10 @@ def spec_for(obj: Any, scan: bool = True) -> Spec:
         # An instance's own attributes may be rebound after the mock is made, but
         # the stdlib decides which are async when it is made: decide those now, in
         # its order (dir()'s, sorted), as a mock held there records the reads.
+        named = [item for item in list(own.items()) if isinstance(item[0], str)]
         spec._asyncs = {
             name: type(value) not in _NEVER_ASYNC and _is_async_attribute(obj, name)
-            for name, value in sorted([item for item in list(own.items()) if isinstance(item[0], str)])
+            for name, value in sorted(named)
         }
     if class_spec is not None and cls.__flags__ & _HEAPTYPE:
         # The rest as its class decides them now (what getattr_static finds past the
