@@ -24,6 +24,14 @@ class _SpecState:
     class: see ``_autospec.build_placeholder``.)
     """
 
+    if TYPE_CHECKING:  # set by __init__
+        spec: Any
+        ids: Any
+        spec_set: Any
+        parent: Any
+        instance: Any
+        name: Any
+
     def __init__(
         self,
         spec: Any,
@@ -33,12 +41,10 @@ class _SpecState:
         ids: Any = None,
         instance: Any = False,
     ) -> None:
-        self.spec = spec
-        self.ids = ids
-        self.spec_set = spec_set
-        self.parent = parent
-        self.instance = instance
-        self.name = name
+        # Plain attributes, listed by vars() in the order the stdlib's has them.
+        vars(self).update(
+            spec=spec, ids=ids, spec_set=spec_set, parent=parent, instance=instance, name=name
+        )
 
 
 _SpecState.__module__ = "turbomock"  # the package answers for it (as unittest.mock does)
