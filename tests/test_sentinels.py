@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import pickle
+import sys
+import types
 from typing import Any
 
 import pytest
@@ -23,10 +25,14 @@ PROTOCOLS = range(pickle.HIGHEST_PROTOCOL + 1)
 
 @pytest.fixture
 def own_sentinel(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """turbomock's own sentinel factory, installed as the module's ``sentinel`` (as
-    when turbomock stands in for ``unittest.mock``) so pickle finds it."""
+    """turbomock's own sentinel factory, installed as the module's ``sentinel`` and
+    as ``unittest.mock``'s (as when turbomock stands in for it: its pickles name that
+    module, as the stdlib's do)."""
     fresh = sentinels_module._Sentinel()
     monkeypatch.setattr(sentinels_module, "sentinel", fresh)
+    stand_in = types.ModuleType("unittest.mock")
+    stand_in.sentinel = fresh  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "unittest.mock", stand_in)
     return fresh
 
 

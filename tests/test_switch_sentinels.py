@@ -45,11 +45,13 @@ def test_no_stdlib_sentinel_is_left_anywhere(tmp_path: Path) -> None:
     reference to one was found (they are freed once none is left)."""
     result = python(
         """
-        import gc, json, turbomock
+        import gc, json, turbomock, turbomock._sentinels as ours
         import unittest.mock as m
         gc.collect()
         def stdlib_made(o, name):  # (m._SentinelObject is turbomock's class now)
-            return type(o).__module__ == "unittest.mock" and type(o).__name__ == name
+            kind = type(o)
+            return (kind.__module__ == "unittest.mock" and kind.__name__ == name
+                    and kind is not getattr(ours, name))
         left = [o for o in gc.get_objects() if stdlib_made(o, "_SentinelObject")]
         factories = [o for o in gc.get_objects() if stdlib_made(o, "_Sentinel")]
         print(json.dumps([len(left), len(factories), m._SentinelObject is type(m.DEFAULT)]))
@@ -174,3 +176,35 @@ def test_stdlib_imported_again_after_being_dropped(tmp_path: Path) -> None:
         tmp_path,
     )
     assert result == [True, True, True]
+
+
+_SENTINEL_DETAILS = """
+    import json, pickle, weakref
+    {first}
+    from unittest import mock
+    s = mock.sentinel.MOCKED_CONFIG
+    s.force_venv_backend = None  # nox's tests configure a sentinel so
+    print(json.dumps([
+        s.force_venv_backend,
+        weakref.ref(s)() is s,
+        vars(s),
+        [n for n in dir(s) if not n.startswith("__") or n in ("__dict__", "__weakref__")],
+        pickle.dumps(s, 2).hex(),
+        pickle.dumps(mock.sentinel, 4).hex(),
+        repr(type(s)),
+        {made}
+    ]))
+"""
+
+
+def test_sentinels_turbomock_makes_are_the_stdlibs_kind_of_object(tmp_path: Path) -> None:
+    """A sentinel is an ordinary object: attributes can be set on it, it can be weakly
+    referenced, ``vars()`` lists its name; its pickle names ``unittest.mock``. Also
+    when turbomock made it: imported first, or only loaded as pytest's plugin (as any
+    pytest run with turbomock installed does)."""
+    stdlib = python(_SENTINEL_DETAILS.format(first="", made="False"), tmp_path)
+    ours = "type(s) is __import__('turbomock._sentinels')._sentinels._SentinelObject"
+    for first in ("import turbomock", "import turbomock.pytest_plugin"):
+        result = python(_SENTINEL_DETAILS.format(first=first, made=ours), tmp_path)
+        assert result[:-1] == stdlib[:-1]
+        assert result[-1] is True  # (turbomock's, as the stdlib adopted them)

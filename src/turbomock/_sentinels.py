@@ -37,9 +37,11 @@ STDLIB_MOCK = "unittest.mock"
 
 
 class _SentinelObject:
-    """A unique named object; copying or pickling it gives the same object back."""
+    """A unique named object; copying or pickling it gives the same object back.
 
-    __slots__ = ("name",)
+    An ordinary object otherwise, as the stdlib's: tests set attributes on sentinels
+    (``sentinel.config.debug = True``), take weak references to them, read ``vars()``.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -49,14 +51,8 @@ class _SentinelObject:
 
     def __reduce__(self) -> str:
         # A string result makes pickle store a reference to a global, so the
-        # unpickled value *is* the original sentinel.
+        # unpickled value *is* the original sentinel (copy returns it too).
         return "sentinel." + self.name
-
-    def __copy__(self) -> _SentinelObject:
-        return self
-
-    def __deepcopy__(self, memo: Any) -> _SentinelObject:
-        return self
 
 
 class _Sentinel:
@@ -67,8 +63,9 @@ class _Sentinel:
 
     def __getattr__(self, name: str) -> _SentinelObject:
         if name == "__bases__":
-            # Keeps ``inspect`` and ``copy`` from mistaking this for a class.
-            raise AttributeError(name)
+            # Keeps ``inspect`` and ``copy`` from mistaking this for a class. (No
+            # message: the stdlib's says nothing either.)
+            raise AttributeError
         sentinels = self._sentinels
         try:
             return sentinels[name]
@@ -77,6 +74,12 @@ class _Sentinel:
 
     def __reduce__(self) -> str:
         return "sentinel"
+
+
+# Pickles name the stdlib's module, as its sentinels' do: they load wherever Python
+# does, and give the very sentinel back where turbomock's are in use (the stdlib's
+# module then holds them: see adopt, and the switch).
+_SentinelObject.__module__ = _Sentinel.__module__ = STDLIB_MOCK
 
 
 # -- the stdlib adopting turbomock's sentinels ---------------------------------------
