@@ -7,6 +7,7 @@ Python.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Callable
 
 import pytest
@@ -137,5 +138,29 @@ def test_unfiltered_dir_instance_names_match_the_stdlib(monkeypatch: pytest.Monk
         _ = m.a
         m.b = 1
         return sorted(set(dir(m)) - set(dir(type(m))))
+
+    assert_same(scenario)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "del m.method_calls",
+        "del m.method_calls; m.reset_mock()",
+        "del m.method_calls; m.reset_mock(return_value=True)",
+        "del m.method_calls; m.method_calls = [1]",
+        "del m.method_calls; m.a(); m.reset_mock()",
+        "del m.method_calls; c = copy.copy(m); c.reset_mock()",
+    ],
+)
+@pytest.mark.parametrize("kind", ["Mock", "NonCallableMock", "MagicMock"])
+def test_dir_lists_method_calls_while_it_exists(kind: str, steps: str) -> None:
+    """``method_calls`` is an instance attribute with the stdlib: deleted, it leaves
+    ``dir()`` until ``reset_mock`` (or the user) sets it again."""
+
+    def scenario(mock: Any) -> Any:
+        namespace = {"m": getattr(mock, kind)(), "copy": copy}
+        exec(steps, namespace)
+        return "method_calls" in dir(namespace["m"]), "method_calls" in dir(namespace.get("c"))
 
     assert_same(scenario)

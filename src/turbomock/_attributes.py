@@ -215,7 +215,7 @@ def list_attributes(self: Any) -> list[str]:
     names.update(e for e in self.__dict__ if not e.startswith("_") or is_magic(e))
     if st:
         names.update(k for k, v in st.items() if v is not _deleted)
-        if st.get("method_calls") is _deleted:
+        if _call_state.method_calls_deleted(st):
             names.discard("method_calls")  # the stdlib's instance attribute, deleted
     if st.magics:
         names.update(st.magics)

@@ -128,6 +128,14 @@ def delete_method_calls(st: MockState) -> None:
     st["method_calls"] = _DELETED_CHILD  # so __getattr__ refuses it, as the stdlib's
 
 
+def method_calls_deleted(st: MockState) -> bool:
+    """Whether ``method_calls`` is deleted now (``del m.method_calls``, not set again,
+    by hand or by ``reset_mock``): the stdlib's instance attribute is then missing."""
+    extra = st.extra
+    book = None if extra is None else extra.book
+    return book is not None and book.method_calls is _DELETED
+
+
 def state_for_copy(st: MockState) -> MockState:
     """The state ``copy.copy`` gives a mock's copy (``deepcopy`` starts from it
     too, with a state of its own). The stdlib's copy gets a new ``__dict__`` with

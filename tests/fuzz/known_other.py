@@ -36,12 +36,12 @@ OTHER: list[Known] = [
         "class's own __dict__, nor one set by hand; a Mock's class holds that as a slot; a "
         "PropertyMock set as one is there as a wrapper)",
         either(
-            on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)", expected="MagicProxy",
+            on(source=r"type\([a-z]+\d+\)\.__dict__\.get\('__\w+__'\)", expected="MagicProxy",
                actual="^None$"),
-            on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)",
+            on(source=r"type\([a-z]+\d+\)\.__dict__\.get\('__\w+__'\)",
                expected=r"^<function _get_method\.<locals>\.method ",
                actual=r"^None$|^<<mock>\._magic_slots\.MagicSlot object "),
-            on(source=r"type\(m\d+\)\.__dict__\.get\('__\w+__'\)",
+            on(source=r"type\([a-z]+\d+\)\.__dict__\.get\('__\w+__'\)",
                expected="^<PropertyMock ", actual="DescribedMagicSlot object"),
         ),
         "print(type(mock.MagicMock()).__dict__.get('__len__'))  # turbomock None",
