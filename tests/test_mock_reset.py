@@ -196,3 +196,18 @@ def test_an_autospecced_function_in_the_tree_forgets_its_calls() -> None:
         return after_inner, failed, stand_in.called, stand_in.call_count
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize("name", [1, 2.5, None, ["__a__"], "__x__"])
+@pytest.mark.parametrize("kind", ["Mock", "MagicMock", "AsyncMock"])
+def test_reset_of_a_mock_named_by_a_non_string(kind: str, name: Any) -> None:
+    """``reset_mock(return_value=True)`` of a mock whose name is no string: as the
+    stdlib's (3.13 asks whether the name is a magic method's, and an int fails
+    there)."""
+
+    def scenario(mock: Any) -> Any:
+        m = getattr(mock, kind)(name=name)
+        m.reset_mock(return_value=True, side_effect=True)
+        return m.return_value is not None
+
+    assert_same(scenario)

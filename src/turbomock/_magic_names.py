@@ -91,5 +91,6 @@ CALCULATED_RETURN_VALUES: dict[str, Callable[[Any], Any]] = {
 
 
 def is_magic(name: str) -> bool:
-    """``__x__`` shaped: such names are never created as child mocks on demand."""
-    return len(name) >= 4 and name[:2] == "__" and name[-2:] == "__"
+    """``__x__`` shaped: such names are never created as child mocks on demand.
+    (Sliced first: a name that can't be, ``Mock(name=1)``'s, fails as the stdlib's.)"""
+    return name[:2] == "__" and name[-2:] == "__" and len(name) >= 4
