@@ -44,6 +44,7 @@ from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 def _is_async_func(func: Any) -> bool:
@@ -124,17 +125,11 @@ class _Autospec:
         if self.spec_set:
             child_kwargs = {"spec_set": original}
         if not isinstance(original, FunctionTypes):
-            try:
-                # Always as a class (the stdlib passes its instance flag into the
-                # wrong parameter of _SpecState, so it never reaches the child).
-                # Under the mock the plan was made for (the stdlib's placeholder
-                # names it), also when reached through a shallow copy of it.
-                return create_autospec(original, self.spec_set, False, self.parent, name)
-            except InvalidSpecError:
-                target = mock._mock_state.name or mock
-                raise InvalidSpecError(
-                    msg.autospec_attr_mocked(name, target, mock, original)
-                ) from None
+            # Always as a class (the stdlib passes its instance flag into the wrong
+            # parameter of _SpecState, so it never reaches the child). Under the
+            # mock the plan was made for (the stdlib's placeholder names it), also
+            # when reached through a shallow copy of it.
+            return _attribute_child(mock, original, self.spec_set, False, self.parent, name)
         parent = self.parent
         skipfirst = _must_skip(spec, name, self.is_type, self.origin)
         child_kwargs["_eat_self"] = skipfirst
@@ -163,15 +158,9 @@ class _Autospec:
         self.laid_out = True
         mock = self.parent
         st = mock._mock_state
-        walked: list[str] = []  # walked_names(), each attribute read once
+        walked: list[str] = []
         made: dict[str, Any] = {}
-        for name in self._listing():
-            if is_magic(name):
-                continue
-            try:
-                original = self.origin.read(name)
-            except AttributeError:
-                continue
+        for name, original in self._walk():
             walked.append(name)
             if name in st:
                 continue
@@ -238,7 +227,18 @@ class _Autospec:
     def walked_names(self) -> list[str]:
         """The children the stdlib's eager walk makes: every non-magic attribute of
         the spec that can be read."""
-        return [name for name in self._listing() if not is_magic(name) and self._has(name)]
+        return [name for name, _ in self._walk()]
+
+    def _walk(self) -> Iterator[tuple[str, Any]]:
+        """(name, attribute) of each child the walk makes, each attribute read once."""
+        for name in self._listing():
+            if is_magic(name):
+                continue
+            try:
+                original = self.origin.read(name)
+            except AttributeError:
+                continue
+            yield name, original
 
     def _listing(self) -> list[str]:
         """``dir(spec)`` as it was when the mock was made: its Spec's names then."""
@@ -246,13 +246,6 @@ class _Autospec:
             return self.listed  # (a spec added since replaced the Spec)
         spec = self.parent._mock_state.spec
         return dir(self.spec) if spec is None or spec.source is None else spec.methods
-
-    def _has(self, name: str) -> bool:
-        try:
-            self.origin.read(name)
-        except AttributeError:
-            return False
-        return True
 
     def build_walked_children(self, mock: Any) -> None:
         """Before a spec is added (``mock_add_spec``), do what the stdlib's eager walk
@@ -373,18 +366,24 @@ def is_unbuilt_attribute(mock: Any, name: str) -> bool:
 def build_placeholder(mock: Any, st: Any, name: str, placeholder: _SpecState) -> Any:
     """The first access of ``name``, listed as ``placeholder`` (``lay_out``): the
     child autospecced from what the placeholder says, listed in its place."""
-    try:
-        child = create_autospec(
-            placeholder.spec, placeholder.spec_set, placeholder.instance,
-            placeholder.parent, placeholder.name,
-        )
-    except InvalidSpecError:
-        target = st.name or mock
-        raise InvalidSpecError(
-            msg.autospec_attr_mocked(placeholder.name, target, mock, placeholder.spec)
-        ) from None
+    child = _attribute_child(
+        mock, placeholder.spec, placeholder.spec_set, placeholder.instance,
+        placeholder.parent, placeholder.name,
+    )
     st[name] = child
     return child
+
+
+def _attribute_child(
+    mock: Any, spec: Any, spec_set: Any, instance: Any, parent: Any, name: Any
+) -> Any:
+    """A non-function child of ``mock``, autospecced; refused, as the stdlib's, if
+    its spec is a mock."""
+    try:
+        return create_autospec(spec, spec_set, instance, parent, name)
+    except InvalidSpecError:
+        target = mock._mock_state.name or mock
+        raise InvalidSpecError(msg.autospec_attr_mocked(name, target, mock, spec)) from None
 
 
 def create_autospec(
