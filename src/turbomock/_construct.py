@@ -33,6 +33,7 @@ from turbomock._mock_type import (
 from turbomock._sentinels import DEFAULT, _missing
 from turbomock._signatures import signature_object
 from turbomock._spec import is_list, spec_for, spec_from_list
+from turbomock._spec_plan import HEAPTYPE, plan_for, planned_signature, planned_spec, type_version
 from turbomock._state import Extra, MockState, new_state
 
 TYPE_CHECKING = False
@@ -133,6 +134,33 @@ def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
     return pool
 
 
+def _planned_pool(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Pool | None:
+    """``_pool_for_new``'s answer for ``cls(spec=C)`` (or ``spec_set=C``), C a
+    plain class, as its plan keeps it (None: work it out)."""
+    if args or type(cls) is not type or "cls" in kwargs or "self" in kwargs:
+        return None
+    # The spec each decision looks at (see _async_spec and _pool_for_new): the
+    # same class, or no plan.
+    spec = kwargs.get("spec_set")
+    if spec is None:
+        if "spec_set" in kwargs:
+            return None
+        spec = kwargs.get("spec")
+    if type(spec) is not type or not spec.__flags__ & HEAPTYPE:
+        return None
+    plan = plan_for(spec)
+    if plan is None:
+        return None
+    entry = plan.pools.get(cls)
+    tag = type_version(cls)
+    if entry is not None and entry[0] == tag:
+        return entry[1]
+    pool = _pool_for_new(cls, args, kwargs)
+    if pool is not None and tag and pool.bases == (cls,):  # (not async: see there)
+        plan.pools[cls] = (tag, pool)
+    return pool
+
+
 def instance(pool: Pool) -> Any:
     """A bare mock object whose class, a leaf of ``pool``, is its own."""
     leaf: Any = take(pool)
@@ -153,7 +181,7 @@ def new_mock(cls: Any, /, *args: Any, **kwargs: Any) -> Any:
     """``__new__`` of every mock class: a mock with a class of its own."""
     pool = _default_pools.get(cls)
     if pool is None or args or (kwargs and not _DECIDING_KEYWORDS.isdisjoint(kwargs)):
-        pool = _pool_for_new(cls, args, kwargs)
+        pool = _planned_pool(cls, args, kwargs) or _pool_for_new(cls, args, kwargs)
         if pool is None:
             return _new_object(subclass_for_copy(cls))
         return instance(pool)
@@ -175,6 +203,12 @@ new_mock.__qualname__ = "NonCallableMock.__new__"
 def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_self: bool) -> None:
     if REJECT_MOCK_AS_SPEC and _mock._is_instance_mock(spec):
         raise _mock.InvalidSpecError(msg.mock_as_spec(spec))
+    if type(spec) is type and spec.__flags__ & HEAPTYPE:
+        plan = plan_for(spec)
+        if plan is not None:
+            signature = planned_signature(plan, spec, as_instance, eat_self)
+            _apply(st, spec, spec_set, signature, planned_spec(plan, spec), False)
+            return
     listed = is_list(spec)
     signature = None
     if spec is not None and not listed:
@@ -188,6 +222,13 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
     new_spec = None if spec is None else spec_from_list(spec) if listed else spec_for(spec)
     if not STATIC_ASYNC_SPEC_SCAN and isinstance(spec, type) and new_spec is not None:
         new_spec = new_spec.read_as_applied()  # (before 3.13: see there)
+    _apply(st, spec, spec_set, signature, new_spec, listed)
+
+
+def _apply(
+    st: MockState, spec: Any, spec_set: Any, signature: Any, new_spec: Any, listed: bool
+) -> None:
+    """Give the state what ``apply_spec`` worked out."""
     extra = st.extra
     if extra is None:
         if spec is None and not spec_set:

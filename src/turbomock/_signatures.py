@@ -39,18 +39,25 @@ _cache: weakref.WeakKeyDictionary[Any, dict[tuple[bool, bool], tuple[Any, Any]]]
 )
 
 
-def _stamp(func: FunctionType) -> tuple[Any, ...]:
-    own = func.__dict__
-    if not own:  # (most functions: nothing there can change the signature)
+def function_stamp(func: FunctionType) -> tuple[Any, ...]:
+    """What ``inspect.signature(func)`` depends on, to compare later: its code,
+    defaults and the attributes inspect reads, of it and of each function its
+    ``__wrapped__`` chain reaches (whose own can change as well)."""
+    if not func.__dict__:  # (most functions: nothing there can change the signature)
         return (func.__code__, func.__defaults__, func.__kwdefaults__)
-    return (
-        func.__code__,
-        func.__defaults__,
-        func.__kwdefaults__,
-        own.get("__signature__"),
-        own.get("__wrapped__"),
-        own.get("__text_signature__"),
-    )
+    parts: list[Any] = []
+    seen: set[int] = set()
+    while True:
+        own = func.__dict__
+        wrapped = own.get("__wrapped__")
+        parts += (
+            func.__code__, func.__defaults__, func.__kwdefaults__,
+            own.get("__signature__"), own.get("__text_signature__"), wrapped,
+        )
+        seen.add(id(func))
+        if type(wrapped) is not FunctionType or id(wrapped) in seen:
+            return tuple(parts)
+        func = wrapped
 
 
 def _compute(target: Any) -> Any:
@@ -135,7 +142,7 @@ def _signature(func: Any, eat_self: bool) -> Any:
         if own_key is not None and not func.__objclass__.__flags__ & _HEAPTYPE:
             _static_descriptor_signatures[own_key] = sig
         return sig
-    stamp = _stamp(plain)
+    stamp = function_stamp(plain)
     per_function = _cache.get(plain)
     key = (bound, eat_self)
     if per_function is not None:
