@@ -7,6 +7,7 @@ renamed, and the function gets the mock's API as plain attributes.
 
 from __future__ import annotations
 
+import linecache
 from functools import partial
 from types import CellType, FunctionType
 
@@ -131,43 +132,31 @@ _FORWARDED = (
 )
 
 
-def _forwarder_template() -> Any:
-    mock = name = None
-
-    def forward(*args: Any, **kwargs: Any) -> Any:
-        return getattr(mock, name)(*args, **kwargs)  # type: ignore[call-overload]
-
-    return forward
-
-
-def _forwarder_code(name: str) -> Any:
-    """The code of the function forwarding to ``name``: named as the stdlib's, whose
-    ``_setup_func`` defines one per method."""
-    renames: dict[str, Any] = {"co_name": name}
-    if CODE_HAS_QUALNAME:
-        renames["co_qualname"] = f"_setup_func.<locals>.{name}"
-    return _forwarder_template().__code__.replace(**renames)
-
-
-#: (name, code, the cell holding the name) of each forwarding function: made once,
-#: so a stand-in's seven cost one cell and seven function objects.
-_FORWARDERS = [(name, _forwarder_code(name), CellType(name)) for name in _FORWARDED]
-_MOCK_CELL_FIRST = _FORWARDERS[0][1].co_freevars == ("mock", "name")
-#: Their globals: ``__name__`` gives each new function the public ``__module__``.
-_FORWARDER_GLOBALS: dict[str, Any] = {"__builtins__": __builtins__, "__name__": PUBLIC_MODULE}
+def _compile_forwarders() -> Any:
+    """A function making the stand-in's forwarding functions: one ``def`` per method,
+    nested in a function named ``_setup_func`` as the stdlib's (so their
+    ``__qualname__`` is ``_setup_func.<locals>.NAME``), written out from
+    ``_FORWARDED`` once. Seven ``def`` statements in one frame cost about half of
+    what seven ``FunctionType(...)`` calls did. The source is kept in ``linecache``,
+    so a traceback through a forwarder shows its line."""
+    lines = ["def _setup_func(mock):"]
+    for name in _FORWARDED:
+        lines += [
+            f"    def {name}(*args, **kwargs):",
+            f"        return mock.{name}(*args, **kwargs)",
+        ]
+    lines.append("    return {" + ", ".join(f"{name!r}: {name}" for name in _FORWARDED) + "}")
+    source = "\n".join(lines) + "\n"
+    filename = "<turbomock: an autospecced function's forwarders>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    # ``__name__`` gives each new function the public ``__module__``.
+    namespace: dict[str, Any] = {"__builtins__": __builtins__, "__name__": PUBLIC_MODULE}
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace["_setup_func"]
 
 
-def _forwarding_functions(mock: Any) -> dict[str, Any]:
-    """{name: a function calling ``mock``'s method ``name``} for each forwarded one."""
-    cell = CellType(mock)
-    made = {}
-    for name, code, name_cell in _FORWARDERS:
-        closure = (cell, name_cell) if _MOCK_CELL_FIRST else (name_cell, cell)
-        forward = FunctionType(code, _FORWARDER_GLOBALS, name, None, closure)
-        if not CODE_HAS_QUALNAME:
-            forward.__qualname__ = f"_setup_func.<locals>.{name}"
-        made[name] = forward
-    return made
+#: mock -> {name: a function calling ``mock``'s method ``name`` as it is when called}
+_forwarding_functions = _compile_forwarders()
 
 
 _AWAIT_ASSERTS = (

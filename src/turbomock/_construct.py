@@ -8,6 +8,7 @@ one ``MockState``."""
 
 from __future__ import annotations
 
+from types import FunctionType
 from weakref import ref as _weakref
 
 import turbomock
@@ -31,8 +32,8 @@ from turbomock._mock_type import (
     take,
 )
 from turbomock._sentinels import DEFAULT, _missing
-from turbomock._signatures import signature_object
-from turbomock._spec import is_list, spec_for, spec_from_list
+from turbomock._signatures import function_signature, signature_object
+from turbomock._spec import is_list, spec_for, spec_for_class, spec_from_list
 from turbomock._spec_plan import HEAPTYPE, plan_for, planned_signature, planned_spec, type_version
 from turbomock._state import Extra, MockState, new_state
 
@@ -146,19 +147,33 @@ def _planned_pool(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
         if "spec_set" in kwargs:
             return None
         spec = kwargs.get("spec")
-    if type(spec) is not type or not spec.__flags__ & HEAPTYPE:
+    pools: dict[Any, tuple[int, Pool]]
+    key: Any
+    if type(spec) is type and spec.__flags__ & HEAPTYPE:
+        plan = plan_for(spec)
+        if plan is None:
+            return None
+        pools, key = plan.pools, cls
+    elif type(spec) is FunctionType and not spec.__dict__:
+        # Such a function's names are FunctionType's; whether it makes the mock
+        # async, its code's flags alone tell (see _is_async_obj).
+        pools, key = _function_pools, (cls, spec.__code__.co_flags & _CO_COROUTINE)
+    else:
         return None
-    plan = plan_for(spec)
-    if plan is None:
-        return None
-    entry = plan.pools.get(cls)
+    entry = pools.get(key)
     tag = type_version(cls)
     if entry is not None and entry[0] == tag:
         return entry[1]
     pool = _pool_for_new(cls, args, kwargs)
-    if pool is not None and tag and pool.bases == (cls,):  # (not async: see there)
-        plan.pools[cls] = (tag, pool)
+    if pool is not None and tag:
+        pools[key] = (tag, pool)
     return pool
+
+
+#: (mock class, whether async) -> (the class's version tag, the pool its mocks
+#: specced on a plain function without attributes take their classes from)
+_function_pools: dict[Any, tuple[int, Pool]] = {}
+_CO_COROUTINE = 0x80
 
 
 def instance(pool: Pool) -> Any:
@@ -209,6 +224,11 @@ def apply_spec(st: MockState, spec: Any, spec_set: Any, as_instance: bool, eat_s
             signature = planned_signature(plan, spec, as_instance, eat_self)
             _apply(st, spec, spec_set, signature, planned_spec(plan, spec), False)
             return
+    elif type(spec) is FunctionType and not spec.__dict__:
+        # (What signature_object and spec_for would find, without their questions.)
+        signature = function_signature(spec, spec, False, eat_self)
+        _apply(st, spec, spec_set, signature, spec_for_class(FunctionType), False)
+        return
     listed = is_list(spec)
     signature = None
     if spec is not None and not listed:

@@ -216,6 +216,15 @@ class MagicMixin(_MagicBase):
         spec = st.spec
         defaults = self._mock_default_slots or DEFAULT_MAGICS
         cls = type(self)
+        pool = cls._mock_pool
+        if pool is not None and not st.magics:
+            # A pooled leaf (never a copy's class) with no magic method configured:
+            # its bag is all there is to change, and it is mostly the right one
+            # already (its pool was chosen for this spec).
+            bag = self._mock_bag_with(defaults if spec is None else spec.magic_slots(defaults))
+            if bag is not pool.bag:
+                change_bag(self, bag)
+            return
         if "_mock_source" in cls.__dict__:
             _set_magics_of_copy(self, spec, defaults)
             return

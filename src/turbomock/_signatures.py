@@ -9,7 +9,6 @@ always the answer ``inspect.signature`` would give now.
 
 from __future__ import annotations
 
-import weakref
 from functools import partial
 from types import (
     BuiltinFunctionType,
@@ -24,6 +23,7 @@ from types import (
 
 from turbomock._compat import SIGNATURE_UNWRAPS_STATIC_AND_CLASS
 from turbomock._spec import FunctionTypes
+from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,9 +34,8 @@ _UNSET: Any = object()
 NOT_KNOWN = _UNSET
 
 # function -> {(bound, eat_self): (stamp, signature or None)}
-_cache: weakref.WeakKeyDictionary[Any, dict[tuple[bool, bool], tuple[Any, Any]]] = (
-    weakref.WeakKeyDictionary()
-)
+_cache = IdentityCache()
+_cached_for = _cache.get
 
 
 def function_stamp(func: FunctionType) -> tuple[Any, ...]:
@@ -142,8 +141,14 @@ def _signature(func: Any, eat_self: bool) -> Any:
         if own_key is not None and not func.__objclass__.__flags__ & _HEAPTYPE:
             _static_descriptor_signatures[own_key] = sig
         return sig
+    return function_signature(func, plain, bound, eat_self)
+
+
+def function_signature(func: Any, plain: FunctionType, bound: bool, eat_self: bool) -> Any:
+    """``_signature`` of a Python function ``plain`` (``func``: itself, or a method
+    binding it), cached per function and checked against what could have changed."""
     stamp = function_stamp(plain)
-    per_function = _cache.get(plain)
+    per_function = _cached_for(plain)
     key = (bound, eat_self)
     if per_function is not None:
         found = per_function.get(key)
@@ -151,7 +156,7 @@ def _signature(func: Any, eat_self: bool) -> Any:
             return found[1]
     else:
         per_function = {}
-        _cache[plain] = per_function
+        _cache.put(plain, per_function)
     sig = _compute(partial(func, None) if eat_self else func)
     per_function[key] = (stamp, sig)
     return sig
