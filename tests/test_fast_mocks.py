@@ -44,20 +44,23 @@ def installed(mock: Any) -> tuple[str, ...]:
 @pytest.mark.parametrize(
     ("kind", "expected"),
     [
-        ("Mock", ("__getattr__", "__init__")),
-        ("MagicMock", ("__getattr__", "__init__")),
+        ("Mock", ("__getattr__", "__init__", "__call__")),
+        ("MagicMock", ("__getattr__", "__init__", "__call__")),
         ("NonCallableMock", ("__getattr__", "__init__")),
         ("NonCallableMagicMock", ("__getattr__", "__init__")),
+        # Its __call__ is a coroutine's: the Python code runs (_fast_calls.c).
         ("AsyncMock", ("__getattr__", "__init__")),
-        ("PropertyMock", ("__getattr__", "__init__")),
-        # Its __init__ takes a timeout and keeps a waiter: the Python code runs.
-        ("ThreadingMock", ("__getattr__",)),
+        ("PropertyMock", ("__getattr__", "__init__", "__call__")),
+        # Its __init__ takes a timeout and keeps a waiter: the Python code runs. (Its
+        # calls find its own _mock_call when made, and take the Python path too.)
+        ("ThreadingMock", ("__getattr__", "__call__")),
     ],
 )
 def test_each_plain_kind_gets_the_fast_paths(kind: str, expected: tuple[str, ...]) -> None:
     mock = getattr(turbomock, kind)()
     assert installed(mock) == expected
-    assert installed(mock.child) in (expected, ("__getattr__", "__init__"))
+    # (A non-callable mock's children are callable.)
+    assert installed(mock.child) in (expected, ("__getattr__", "__init__", "__call__"))
 
 
 @needs_native
@@ -70,8 +73,8 @@ def test_a_subclass_with_its_own_init_or_getattr_keeps_them() -> None:
         def __getattr__(self, name: str) -> Any:
             return name
 
-    assert installed(OwnInit()) == ("__getattr__",)
-    assert installed(OwnGetattr()) == ("__init__",)
+    assert installed(OwnInit()) == ("__getattr__", "__call__")
+    assert installed(OwnGetattr()) == ("__init__", "__call__")
 
 
 def test_fresh_children_are_wired_as_the_stdlib_wires_them() -> None:

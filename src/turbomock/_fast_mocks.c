@@ -36,14 +36,6 @@
 
 #include "_native_core.h"
 
-#if PY_VERSION_HEX < 0x030A0000
-static inline PyObject *
-Py_NewRef(PyObject *obj)
-{
-    Py_INCREF(obj);
-    return obj;
-}
-#endif
 
 #define SLOT(obj, offset) (*(PyObject **)((char *)(obj) + (offset)))
 
@@ -74,7 +66,9 @@ static Py_ssize_t off_parent, off_name, off_new_parent, off_new_name, off_pendin
     off_magics, off_return_value, off_side_effect, off_calls, off_extra;
 static Py_ssize_t off_children, off_probe, off_free, off_bag;
 static PyObject *str_getattr, *str_getattribute, *str_mock_pool, *str_get_child_mock,
-    *str_new, *str_init, *str_mock_cell, *zero, *empty_tuple;
+    *str_new, *str_init, *str_mock_cell, *str_call_key, *zero, *empty_tuple;
+
+TmCore tm_core;
 
 /* The offset of an object slot of `type` named `name`, or -1 with an error set. */
 static Py_ssize_t
@@ -220,6 +214,7 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         || (str_new = PyUnicode_InternFromString("__new__")) == NULL
         || (str_init = PyUnicode_InternFromString("__init__")) == NULL
         || (str_mock_cell = PyUnicode_InternFromString("_mock_cell")) == NULL
+        || (str_call_key = PyUnicode_InternFromString("()")) == NULL
         || (zero = PyLong_FromLong(0)) == NULL
         || (empty_tuple = PyTuple_New(0)) == NULL) {
         return NULL;
@@ -231,8 +226,21 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         return NULL;
     }
     Py_INCREF(generic_getattribute);
+    tm_core = (TmCore){
+        .ready = 1, .state_type = state_type, .base_type = base_type, .pool_type = pool_type,
+        .default_ = default_, .str_mock_pool = str_mock_pool, .empty_tuple = empty_tuple,
+        .off_state = off_state, .off_new_parent = off_new_parent, .off_pending = off_pending,
+        .off_return_value = off_return_value, .off_side_effect = off_side_effect,
+        .off_calls = off_calls, .off_extra = off_extra, .off_probe = off_probe,
+    };
     ready = 1;
     Py_RETURN_NONE;
+}
+
+Py_ssize_t
+tm_slot_offset(PyTypeObject *type, const char *name)
+{
+    return slot_offset(type, name);
 }
 
 /* True when `type.<name>` is `type`'s own attribute `name`, as a raw lookup finds
@@ -247,6 +255,12 @@ own_attribute(PyTypeObject *type, PyObject *name)
     }
     PyObject *meta_attribute = _PyType_Lookup(meta, name);
     return meta_attribute == NULL || Py_TYPE(meta_attribute)->tp_descr_set == NULL;
+}
+
+int
+tm_own_attribute(PyTypeObject *type, PyObject *name)
+{
+    return own_attribute(type, name);
 }
 
 /* new_state(parent, name, new_parent, new_name) of _state.py: a new reference. */
@@ -320,6 +334,102 @@ engine_built(PyObject *probe)
     return PySequence_Contains(engine_inits, init);
 }
 
+/* The pool `self`'s children named `key` come from, borrowed, when the engine may
+ * build them directly (direct_pool in _children.py): self's class is a pooled leaf
+ * whose probe has the engine's _get_child_mock, the child pool is known, holds a
+ * free leaf, and its probe's __new__ and __init__ are the engine's. NULL without
+ * an error: not so (Python decides, restocks or works the pool out); NULL with
+ * one: a check raised. Runs no user code. (Pools live in _mock_type._pools for
+ * good: borrowing them is safe.) */
+static PyObject *
+direct_pool(PyObject *self, PyObject *key)
+{
+    PyTypeObject *type = Py_TYPE(self);  /* (a subclass of Base: install() saw to it) */
+    if (!own_attribute(type, str_mock_pool)) {
+        return NULL;
+    }
+    /* type(self)._mock_pool: a leaf holds it in its own namespace (the first
+     * place the lookup tries; the metaclass has no such attribute). */
+    PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
+    if (pool == NULL || !Py_IS_TYPE(pool, pool_type)) {
+        return NULL;
+    }
+    PyObject *probe = SLOT(pool, off_probe);
+    if (probe == NULL || !PyType_Check(probe)
+        || !own_attribute((PyTypeObject *)probe, str_get_child_mock)
+        || _PyType_Lookup((PyTypeObject *)probe, str_get_child_mock) != get_child_mock) {
+        return NULL;
+    }
+    PyObject *children = SLOT(pool, off_children);
+    if (children == NULL || !PyDict_CheckExact(children)) {
+        return NULL;
+    }
+    PyObject *cpool = PyDict_GetItemWithError(children, key);  /* (keys: None, str) */
+    if (cpool == NULL || !Py_IS_TYPE(cpool, pool_type)) {
+        return NULL;  /* unknown yet (Python works it out), or no direct pool */
+    }
+    PyObject *cprobe = SLOT(cpool, off_probe);
+    PyObject *free = SLOT(cpool, off_free);
+    if (cprobe == NULL || free == NULL || !PyList_CheckExact(free)
+        || PyList_GET_SIZE(free) == 0) {
+        return NULL;  /* (an empty list: Python restocks) */
+    }
+    if (engine_built(cprobe) <= 0) {
+        return NULL;  /* (a function's == never fails) */
+    }
+    return cpool;
+}
+
+/* instance(cpool) of _construct.py with the state new_state(parent, name,
+ * new_parent, new_name): a new reference to the mock, or NULL with an error. The
+ * caller saw (direct_pool) that cpool has a free leaf. */
+static PyObject *
+pooled_mock(PyObject *cpool, PyObject *parent, PyObject *name, PyObject *new_parent,
+            PyObject *new_name)
+{
+    PyObject *free = SLOT(cpool, off_free);
+    Py_ssize_t last = PyList_GET_SIZE(free) - 1;
+    PyObject *leaf = Py_NewRef(PyList_GET_ITEM(free, last));
+    PyObject *child = NULL;
+    if (PyList_SetSlice(free, last, last + 1, NULL) < 0) {
+        goto fail;
+    }
+    child = new_instance(leaf);
+    if (child == NULL) {
+        goto fail;
+    }
+    if (!PyObject_TypeCheck(child, base_type) || SLOT(child, off_state) != NULL) {
+        PyErr_SetString(PyExc_SystemError, "turbomock: a pooled leaf is not a mock class");
+        goto fail;
+    }
+    PyObject *bag = SLOT(cpool, off_bag);
+    if (bag != NULL && bag != Py_None) {
+        /* Its magic methods are read off the class: the leaf names its mock. */
+        PyObject *cell = PyObject_GetAttr(leaf, str_mock_cell);
+        if (cell == NULL) {
+            goto fail;
+        }
+        PyObject *ref = PyWeakref_NewRef(child, NULL);
+        int failed = ref == NULL || PyObject_SetItem(cell, zero, ref) < 0;
+        Py_XDECREF(ref);
+        Py_DECREF(cell);
+        if (failed) {
+            goto fail;
+        }
+    }
+    PyObject *state = make_state(parent, name, new_parent, new_name);
+    if (state == NULL) {
+        goto fail;
+    }
+    SLOT(child, off_state) = state;  /* (the child was made just now: the slot is empty) */
+    Py_DECREF(leaf);
+    return child;
+fail:
+    Py_XDECREF(child);
+    Py_DECREF(leaf);
+    return NULL;
+}
+
 /* The common case of NonCallableMock.__getattr__: a new reference to the child,
  * or NULL with an error, or NULL without one ("not handled": nothing changed). */
 static PyObject *
@@ -335,45 +445,16 @@ fresh_child(PyObject *self, PyObject *name)
     /* Held from here: the two name lookups below can run a key's __eq__ (a str
      * subclass used as a name), which could replace the mock's state. */
     Py_INCREF(st);
-    PyObject *leaf = NULL, *child = NULL, *state = NULL, *result = NULL;
+    PyObject *child = NULL, *result = NULL;
     /* First what runs no user code, so that "not handled" does not follow code
      * the Python fallback would run again (but for a child found under a key
      * whose __eq__ ran: the fallback looks it up again, as a second access). */
-    PyTypeObject *type = Py_TYPE(self);  /* (a subclass of Base: install() saw to it) */
-    if (!own_attribute(type, str_mock_pool)) {
+    PyTypeObject *type = Py_TYPE(self);
+    PyObject *cpool = direct_pool(self, Py_None);
+    if (cpool == NULL) {
         goto done;
     }
-    /* type(self)._mock_pool: a leaf holds it in its own namespace (the first
-     * place the lookup tries; the metaclass has no such attribute). */
-    PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
-    if (pool == NULL || !Py_IS_TYPE(pool, pool_type)) {
-        goto done;
-    }
-    PyObject *probe = SLOT(pool, off_probe);
-    if (probe == NULL || !PyType_Check(probe)
-        || !own_attribute((PyTypeObject *)probe, str_get_child_mock)
-        || _PyType_Lookup((PyTypeObject *)probe, str_get_child_mock) != get_child_mock) {
-        goto done;
-    }
-    PyObject *children = SLOT(pool, off_children);
-    if (children == NULL || !PyDict_CheckExact(children)) {
-        goto done;
-    }
-    /* (Pools live in _mock_type._pools for good: borrowed safely below.) */
-    PyObject *cpool = PyDict_GetItemWithError(children, Py_None);
-    if (cpool == NULL || !Py_IS_TYPE(cpool, pool_type)) {
-        goto done;  /* unknown yet (Python works it out), or no direct pool */
-    }
-    PyObject *cprobe = SLOT(cpool, off_probe);
     PyObject *free = SLOT(cpool, off_free);
-    if (cprobe == NULL || free == NULL || !PyList_CheckExact(free)
-        || PyList_GET_SIZE(free) == 0) {
-        goto done;  /* (an empty list: Python restocks) */
-    }
-    int built = engine_built(cprobe);
-    if (built <= 0) {
-        goto done;  /* (a function's == never fails) */
-    }
     /* The name lookups, as __getattr__ makes them (PLAIN_NAMES holds exact strs
      * only; a child's key may be a str subclass). */
     int plain = PySet_Contains(plain_names, name);
@@ -387,41 +468,10 @@ fresh_child(PyObject *self, PyObject *name)
         goto done;  /* changed by such an __eq__: nothing else is safe */
     }
     /* From here on, as the Python fast path: committed. */
-    Py_ssize_t last = PyList_GET_SIZE(free) - 1;
-    leaf = PyList_GET_ITEM(free, last);
-    Py_INCREF(leaf);
-    if (PyList_SetSlice(free, last, last + 1, NULL) < 0) {
-        goto done;
-    }
-    child = new_instance(leaf);
+    child = pooled_mock(cpool, self, name, self, name);
     if (child == NULL) {
         goto done;
     }
-    if (!PyObject_TypeCheck(child, base_type) || SLOT(child, off_state) != NULL) {
-        PyErr_SetString(PyExc_SystemError, "turbomock: a pooled leaf is not a mock class");
-        goto done;
-    }
-    PyObject *bag = SLOT(cpool, off_bag);
-    if (bag != NULL && bag != Py_None) {
-        /* Its magic methods are read off the class: the leaf names its mock. */
-        PyObject *cell = PyObject_GetAttr(leaf, str_mock_cell);
-        if (cell == NULL) {
-            goto done;
-        }
-        PyObject *ref = PyWeakref_NewRef(child, NULL);
-        int failed = ref == NULL || PyObject_SetItem(cell, zero, ref) < 0;
-        Py_XDECREF(ref);
-        Py_DECREF(cell);
-        if (failed) {
-            goto done;
-        }
-    }
-    state = make_state(self, name, self, name);
-    if (state == NULL) {
-        goto done;
-    }
-    SLOT(child, off_state) = state;  /* (the child was made just now: the slot is empty) */
-    state = NULL;
     /* setdefault is atomic: threads racing here all get one child. */
     PyObject *winner = PyDict_SetDefault(st, name, child);
     if (winner == NULL) {
@@ -437,9 +487,58 @@ fresh_child(PyObject *self, PyObject *name)
         result = PyObject_CallFunctionObjArgs(new_child, self, st, name, NULL);
     }
 done:
-    Py_XDECREF(state);
     Py_XDECREF(child);
-    Py_XDECREF(leaf);
+    Py_DECREF(st);
+    return result;
+}
+
+/* fresh_return_value(mock): the common case of NonCallableMock._get_return_value
+ * when the return value is DEFAULT, for a mock with no `extra`: the return value
+ * made straight from the child pool (new_return_value's direct path) and stored,
+ * unless one is there already (made meanwhile: the GIL keeps the check and the
+ * store together, as the Python code's lock does); a new reference to whichever
+ * it is. None: not handled, nothing changed (Python makes it). */
+PyObject *
+fast_mocks_fresh_return_value(PyObject *module, PyObject *self)
+{
+    return tm_fresh_return_value(self);
+}
+
+PyObject *
+tm_fresh_return_value(PyObject *self)
+{
+    if (!ready || !PyObject_TypeCheck(self, base_type)) {
+        Py_RETURN_NONE;
+    }
+    PyObject *st = SLOT(self, off_state);
+    if (st == NULL || !Py_IS_TYPE(st, state_type) || SLOT(st, off_extra) != Py_None
+        || SLOT(st, off_return_value) != default_) {
+        Py_RETURN_NONE;
+    }
+    PyObject *cpool = direct_pool(self, str_call_key);
+    if (cpool == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        Py_RETURN_NONE;
+    }
+    Py_INCREF(st);
+    PyObject *child = pooled_mock(cpool, Py_None, Py_None, self, str_call_key);
+    PyObject *result = NULL;
+    if (child != NULL) {
+        /* (Nothing above ran Python code: the slot still holds DEFAULT, but the
+         * check costs nothing and keeps this right if that ever changes.) */
+        PyObject *value = SLOT(st, off_return_value);
+        if (value == default_) {
+            SLOT(st, off_return_value) = Py_NewRef(child);
+            Py_DECREF(value);
+            result = child;
+        }
+        else {
+            result = Py_NewRef(value);
+            Py_DECREF(child);
+        }
+    }
     Py_DECREF(st);
     return result;
 }
@@ -554,7 +653,18 @@ mock_init(PyObject *self, PyObject *args, PyObject *kwds)
             return 0;
         }
     }
-    PyObject *init = _PyType_Lookup(type, str_init);  /* a function: install() saw to it */
+    /* With arguments: the engine's __init__ itself where the classes before it
+     * only pass them on (a frame less for MagicMock(spec=...)), else __init__ as
+     * found, a function (install() saw to it). */
+    Py_INCREF(type);
+    PyObject *init = base_init(type);
+    Py_DECREF(type);
+    if (init == NULL) {
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        init = _PyType_Lookup(Py_TYPE(self), str_init);
+    }
     if (init == NULL) {
         PyErr_SetString(PyExc_SystemError, "turbomock: a leaf lost its __init__");
         return -1;
@@ -622,6 +732,7 @@ fast_mocks_install(PyObject *module, PyObject *arg)
             return NULL;
         }
     }
+    tm_install_call(leaf);
     Py_RETURN_NONE;
 }
 
@@ -633,12 +744,25 @@ fast_mocks_installed(PyObject *module, PyObject *arg)
     if (type == NULL) {
         return NULL;
     }
-    int getattro = type->tp_getattro == mock_getattro, init = type->tp_init == mock_init;
-    if (getattro && init) {
-        return Py_BuildValue("(ss)", "__getattr__", "__init__");
+    PyObject *names = PyList_New(0);
+    if (names == NULL) {
+        return NULL;
     }
-    if (getattro || init) {
-        return Py_BuildValue("(s)", getattro ? "__getattr__" : "__init__");
+    const char *found[3] = {
+        type->tp_getattro == mock_getattro ? "__getattr__" : NULL,
+        type->tp_init == mock_init ? "__init__" : NULL,
+        tm_has_call(type) ? "__call__" : NULL,
+    };
+    for (int i = 0; i < 3; i++) {
+        PyObject *name = found[i] == NULL ? NULL : PyUnicode_FromString(found[i]);
+        if (found[i] != NULL && (name == NULL || PyList_Append(names, name) < 0)) {
+            Py_XDECREF(name);
+            Py_DECREF(names);
+            return NULL;
+        }
+        Py_XDECREF(name);
     }
-    return PyTuple_New(0);
+    PyObject *result = PyList_AsTuple(names);
+    Py_DECREF(names);
+    return result;
 }

@@ -27,8 +27,9 @@ from turbomock._attributes import (
 from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
+from turbomock._call_lists import RecordList
 from turbomock._call_state import book_if_unnameable
-from turbomock._calls import new_named_call
+from turbomock._calls import _Call, new_named_call
 from turbomock._children import (
     PLAIN_NAMES,
     check_name,
@@ -63,6 +64,7 @@ from turbomock._state import (
     new_state,
     record_call,
 )
+from turbomock._state import lock as _state_lock
 
 _new_object = object.__new__
 _object_setattr = object.__setattr__
@@ -185,6 +187,12 @@ class NonCallableMock(_BaseWithAssertions):
         extra = st.extra
         if extra is None:
             value = st.return_value
+            if value is DEFAULT and _fresh_return_value is not None:
+                # The native core makes and stores it where the direct path
+                # below applies (None: not handled, nothing done).
+                made = _fresh_return_value(self)
+                if made is not None:
+                    return made
             keep_default = False
         else:
             delegate = extra.delegate
@@ -543,6 +551,8 @@ class Mock(CallableMixin, NonCallableMock):
 
 
 ENGINE_INITS.extend((NonCallableMock.__init__, init_mock))
+#: The native core's first return value of a mock with no extra (None: pure Python).
+_fresh_return_value: Any = getattr(NATIVE, "fresh_return_value", None)
 
 if NATIVE is not None:
     # The native core takes the common cases of __init__ without arguments and of
@@ -567,6 +577,23 @@ if NATIVE is not None:
             "pool": Pool,
         }
     )
+    if hasattr(NATIVE, "fast_calls_setup"):
+        # And a pooled leaf's call, where __call__'s fast path above applies to
+        # the mock and every parent is plain (see _fast_calls.c).
+        NATIVE.fast_calls_setup(
+            {
+                "callable": Mock,
+                "call": CallableMixin.__dict__["__call__"],
+                "check_sig": _CHECK_SIG,
+                "increment": _INCREMENT,
+                "mock_call": _MOCK_CALL,
+                "execute": _EXECUTE_MOCK_CALL,
+                "return_value": NonCallableMock.__dict__["return_value"],
+                "record_list": RecordList,
+                "call_type": _Call,
+                "lock": _state_lock,
+            }
+        )
 
 for _klass in (NonCallableMock, CallableMixin, Mock):
     passthrough(_klass)

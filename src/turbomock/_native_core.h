@@ -5,11 +5,42 @@
 
 #include <Python.h>
 
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *
+Py_NewRef(PyObject *obj)
+{
+    Py_INCREF(obj);
+    return obj;
+}
+#endif
+
 /* _fast_mocks.c: Mock() and the first access to a child, without Python frames. */
 PyObject *fast_mocks_state_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *fast_mocks_new_state(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *fast_mocks_setup(PyObject *module, PyObject *config);
 PyObject *fast_mocks_install(PyObject *module, PyObject *arg);
 PyObject *fast_mocks_installed(PyObject *module, PyObject *arg);
+PyObject *fast_mocks_fresh_return_value(PyObject *module, PyObject *self);
+
+/* What _fast_mocks.c's setup found, for the other files (valid once `ready`). */
+typedef struct {
+    int ready;
+    PyTypeObject *state_type, *base_type, *pool_type;
+    PyObject *default_, *str_mock_pool, *empty_tuple;
+    Py_ssize_t off_state, off_new_parent, off_pending, off_return_value, off_side_effect,
+        off_calls, off_extra, off_probe;
+} TmCore;
+extern TmCore tm_core;
+/* `type.<name>` is found in the class itself, as a raw MRO lookup finds it. */
+int tm_own_attribute(PyTypeObject *type, PyObject *name);
+/* The offset of the writable object slot `name` of `type`, or -1 with an error. */
+Py_ssize_t tm_slot_offset(PyTypeObject *type, const char *name);
+/* fresh_return_value(): a new reference, None when not handled, NULL on error. */
+PyObject *tm_fresh_return_value(PyObject *self);
+
+/* _fast_calls.c: calling a plain mock without Python frames. */
+PyObject *fast_calls_setup(PyObject *module, PyObject *config);
+void tm_install_call(PyTypeObject *leaf);
+int tm_has_call(PyTypeObject *type);
 
 #endif

@@ -261,9 +261,15 @@ static PyMethodDef speedups_functions[] = {
     {"fast_mocks_install", (PyCFunction)fast_mocks_install, METH_O,
      "fast_mocks_install($module, leaf, /)\n--\n\n"
      "Give a pooled leaf the native Mock() and first child access where exact."},
+    {"fast_calls_setup", (PyCFunction)fast_calls_setup, METH_O,
+     "fast_calls_setup($module, config, /)\n--\n\n"
+     "What the native call of a plain mock works with (_fast_calls.c)."},
+    {"fresh_return_value", (PyCFunction)fast_mocks_fresh_return_value, METH_O,
+     "fresh_return_value($module, mock, /)\n--\n\n"
+     "A new mock's return value, made and stored where exact, else None (_fast_mocks.c)."},
     {"fast_mocks_installed", (PyCFunction)fast_mocks_installed, METH_O,
      "fast_mocks_installed($module, cls, /)\n--\n\n"
-     "Which of them cls has: a tuple of '__getattr__', '__init__'."},
+     "Which of them cls has: a tuple of '__getattr__', '__init__', '__call__'."},
     {NULL, NULL, 0, NULL},
 };
 
