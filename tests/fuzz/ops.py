@@ -2,7 +2,8 @@
 
 The kinds live in ``kinds_make`` (constructing mocks, autospec, patch), ``kinds_use``
 (attributes, calls, assertions, bookkeeping), ``kinds_magic`` and ``kinds_class``
-(``type(m)`` edits in every code shape, copies, frames, names). Each is a generator
+(``type(m)`` edits in every code shape, copies, frames, names) and ``kinds_spec``
+(a spec changed between the mocks made on it). Each is a generator
 ``World -> Op | None`` with a weight.
 
 Case ``i`` of seed ``s`` depends on nothing but ``(s, i)`` and the running Python's
@@ -14,7 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from . import kinds_class, kinds_magic, kinds_make, kinds_use
+from . import kinds_class, kinds_magic, kinds_make, kinds_spec, kinds_use
 from .case import Case, Op
 from .model import World
 
@@ -26,6 +27,7 @@ KINDS: list[tuple[str, float, Generator]] = [
     *kinds_use.KINDS,
     *kinds_magic.KINDS,
     *kinds_class.KINDS,
+    *kinds_spec.KINDS,
 ]
 
 
@@ -41,6 +43,7 @@ THEMES: list[tuple[str, ...]] = [
     ("make.patch", "patch.control", "call", "attr.get"),
     ("names", "magic.direct", "assert"),
     ("frames", "call.side_effect", "call"),
+    ("spec.edit", "make.mock", "make.autospec", "call", "assert"),
 ]
 
 
