@@ -555,3 +555,92 @@ def test_autospec_of_an_autospecced_function_builds_its_mock_once() -> None:
         return sum("co_flags.__and__(128)" in c for c in calls)
 
     assert_same(scenario)
+
+
+def test_a_class_derived_from_an_autospecced_mocks_checks_calls_the_same() -> None:
+    """``type(m)()``, and the children of a copy (made from the original's class),
+    check their calls by the autospec's signature, as the stdlib's inherit its
+    class's ``_mock_check_sig`` and ``__signature__``."""
+
+    def scenario(impl: Any) -> Any:
+        import copy
+        import inspect
+
+        class Klass:
+            def __init__(self, x: Any) -> None: ...
+
+            def meth(self, a: Any) -> None: ...
+
+            @classmethod
+            def cmeth(cls, a: Any) -> None: ...
+
+        m = impl.create_autospec(Klass)
+        seen = []
+        for make in (
+            lambda: type(m)(), lambda: type(m.meth)(), lambda: type(type(m)())(),
+            lambda: copy.deepcopy(m), lambda: impl.NonCallableMagicMock(),
+        ):
+            made = make()
+            seen.append(_raised(lambda made=made: made(1, 2, 3)))
+            try:
+                seen.append(str(inspect.signature(made)))
+            except (TypeError, ValueError) as exc:
+                seen.append(type(exc).__name__)
+        with impl.patch.object(Klass, "cmeth", autospec=True) as patched:
+            copied = copy.deepcopy(patched)
+            seen.append(copied == patched)
+            seen.append(_raised(lambda: copied.return_value.a()))
+            seen.append(_raised(lambda: copied.return_value(1)))
+        return seen
+
+    assert_same(scenario)
+
+
+def test_spec_functions_stay_reachable_after_mock_methods_is_set() -> None:
+    """The stdlib's autospec makes a spec function's child an instance attribute as
+    the mock is made: ``_mock_methods`` set by hand later does not hide it (other
+    attributes it does)."""
+
+    def scenario(impl: Any) -> Any:
+        class Klass:
+            attr = 1
+
+            def meth(self, a: Any) -> None: ...
+
+            class Inner:
+                pass
+
+        seen = []
+        for instance in (False, True):
+            m = impl.create_autospec(Klass, instance=instance)
+            m._mock_methods = {}
+            for name in ("meth", "attr", "Inner", "other"):
+                try:
+                    seen.append(repr(getattr(m, name)).split(" id=")[0])
+                except AttributeError as exc:
+                    seen.append(f"AttributeError: {exc}")
+            del m.meth
+            seen.append(hasattr(m, "meth"))
+        return seen
+
+    assert_same(scenario)
+
+
+def test_an_autospecced_functions_own_attributes_are_the_stdlibs() -> None:
+    """What ``vars()`` lists on the stand-in function, in its order, and what
+    ``inspect`` says of its ``reset_mock`` (no annotations, as the stdlib's)."""
+
+    def scenario(impl: Any) -> Any:
+        def f(a: Any) -> None: ...
+
+        async def af(a: Any) -> None: ...
+
+        seen = []
+        for spec in (f, af):
+            stand_in = impl.create_autospec(spec)
+            seen.append(list(vars(stand_in)))
+            seen.append(str(inspect.signature(stand_in.reset_mock)))
+            seen.append(stand_in.reset_mock.__qualname__)
+        return seen
+
+    assert_same(scenario)

@@ -247,3 +247,124 @@ def test_the_native_and_pure_python_calls_agree() -> None:
         ).stdout.splitlines()
 
     assert observe("0") == observe("1")
+
+
+_RESET_FROM_A_COLLECTION = """
+import gc, turbomock as t
+m = t.Mock(); st = m._mock_state
+armed = [True]; first = [True]
+def cb(phase, info):
+    # A collection while the first call makes its lists resets the mock.
+    if phase == 'start' and armed[0] and st.calls is not None and st.pending is None:
+        armed[0] = False
+        m.reset_mock()
+    elif phase == 'stop' and first[0]:
+        first[0] = False
+        gc.set_threshold(1)
+gc.callbacks.append(cb)
+hold = [[] for _ in range(100)]  # empties the free lists: the next lists are allocated
+gc.set_threshold(1)
+m(1)
+gc.set_threshold(700)
+print("survived", m.call_count, m.mock_calls)
+"""
+
+
+def test_a_reset_run_by_a_collection_during_a_first_call() -> None:
+    """A finalizer (here a gc callback) resetting the mock while its first call
+    makes its lists: no memory is used after it is freed (the native core crashed
+    under the debug allocator on 3.9-3.11), and the outcome is the Python code's."""
+
+    def outcome(pure: str) -> tuple[int, str]:
+        env = dict(os.environ, TURBOMOCK_PURE_PYTHON=pure, PYTHONMALLOC="debug")
+        proc = subprocess.run(
+            [sys.executable, "-c", _RESET_FROM_A_COLLECTION],
+            env=env, capture_output=True, encoding="utf-8", timeout=60, check=False,
+        )
+        return proc.returncode, proc.stdout.strip() or proc.stderr.strip()[-300:]
+
+    native = outcome("0")
+    assert native[0] == 0, native
+    assert native[1].startswith("survived ")
+
+
+def test_two_threads_share_one_first_return_value() -> None:
+    """One thread makes the return value on the Python path (paused inside the lock
+    between reading it and storing its own), another calls through the native path
+    meanwhile: both get the one stored, as the Python code promises."""
+    import inspect
+
+    from turbomock import _mock
+
+    target = _mock.NonCallableMock._get_return_value
+    lines, first = inspect.getsourcelines(target)
+    store = first + next(i for i, text in enumerate(lines) if "st.return_value = fresh" in text)
+    m = turbomock.Mock()
+    turbomock.Mock()()  # the pool learns its "()" child pool
+    children = type(m)._mock_pool.children.get("()")
+    if children is not None:
+        children.free.clear()  # the first thread: not handled natively, so Python
+    paused, resume = threading.Event(), threading.Event()
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        if frame.f_code is not target.__code__:
+            return None
+
+        def local(frame: Any, event: str, arg: Any) -> Any:
+            if event == "line" and frame.f_lineno == store and not paused.is_set():
+                paused.set()
+                resume.wait(5)
+            return local
+
+        return local
+
+    got: dict[str, Any] = {}
+
+    def python_path() -> None:
+        sys.settrace(tracer)
+        try:
+            got["a"] = m()
+        finally:
+            sys.settrace(None)
+
+    def other() -> None:
+        paused.wait(5)
+        got["b"] = m()
+        resume.set()
+
+    threads = [threading.Thread(target=python_path), threading.Thread(target=other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert got["a"] is got["b"] is m.return_value
+    assert m.call_count == 2
+
+
+@pytest.mark.parametrize("kind", ["Mock", "MagicMock", "AsyncMock"])
+def test_a_call_hook_set_on_the_mock_itself_is_used(kind: str) -> None:
+    """``m._mock_call = f`` (and the other hooks): the stdlib's call looks them up
+    on the mock, so the instance's wins; deleted, the class's is back."""
+
+    def scenario(mock: Any) -> Any:
+        seen = []
+        for hook in ("_mock_call", "_execute_mock_call", "_increment_mock_call",
+                     "_mock_check_sig"):
+            m = getattr(mock, kind)()
+            child = m.child()
+            if hasattr(child, "close"):
+                child.close()
+            setattr(m, hook, lambda *args, **kwargs: ("hooked", args))
+            result = m(1)
+            if hasattr(result, "close"):
+                result.close()
+                result = "a coroutine"
+            seen.append((hook, result, m.call_count))
+            delattr(m, hook)
+            after = m(2)
+            if hasattr(after, "close"):
+                after.close()
+            seen.append(m.call_count)
+        return seen
+
+    assert_same(scenario)

@@ -986,3 +986,41 @@ def test_a_copys_class_level_magic_that_fails_to_make() -> None:
         return outcome(lambda: type(copy.deepcopy(m)).__str__)
 
     assert_same(scenario)
+
+
+def test_a_subclass_magic_method_shows_where_the_spec_drops_the_default() -> None:
+    """A MagicMock subclass's own ``__len__``: shadowed by the default while the
+    spec has it, its own again once a spec lacks it (``mock_add_spec``, or a spec
+    its ``__init__`` passes), as on the stdlib's class."""
+
+    def scenario(mock: Any) -> Any:
+        class MyMagic(mock.MagicMock):
+            def __len__(self) -> int:
+                return 42
+
+            def __int__(self) -> int:
+                return 7
+
+        m = MyMagic(spec=["x"])
+        seen: list[Any] = [len(m)]
+        m.mock_add_spec(["__len__"])
+        seen.append(len(m))
+        m2 = MyMagic(spec=["x"])
+        m2.mock_add_spec(None)
+        seen.append((len(m2), int(m2)))
+
+        class Init(mock.MagicMock):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, spec=["__int__"], **kwargs)
+
+            def __len__(self) -> int:
+                return 42
+
+            def __int__(self) -> int:
+                return 7
+
+        m3 = Init()
+        seen.append((len(m3), int(m3)))
+        return seen
+
+    assert_same(scenario)

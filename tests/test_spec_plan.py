@@ -298,3 +298,68 @@ def test_pure_python_plans_nothing(monkeypatch: Any) -> None:
 
     assert _spec_plan.plan_for(Klass) is None
     assert hasattr(turbomock.Mock(spec=Klass), "__init__")
+
+
+def test_changes_made_in_place_are_seen() -> None:
+    """Annotations and keyword-only defaults changed in their dicts, and a function
+    reached through a ``__wrapped__`` that is a bound method: the next mock's
+    signature is the one in force, as the stdlib's."""
+
+    def scenario(mod: Any) -> Any:
+        import inspect
+
+        def f(a: Any, *, k: Any = 1) -> None: ...
+
+        class Klass:
+            def __init__(self, a: Any, *, k: Any = 1) -> None: ...
+
+        class Holder:
+            def inner(self, a: Any) -> None: ...
+
+        def g(*args: Any, **kwargs: Any) -> None: ...
+
+        g.__wrapped__ = Holder().inner  # type: ignore[attr-defined]
+
+        def new(self: Any, x: Any) -> None: ...
+
+        seen = []
+        for _ in range(2):
+            seen += [
+                str(inspect.signature(mod.create_autospec(f))),
+                str(inspect.signature(mod.create_autospec(Klass))),
+                str(mod.Mock(spec=g)._spec_signature),
+            ]
+            f.__annotations__["a"] = int
+            f.__kwdefaults__["k"] = 2  # type: ignore[index]
+            Klass.__init__.__kwdefaults__["k"] = 2  # type: ignore[index]
+            Klass.__init__.__annotations__["a"] = int
+            Holder.inner.__code__ = new.__code__
+        return seen
+
+    assert_same(scenario)
+
+
+def test_a_wrapped_function_is_not_kept_alive() -> None:
+    """A function a signature was found through (``__wrapped__``) is not kept by the
+    caches: a class it refers to (its ``super()`` cell) dies with the test."""
+
+    def deco(f: Any) -> Any:
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return f(*args, **kwargs)
+
+        return wrapper
+
+    def make() -> Any:
+        class Klass:
+            @deco
+            def __init__(self, a: int) -> None:
+                super().__init__()
+
+        for _ in range(2):
+            turbomock.Mock(spec=Klass)(1)
+        return weakref.ref(Klass)
+
+    gone = make()
+    gc.collect()
+    assert gone() is None

@@ -221,7 +221,7 @@ def _async_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
         and cls._increment_mock_call is _INCREMENT
         and cls._mock_call is _MOCK_CALL
         and cls._execute_mock_call is _ASYNC_EXECUTE
-        and (extra is None or extra.delegate is None)
+        and (extra is None or (extra.delegate is None and not extra.own_hooks))
     ):
         # No user code runs until the coroutine is awaited, so no frames to keep.
         record_call(st, args, kwargs)

@@ -98,6 +98,11 @@ def is_below(node: Any, mock: Any) -> bool:
 #: properties. Modules defining more mock kinds add theirs (``passthrough``).
 _PASSTHROUGH: set[str] = {"_mock_state"}
 
+#: The methods a call goes through, which the stdlib looks up on the mock itself.
+CALL_HOOKS = frozenset(
+    {"_mock_check_sig", "_increment_mock_call", "_mock_call", "_execute_mock_call"}
+)
+
 #: Of those, the ones the stdlib keeps as plain instance attributes and sets
 #: through its ordinary path, which adopts a mock assigned to them as a child
 #: (``m._spec_set = Mock()``); the few it lets straight through are not here.
@@ -165,6 +170,8 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
     if name == "__class__":
         st.spec_class = value
         return None
+    if name in CALL_HOOKS:
+        st.own_hooks = True  # (calls then take the path that looks them up on self)
     adopted = check_and_set_parent(self, value, name, name)
     if adopted:
         st[name] = value

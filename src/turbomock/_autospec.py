@@ -264,6 +264,20 @@ class _Autospec:
         if name in self._listing():
             self._hold_if_function(mock, name)
 
+    def walked_function(self, mock: Any, name: str) -> Any:
+        """The child ``name`` if the walk made it an instance attribute (a spec
+        function, not deleted or replaced since), now held as one; else None."""
+        if is_magic(name):
+            return None
+        try:
+            original = self.origin.read(name)
+        except AttributeError:
+            return None
+        if not isinstance(original, FunctionTypes):
+            return None
+        self._hold(mock, name)
+        return mock.__dict__.get(name)
+
     def _hold_if_function(self, mock: Any, name: str) -> bool:
         """``_hold`` the child ``name`` if the spec's attribute is a function, as the
         walk set those; False if the spec has no such attribute (the walk skips it)."""

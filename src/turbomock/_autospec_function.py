@@ -95,17 +95,6 @@ def set_signature(mock: Any, original: Any, is_async: bool, sig: Any = NOT_KNOWN
 
 def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
     """Give the function the mock's API; the mock reports its calls to it."""
-
-    def reset_mock() -> None:
-        # The function's own views start over; the mock behind it is reset, and
-        # so is a mock it returns (unless that is the mock itself).
-        funcopy.__dict__.update(method_calls=_CallList(), mock_calls=_CallList())
-        mock.reset_mock()
-        returned = funcopy.return_value
-        if returned is not mock and _is_instance_mock(returned):
-            returned.reset_mock()
-
-    reset_mock.__module__ = PUBLIC_MODULE
     funcopy.__dict__.update(
         mock=mock,
         called=False,
@@ -117,11 +106,11 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
         return_value=mock.return_value,
         side_effect=mock.side_effect,
         _mock_children=mock._mock_children,
-        reset_mock=reset_mock,
+        # reset_mock, and plain functions forwarding to the mock's methods as they
+        # are when called (attributes can be set on them, as on the stdlib's), in
+        # the order the stdlib's __dict__ has them.
+        **_functions_of_the_stand_in(mock, funcopy),
         __signature__=sig,
-        # Plain functions forwarding to the mock's methods as they are when called:
-        # attributes can be set on them, as on the stdlib's.
-        **_forwarding_functions(mock),
     )
     mock._mock_state.delegate = funcopy
 
@@ -132,31 +121,47 @@ _FORWARDED = (
 )
 
 
-def _compile_forwarders() -> Any:
-    """A function making the stand-in's forwarding functions: one ``def`` per method,
-    nested in a function named ``_setup_func`` as the stdlib's (so their
-    ``__qualname__`` is ``_setup_func.<locals>.NAME``), written out from
-    ``_FORWARDED`` once. Seven ``def`` statements in one frame cost about half of
-    what seven ``FunctionType(...)`` calls did. The source is kept in ``linecache``,
-    so a traceback through a forwarder shows its line."""
-    lines = ["def _setup_func(mock):"]
+def _compile_stand_in_functions() -> Any:
+    """A function making the stand-in's own functions: ``reset_mock``, and one
+    forwarding function per assert method. Each is a ``def`` nested in a function
+    named ``_setup_func``, as the stdlib's (so their ``__qualname__`` is
+    ``_setup_func.<locals>.NAME``; no annotations, as theirs), written out once.
+    Eight ``def`` statements in one frame cost about half of what as many
+    ``FunctionType(...)`` calls did. The source is kept in ``linecache``, so a
+    traceback through one shows its line."""
+    lines = [
+        "def _setup_func(mock, funcopy):",
+        "    def reset_mock():",
+        "        # The function's own views start over; the mock behind it is reset,",
+        "        # and so is a mock it returns (unless that is the mock itself).",
+        "        funcopy.__dict__.update(method_calls=_CallList(), mock_calls=_CallList())",
+        "        mock.reset_mock()",
+        "        returned = funcopy.return_value",
+        "        if returned is not mock and _is_instance_mock(returned):",
+        "            returned.reset_mock()",
+    ]
     for name in _FORWARDED:
         lines += [
             f"    def {name}(*args, **kwargs):",
             f"        return mock.{name}(*args, **kwargs)",
         ]
-    lines.append("    return {" + ", ".join(f"{name!r}: {name}" for name in _FORWARDED) + "}")
+    ordered = (*_FORWARDED[:4], "reset_mock", *_FORWARDED[4:])  # (the stdlib's order)
+    lines.append("    return {" + ", ".join(f"{name!r}: {name}" for name in ordered) + "}")
     source = "\n".join(lines) + "\n"
-    filename = "<turbomock: an autospecced function's forwarders>"
+    filename = "<turbomock: an autospecced function's own functions>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     # ``__name__`` gives each new function the public ``__module__``.
-    namespace: dict[str, Any] = {"__builtins__": __builtins__, "__name__": PUBLIC_MODULE}
+    namespace: dict[str, Any] = {
+        "__builtins__": __builtins__, "__name__": PUBLIC_MODULE,
+        "_CallList": _CallList, "_is_instance_mock": _is_instance_mock,
+    }
     exec(compile(source, filename, "exec"), namespace)
     return namespace["_setup_func"]
 
 
-#: mock -> {name: a function calling ``mock``'s method ``name`` as it is when called}
-_forwarding_functions = _compile_forwarders()
+#: (mock, funcopy) -> {name: reset_mock, or a function calling ``mock``'s method
+#: ``name`` as it is when called}
+_functions_of_the_stand_in = _compile_stand_in_functions()
 
 
 _AWAIT_ASSERTS = (

@@ -267,6 +267,15 @@ def _apply(
         extra.spec_class = spec if isinstance(spec, type) else type(spec)
 
 
+def inherit_check(mock: Any, st: MockState) -> None:
+    """A mock whose class derives from an autospecced mock's (``type(m)()``, the
+    children of a copy): it checks its calls by the same signature, as the
+    stdlib's inherits its class's ``_mock_check_sig`` (see ``subclass_for_copy``)."""
+    check = getattr(type(mock), "_mock_inherited_check", None)
+    if check is not None:
+        st.check_sig = check
+
+
 @named_as("CallableMixin.__init__")
 def init_mock(
     self: Any,
@@ -317,6 +326,8 @@ def init_mock(
     if return_value is not DEFAULT:
         st.return_value = return_value
     _set_state(self, st)
+    if type(self)._mock_pool is None:
+        inherit_check(self, st)
     if parent is not None or type(_new_name) is not str:
         book_if_unnameable(st)
     if spec_set is not None:

@@ -37,7 +37,6 @@ static PyObject *check_sig, *increment, *mock_call_hook, *execute;  /* its hooks
 static PyObject *return_value_property; /* NonCallableMock.return_value */
 static PyTypeObject *record_list_type;  /* _call_lists.RecordList */
 static PyTypeObject *call_type;         /* _calls._Call */
-static PyObject *lock_acquire, *lock_release;  /* _state.lock's methods */
 static Py_ssize_t off_list_state;       /* RecordList._state */
 static PyObject *str_call, *str_check_sig, *str_increment, *str_mock_call, *str_execute,
     *str_return_value;
@@ -70,7 +69,7 @@ fast_calls_setup(PyObject *module, PyObject *config)
         PyErr_SetString(PyExc_TypeError, "setup() takes a dict");
         return NULL;
     }
-    PyObject *callable = item(config, "callable"), *lock = NULL;
+    PyObject *callable = item(config, "callable");
     PyObject *record_list = NULL, *call = NULL;
     if (callable == NULL || !PyType_Check(callable)
         || (engine_call = item(config, "call")) == NULL
@@ -80,20 +79,15 @@ fast_calls_setup(PyObject *module, PyObject *config)
         || (execute = item(config, "execute")) == NULL
         || (return_value_property = item(config, "return_value")) == NULL
         || (record_list = item(config, "record_list")) == NULL || !PyType_Check(record_list)
-        || (call = item(config, "call_type")) == NULL || !PyType_Check(call)
-        || (lock = item(config, "lock")) == NULL
-        || (lock_acquire = PyObject_GetAttrString(lock, "acquire")) == NULL
-        || (lock_release = PyObject_GetAttrString(lock, "release")) == NULL) {
+        || (call = item(config, "call_type")) == NULL || !PyType_Check(call)) {
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_TypeError, "fast calls setup: a class is not a class");
         }
         Py_XDECREF(callable);
-        Py_XDECREF(lock);
         return NULL;
     }
     slot_call = ((PyTypeObject *)callable)->tp_call;
     Py_DECREF(callable);
-    Py_DECREF(lock);
     record_list_type = (PyTypeObject *)record_list;
     call_type = (PyTypeObject *)call;
     if ((off_list_state = tm_slot_offset(record_list_type, "_state")) < 0) {
@@ -167,28 +161,36 @@ lists_missing(PyObject *st, PyObject **chain, int count)
     return 0;
 }
 
-/* The list in `st`'s slot at `offset`, made (a RecordList for calls) if it is
- * None; borrowed, or NULL with an error. The caller holds the lock. */
+/* A new reference to the list in `st`'s slot at `offset`, made (a RecordList for
+ * calls) if it is None; NULL with an error. The caller holds the lock and `st`. */
 static PyObject *
 list_in(PyObject *st, Py_ssize_t offset, int record_list)
 {
     PyObject *found = SLOT(st, offset);
     if (found != Py_None) {
-        return found;
+        return Py_NewRef(found);
     }
     PyObject *made;
     if (record_list) {
         /* RecordList(st), whose __init__ only sets _state: set here. */
         made = PyList_Type.tp_new(record_list_type, tm_core.empty_tuple, NULL);
-        if (made == NULL) {
-            return NULL;
+        if (made != NULL) {
+            SLOT(made, off_list_state) = Py_NewRef(st);
         }
-        SLOT(made, off_list_state) = Py_NewRef(st);
     }
-    else if ((made = PyList_New(0)) == NULL) {
+    else {
+        made = PyList_New(0);
+    }
+    if (made == NULL) {
         return NULL;
     }
-    SLOT(st, offset) = made;
+    /* Read again: making it could run a collection, and finalizers with it. */
+    found = SLOT(st, offset);
+    if (found != Py_None) {
+        Py_DECREF(made);
+        return Py_NewRef(found);
+    }
+    SLOT(st, offset) = Py_NewRef(made);
     Py_DECREF(found);
     return made;
 }
@@ -223,8 +225,13 @@ record(PyObject *st, PyObject *args, PyObject *kwargs)
         return 1;
     }
     int locked = lists_missing(st, chain, count);
+    /* Held from here when lists are made: making one can run a collection (and
+     * finalizers, or another thread), which could drop what was read. */
+    PyObject *held[MAX_CHAIN];
+    int nheld = 0;
+    PyObject *calls = NULL, *pending = NULL;
     if (locked) {
-        PyObject *done = PyObject_CallNoArgs(lock_acquire);
+        PyObject *done = PyObject_CallNoArgs(tm_core.lock_acquire);
         if (done == NULL) {
             Py_DECREF(event);
             Py_DECREF(call);
@@ -236,27 +243,41 @@ record(PyObject *st, PyObject *args, PyObject *kwargs)
             status = 1;
             goto unlock;
         }
+        for (; nheld < count; nheld++) {
+            held[nheld] = Py_NewRef(chain[nheld]);
+        }
+        calls = list_in(st, tm_core.off_calls, 1);
+        pending = calls == NULL ? NULL : list_in(st, tm_core.off_pending, 0);
     }
-    PyObject *calls = locked ? list_in(st, tm_core.off_calls, 1) : SLOT(st, tm_core.off_calls);
-    PyObject *pending = calls == NULL ? NULL
-        : locked ? list_in(st, tm_core.off_pending, 0) : SLOT(st, tm_core.off_pending);
+    else {
+        calls = Py_NewRef(SLOT(st, tm_core.off_calls));
+        pending = Py_NewRef(SLOT(st, tm_core.off_pending));
+    }
     if (pending == NULL || PyList_Append(calls, call) < 0 || PyList_Append(pending, call) < 0) {
         status = -1;
         goto unlock;
     }
     for (int i = 0; i < count; i++) {
+        /* (Appended to at once: nothing runs between getting it and that.) */
         PyObject *list = locked ? list_in(chain[i], tm_core.off_pending, 0)
-                                : SLOT(chain[i], tm_core.off_pending);
-        if (list == NULL || PyList_Append(list, event) < 0) {
+                                : Py_NewRef(SLOT(chain[i], tm_core.off_pending));
+        int failed = list == NULL || PyList_Append(list, event) < 0;
+        Py_XDECREF(list);
+        if (failed) {
             status = -1;
             goto unlock;
         }
     }
 unlock:
+    Py_XDECREF(calls);
+    Py_XDECREF(pending);
+    while (nheld > 0) {
+        Py_DECREF(held[--nheld]);
+    }
     if (locked) {
         PyObject *exc_type, *exc_value, *exc_tb;
         PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
-        PyObject *done = PyObject_CallNoArgs(lock_release);
+        PyObject *done = PyObject_CallNoArgs(tm_core.lock_release);
         if (done == NULL) {
             Py_XDECREF(exc_type);
             Py_XDECREF(exc_value);
@@ -271,6 +292,18 @@ unlock:
     Py_DECREF(event);
     Py_DECREF(call);
     return status;
+}
+
+/* A new tuple of `args`'s items (PyTuple_GetSlice would give an exact tuple back). */
+static PyObject *
+copy_tuple(PyObject *args)
+{
+    Py_ssize_t count = PyTuple_GET_SIZE(args);
+    PyObject *copy = PyTuple_New(count);
+    for (Py_ssize_t i = 0; copy != NULL && i < count; i++) {
+        PyTuple_SET_ITEM(copy, i, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+    }
+    return copy;
 }
 
 /* The engine's __call__ itself, with `self` first: the Python path. */
@@ -341,8 +374,14 @@ mock_call(PyObject *self, PyObject *args, PyObject *kwargs)
         }
         own = PyDict_Copy(kwargs);  /* (a C caller may pass a dict it keeps) */
     }
+    /* *args: a tuple of the call's own too. One a caller made for this call alone
+     * (the usual case) is; one it keeps (m(*t) passes t itself), or a subclass
+     * from C, is copied, as Python's binding copies it. */
+    PyObject *own_args = Py_REFCNT(args) == 1 && PyTuple_CheckExact(args)
+        ? Py_NewRef(args) : copy_tuple(args);
     PyObject *result = NULL;
-    int status = own == NULL ? -1 : record(st, args, own);
+    int status = own == NULL || own_args == NULL ? -1 : record(st, own_args, own);
+    Py_XDECREF(own_args);
     Py_XDECREF(own);
     if (status > 0) {
         result = python_call(self, args, kwargs);

@@ -172,6 +172,7 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         PyErr_SetString(PyExc_TypeError, "setup() takes a dict");
         return NULL;
     }
+    PyObject *lock = NULL;
     PyTypeObject *engine = take_type(config, "engine");
     if (engine == NULL) {
         return NULL;
@@ -192,9 +193,14 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         || (deleted = take(config, "deleted")) == NULL
         || (new_child = take(config, "new_child")) == NULL
         || (base_type = take_type(config, "base")) == NULL
-        || (pool_type = take_type(config, "pool")) == NULL) {
+        || (pool_type = take_type(config, "pool")) == NULL
+        || (lock = take(config, "lock")) == NULL
+        || (tm_core.lock_acquire = PyObject_GetAttrString(lock, "acquire")) == NULL
+        || (tm_core.lock_release = PyObject_GetAttrString(lock, "release")) == NULL) {
+        Py_XDECREF(lock);
         return NULL;
     }
+    Py_DECREF(lock);
     if (!PyList_CheckExact(engine_inits) || !PyList_CheckExact(passing_inits)
         || !Py_IS_TYPE(plain_names, &PySet_Type)) {
         PyErr_SetString(PyExc_TypeError, "the inits must be lists, plain_names a set");
@@ -227,6 +233,7 @@ fast_mocks_setup(PyObject *module, PyObject *config)
     }
     Py_INCREF(generic_getattribute);
     tm_core = (TmCore){
+        .lock_acquire = tm_core.lock_acquire, .lock_release = tm_core.lock_release,
         .ready = 1, .state_type = state_type, .base_type = base_type, .pool_type = pool_type,
         .default_ = default_, .str_mock_pool = str_mock_pool, .empty_tuple = empty_tuple,
         .off_state = off_state, .off_new_parent = off_new_parent, .off_pending = off_pending,
@@ -525,20 +532,28 @@ tm_fresh_return_value(PyObject *self)
     Py_INCREF(st);
     PyObject *child = pooled_mock(cpool, Py_None, Py_None, self, str_call_key);
     PyObject *result = NULL;
-    if (child != NULL) {
-        /* (Nothing above ran Python code: the slot still holds DEFAULT, but the
-         * check costs nothing and keeps this right if that ever changes.) */
+    PyObject *done = child == NULL ? NULL : PyObject_CallNoArgs(tm_core.lock_acquire);
+    if (done != NULL) {
+        Py_DECREF(done);
+        /* Stored under the engine's lock, as _get_return_value stores it: a
+         * value stored meanwhile (by another thread, or a finalizer run by an
+         * allocation above) wins, as there. */
         PyObject *value = SLOT(st, off_return_value);
         if (value == default_) {
             SLOT(st, off_return_value) = Py_NewRef(child);
             Py_DECREF(value);
-            result = child;
+            result = Py_NewRef(child);
         }
         else {
             result = Py_NewRef(value);
-            Py_DECREF(child);
         }
+        done = PyObject_CallNoArgs(tm_core.lock_release);
+        if (done == NULL) {
+            Py_CLEAR(result);
+        }
+        Py_XDECREF(done);
     }
+    Py_XDECREF(child);
     Py_DECREF(st);
     return result;
 }
@@ -630,10 +645,12 @@ mock_init(PyObject *self, PyObject *args, PyObject *kwds)
     if (PyTuple_GET_SIZE(args) == 0 && (kwds == NULL || PyDict_GET_SIZE(kwds) == 0)) {
         Py_INCREF(type);  /* (held: a lookup can run a key's __eq__) */
         PyObject *init = base_init(type);
-        int plain = init == engine_init;
-        if (init == pooled_init && own_attribute(type, str_mock_pool)) {
-            /* init_mock's `type(self)._mock_pool is not None`, from the leaf's own
-             * namespace (where a leaf holds it) */
+        int plain = 0;
+        if ((init == engine_init || init == pooled_init)
+            && own_attribute(type, str_mock_pool)) {
+            /* `type(self)._mock_pool is not None`, from the leaf's own namespace
+             * (where a leaf holds it): a class derived from a leaf (type(m)())
+             * runs the Python code, which gives it what it inherits. */
             PyObject *pool = PyDict_GetItemWithError(type->tp_dict, str_mock_pool);
             plain = pool != NULL && pool != Py_None;
         }

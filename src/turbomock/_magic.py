@@ -218,13 +218,12 @@ class MagicMixin(_MagicBase):
         cls = type(self)
         pool = cls._mock_pool
         if pool is not None and not st.magics:
-            # A pooled leaf (never a copy's class) with no magic method configured:
-            # its bag is all there is to change, and it is mostly the right one
-            # already (its pool was chosen for this spec).
+            # A pooled leaf (never a copy's class) with no magic method configured
+            # and the bag its spec asks for (its pool was chosen for the spec):
+            # nothing to change. (Another bag takes it out of its pool: below.)
             bag = self._mock_bag_with(defaults if spec is None else spec.magic_slots(defaults))
-            if bag is not pool.bag:
-                change_bag(self, bag)
-            return
+            if bag is pool.bag:
+                return
         if "_mock_source" in cls.__dict__:
             _set_magics_of_copy(self, spec, defaults)
             return
@@ -272,6 +271,10 @@ def _shadow_inherited(cls: type) -> None:
         return
     slots: frozenset[str] = bag._mock_slots  # type: ignore[attr-defined]
     own = cls.__dict__
+    # Shadows of methods the new bag lacks go: what a class in between defines
+    # shows again, as the stdlib's _mock_set_magics takes the unsupported ones off.
+    for name in [n for n, v in own.items() if type(v) is _DefaultMagicSlot and n not in slots]:
+        type.__delattr__(cls, name)
     for klass in cls.__mro__[1:]:
         if klass is bag:
             break

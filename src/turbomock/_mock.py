@@ -41,7 +41,14 @@ from turbomock._class_signatures import SignatureAttribute
 from turbomock._compat import (
     WRAPS_KEEPS_DEFAULT_RETURN,
 )
-from turbomock._construct import ENGINE_INITS, PASSING_INITS, apply_spec, init_mock, new_mock
+from turbomock._construct import (
+    ENGINE_INITS,
+    PASSING_INITS,
+    apply_spec,
+    inherit_check,
+    init_mock,
+    new_mock,
+)
 from turbomock._magic_names import (
     ALL_MAGICS,
 )
@@ -157,6 +164,8 @@ class NonCallableMock(_BaseWithAssertions):
             # The common case, without a second frame: just the state.
             st = new_state(parent, name, parent if _new_parent is None else _new_parent, _new_name)
             _set_state(self, st)
+            if type(self)._mock_pool is None:
+                inherit_check(self, st)
             if parent is not None or type(_new_name) is not str:
                 book_if_unnameable(st)
         else:
@@ -336,7 +345,13 @@ class NonCallableMock(_BaseWithAssertions):
             methods = extra.methods
             if methods is not _missing:  # _mock_methods set by hand
                 if methods is not None and (name not in methods or name in ALL_MAGICS):
-                    raise AttributeError(msg.no_attribute(name))
+                    # (A spec function's child is found all the same: the stdlib's
+                    # autospec made it an instance attribute as the mock was made.)
+                    plan = extra.autospec
+                    held = None if plan is None else plan.walked_function(self, name)
+                    if held is None:
+                        raise AttributeError(msg.no_attribute(name))
+                    return held
             elif spec is not None and (name not in spec.names or name in ALL_MAGICS):
                 raise AttributeError(msg.no_attribute(name))
         if name not in PLAIN_NAMES:
@@ -453,7 +468,11 @@ class CallableMixin(Base):
         # when the class is an unedited leaf (see Pool.probe).
         pool = type(self)._mock_pool
         cls = type(self) if pool is None else pool.probe
-        if cls._mock_check_sig is not _CHECK_SIG or cls._increment_mock_call is not _INCREMENT:
+        if (
+            cls._mock_check_sig is not _CHECK_SIG
+            or cls._increment_mock_call is not _INCREMENT
+            or (extra is not None and extra.own_hooks)
+        ):
             self._mock_check_sig(*args, **kwargs)
             self._increment_mock_call(*args, **kwargs)
             return self._mock_call(*args, **kwargs)
@@ -575,6 +594,7 @@ if NATIVE is not None:
             "new_child": new_child,
             "base": Base,
             "pool": Pool,
+            "lock": _state_lock,
         }
     )
     if hasattr(NATIVE, "fast_calls_setup"):
@@ -591,7 +611,6 @@ if NATIVE is not None:
                 "return_value": NonCallableMock.__dict__["return_value"],
                 "record_list": RecordList,
                 "call_type": _Call,
-                "lock": _state_lock,
             }
         )
 

@@ -479,6 +479,11 @@ def subclass_for_copy(leaf: type) -> type:
         "_mock_source": owner,  # (None: a Mock with no magic methods yet)
         "_mock_cell": [None],  # its own mock, once known (settle_copy, or its __init__)
     }
+    extra = None if owner is None else owner._mock_state.extra
+    if extra is not None and extra.check_sig is not None:
+        # The stdlib's autospec checks calls through its class (_mock_check_sig),
+        # which a derived class inherits: its mocks check theirs the same way.
+        namespace["_mock_inherited_check"] = extra.check_sig
     return type(leaf)(leaf.__name__, (leaf,), namespace)
 
 

@@ -27,6 +27,7 @@ typedef struct {
     int ready;
     PyTypeObject *state_type, *base_type, *pool_type;
     PyObject *default_, *str_mock_pool, *empty_tuple;
+    PyObject *lock_acquire, *lock_release;  /* _state.lock's: the engine's lock */
     Py_ssize_t off_state, off_new_parent, off_pending, off_return_value, off_side_effect,
         off_calls, off_extra, off_probe;
 } TmCore;

@@ -9,6 +9,7 @@ always the answer ``inspect.signature`` would give now.
 
 from __future__ import annotations
 
+import weakref
 from functools import partial
 from types import (
     BuiltinFunctionType,
@@ -38,23 +39,41 @@ _cache = IdentityCache()
 _cached_for = _cache.get
 
 
+def _items(mapping: Any) -> Any:
+    """What a dict holds now (its identity alone misses changes made in place)."""
+    return tuple(mapping.items()) if mapping else mapping
+
+
 def function_stamp(func: FunctionType) -> tuple[Any, ...]:
     """What ``inspect.signature(func)`` depends on, to compare later: its code,
-    defaults and the attributes inspect reads, of it and of each function its
-    ``__wrapped__`` chain reaches (whose own can change as well)."""
+    defaults, annotations and the attributes inspect reads, of it and of each
+    function its ``__wrapped__`` chain reaches (whose own can change as well; held
+    weakly, as the stdlib keeps nothing of them). A chain through anything else (a
+    bound method, a partial ...) can change in ways no stamp sees: its stamp never
+    equals another, so the signature is worked out each time, as the stdlib does."""
     if not func.__dict__:  # (most functions: nothing there can change the signature)
-        return (func.__code__, func.__defaults__, func.__kwdefaults__)
+        return (
+            func.__code__, func.__defaults__, _items(func.__kwdefaults__),
+            _items(func.__annotations__),
+        )
     parts: list[Any] = []
     seen: set[int] = set()
     while True:
         own = func.__dict__
         wrapped = own.get("__wrapped__")
         parts += (
-            func.__code__, func.__defaults__, func.__kwdefaults__,
-            own.get("__signature__"), own.get("__text_signature__"), wrapped,
+            func.__code__, func.__defaults__, _items(func.__kwdefaults__),
+            _items(func.__annotations__), own.get("__signature__"),
+            own.get("__text_signature__"),
         )
         seen.add(id(func))
-        if type(wrapped) is not FunctionType or id(wrapped) in seen:
+        if wrapped is None:
+            return tuple(parts)
+        if type(wrapped) is not FunctionType:
+            parts.append(object())  # (equal to nothing: never cached)
+            return tuple(parts)
+        parts.append(weakref.ref(wrapped))
+        if id(wrapped) in seen:
             return tuple(parts)
         func = wrapped
 

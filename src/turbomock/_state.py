@@ -46,7 +46,7 @@ class Extra:
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "check_sig",
         "delegate", "sealed", "unsafe", "book", "methods",
-        "kind", "autospec", "signature", "shares_children", "spec_asyncs",
+        "kind", "autospec", "signature", "shares_children", "spec_asyncs", "own_hooks",
     )
 
     def __init__(self) -> None:
@@ -59,6 +59,9 @@ class Extra:
         self.spec_set: Any = None  # the stdlib's _spec_set before any spec
         self.spec_signature: Any = None  # worked out as the spec is applied
         self.check_sig: Any = None  # autospec: called with each call's arguments first
+        #: A call hook (``_mock_call`` ...) was set on the mock itself: calls look
+        #: them up on it, as the stdlib's ``self._mock_call(...)`` does.
+        self.own_hooks = False
         self.delegate: Any = None  # the function an autospecced function mock reports to
         self.sealed = False
         self.unsafe = False
@@ -168,6 +171,7 @@ class MockState(dict):  # type: ignore[type-arg]
     kind = _extra_field("kind")
     autospec = _extra_field("autospec")
     signature = _extra_field("signature")
+    own_hooks = _extra_field("own_hooks")
     methods = _extra_field("methods")  # _mock_methods read live: a list spec, or set by hand
 
     def __deepcopy__(self, memo: dict[int, Any]) -> MockState:
