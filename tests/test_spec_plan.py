@@ -363,3 +363,40 @@ def test_a_wrapped_function_is_not_kept_alive() -> None:
     gone = make()
     gc.collect()
     assert gone() is None
+
+
+@pytest.mark.filterwarnings("ignore:Assigning a code object:DeprecationWarning")
+@pytest.mark.parametrize("change", ["code", "marker", "classmethod code"])
+def test_a_method_made_a_coroutine_function_in_place_is_seen(change: str) -> None:
+    """A class's function turned into a coroutine function in place (its code, or
+    a coroutine marker; the class itself unchanged) makes the next mock's child
+    async, as the stdlib's scan finds; mocks made before keep theirs."""
+
+    def scenario(mod: Any) -> Any:
+        import asyncio
+        import inspect
+
+        async def coroutine(self: Any) -> None: ...
+
+        class Klass:
+            def meth(self) -> None: ...
+
+            @classmethod
+            def cmeth(cls) -> None: ...
+
+        before = [mod.Mock(spec=Klass) for _ in range(2)]
+        if change == "code":
+            Klass.meth.__code__ = coroutine.__code__
+        elif change == "marker":
+            if hasattr(inspect, "markcoroutinefunction"):
+                inspect.markcoroutinefunction(Klass.meth)
+            else:
+                Klass.meth._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
+        else:
+            Klass.__dict__["cmeth"].__func__.__code__ = coroutine.__code__
+        after = [mod.Mock(spec=Klass) for _ in range(2)]
+        return [
+            (type(m.meth).__name__, type(m.cmeth).__name__) for m in (*before, *after)
+        ]
+
+    assert_same(scenario)

@@ -41,18 +41,6 @@ static Py_ssize_t off_list_state;       /* RecordList._state */
 static PyObject *str_call, *str_check_sig, *str_increment, *str_mock_call, *str_execute,
     *str_return_value;
 
-/* A new reference to config[key], or NULL with a KeyError. */
-static PyObject *
-item(PyObject *config, const char *key)
-{
-    PyObject *value = PyDict_GetItemString(config, key);
-    if (value == NULL) {
-        PyErr_Format(PyExc_KeyError, "fast calls setup lacks %s", key);
-        return NULL;
-    }
-    return Py_NewRef(value);
-}
-
 /* setup(config): what mock_call works with (a dict; see turbomock/_mock.py, where
  * it is called once, after fast_mocks_setup()). */
 PyObject *
@@ -69,17 +57,17 @@ fast_calls_setup(PyObject *module, PyObject *config)
         PyErr_SetString(PyExc_TypeError, "setup() takes a dict");
         return NULL;
     }
-    PyObject *callable = item(config, "callable");
+    PyObject *callable = tm_take(config, "callable");
     PyObject *record_list = NULL, *call = NULL;
     if (callable == NULL || !PyType_Check(callable)
-        || (engine_call = item(config, "call")) == NULL
-        || (check_sig = item(config, "check_sig")) == NULL
-        || (increment = item(config, "increment")) == NULL
-        || (mock_call_hook = item(config, "mock_call")) == NULL
-        || (execute = item(config, "execute")) == NULL
-        || (return_value_property = item(config, "return_value")) == NULL
-        || (record_list = item(config, "record_list")) == NULL || !PyType_Check(record_list)
-        || (call = item(config, "call_type")) == NULL || !PyType_Check(call)) {
+        || (engine_call = tm_take(config, "call")) == NULL
+        || (check_sig = tm_take(config, "check_sig")) == NULL
+        || (increment = tm_take(config, "increment")) == NULL
+        || (mock_call_hook = tm_take(config, "mock_call")) == NULL
+        || (execute = tm_take(config, "execute")) == NULL
+        || (return_value_property = tm_take(config, "return_value")) == NULL
+        || (record_list = tm_take(config, "record_list")) == NULL || !PyType_Check(record_list)
+        || (call = tm_take(config, "call_type")) == NULL || !PyType_Check(call)) {
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_TypeError, "fast calls setup: a class is not a class");
         }

@@ -93,22 +93,21 @@ slot_offset(PyTypeObject *type, const char *name)
     return member->offset;
 }
 
-static PyObject *
-take(PyObject *config, const char *key)
+PyObject *
+tm_take(PyObject *config, const char *key)
 {
     PyObject *value = PyDict_GetItemString(config, key);
     if (value == NULL) {
-        PyErr_Format(PyExc_KeyError, "fast children setup lacks %s", key);
+        PyErr_Format(PyExc_KeyError, "the native core's setup lacks %s", key);
         return NULL;
     }
-    Py_INCREF(value);
-    return value;
+    return Py_NewRef(value);
 }
 
 static PyTypeObject *
 take_type(PyObject *config, const char *key)
 {
-    PyObject *value = take(config, key);
+    PyObject *value = tm_take(config, key);
     if (value != NULL && !PyType_Check(value)) {
         Py_DECREF(value);
         PyErr_Format(PyExc_TypeError, "fast children setup: %s is not a type", key);
@@ -181,20 +180,20 @@ fast_mocks_setup(PyObject *module, PyObject *config)
     slot_init = engine->tp_init;
     slot_new = engine->tp_new;
     Py_DECREF(engine);
-    if ((engine_getattr = take(config, "getattr")) == NULL
-        || (engine_new = take(config, "new")) == NULL
-        || (engine_init = take(config, "init")) == NULL
-        || (pooled_init = take(config, "init_mock")) == NULL
-        || (get_child_mock = take(config, "get_child_mock")) == NULL
-        || (engine_inits = take(config, "engine_inits")) == NULL
-        || (passing_inits = take(config, "passing_inits")) == NULL
-        || (empty_name = take(config, "empty_name")) == NULL
-        || (plain_names = take(config, "plain_names")) == NULL
-        || (deleted = take(config, "deleted")) == NULL
-        || (new_child = take(config, "new_child")) == NULL
+    if ((engine_getattr = tm_take(config, "getattr")) == NULL
+        || (engine_new = tm_take(config, "new")) == NULL
+        || (engine_init = tm_take(config, "init")) == NULL
+        || (pooled_init = tm_take(config, "init_mock")) == NULL
+        || (get_child_mock = tm_take(config, "get_child_mock")) == NULL
+        || (engine_inits = tm_take(config, "engine_inits")) == NULL
+        || (passing_inits = tm_take(config, "passing_inits")) == NULL
+        || (empty_name = tm_take(config, "empty_name")) == NULL
+        || (plain_names = tm_take(config, "plain_names")) == NULL
+        || (deleted = tm_take(config, "deleted")) == NULL
+        || (new_child = tm_take(config, "new_child")) == NULL
         || (base_type = take_type(config, "base")) == NULL
         || (pool_type = take_type(config, "pool")) == NULL
-        || (lock = take(config, "lock")) == NULL
+        || (lock = tm_take(config, "lock")) == NULL
         || (tm_core.lock_acquire = PyObject_GetAttrString(lock, "acquire")) == NULL
         || (tm_core.lock_release = PyObject_GetAttrString(lock, "release")) == NULL) {
         Py_XDECREF(lock);

@@ -12,6 +12,13 @@ Py_NewRef(PyObject *obj)
     Py_INCREF(obj);
     return obj;
 }
+
+static inline PyObject *
+Py_XNewRef(PyObject *obj)
+{
+    Py_XINCREF(obj);
+    return obj;
+}
 #endif
 
 /* _fast_mocks.c: Mock() and the first access to a child, without Python frames. */
@@ -34,6 +41,8 @@ typedef struct {
 extern TmCore tm_core;
 /* `type.<name>` is found in the class itself, as a raw MRO lookup finds it. */
 int tm_own_attribute(PyTypeObject *type, PyObject *name);
+/* A new reference to config[key] (a setup dict), or NULL with a KeyError. */
+PyObject *tm_take(PyObject *config, const char *key);
 /* The offset of the writable object slot `name` of `type`, or -1 with an error. */
 Py_ssize_t tm_slot_offset(PyTypeObject *type, const char *name);
 /* fresh_return_value(): a new reference, None when not handled, NULL on error. */

@@ -329,17 +329,57 @@ class _CachedClassSpec(Spec):
     class weakly, so that the cache keeps no class alive (a mock specced on the
     class holds it itself, as the stdlib's ``_spec_class`` does)."""
 
-    __slots__ = ("_class_ref",)
+    __slots__ = ("_class_ref", "functions")
 
     def __init__(self, names: frozenset[str], cls: type) -> None:
         self._class_ref = weakref.ref(cls)
         self._start(names, None)
+        #: What ``functions_unchanged`` checks (see ``_functions_of``).
+        self.functions = _functions_of(cls, names)
 
     @property
     def cls(self) -> type | None:  # type: ignore[override]  # read-only: the class itself
         return self._class_ref()
 
     source = cls
+
+    def still_current(self) -> bool:
+        """Whether the functions its async decisions read are as they were (the
+        class's version tag, checked first, vouches for the rest)."""
+        functions = self.functions
+        return functions is not None and _functions_unchanged(functions)
+
+
+#: The native core's check of functions (see ``_CachedClassSpec.still_current``).
+_functions_unchanged: Any = getattr(NATIVE, "functions_unchanged", None)
+_COROUTINE_MARKERS = ("_is_coroutine_marker", "_is_coroutine")
+
+
+def _functions_of(cls: type, names: frozenset[str]) -> tuple[Any, ...] | None:
+    """(weak reference, code) of each function the class's attributes are (or
+    wrap: staticmethod, classmethod): whether one is a coroutine function follows
+    from its code and its coroutine markers, which change without the class. None
+    where that can't be checked (no native core, or a marker set already: such a
+    class's Spec is made anew each time)."""
+    if _functions_unchanged is None:
+        return None
+    found: list[Any] = []
+    mro = cls.__mro__
+    for name in names:
+        for klass in mro:
+            raw = klass.__dict__.get(name, _UNSET)
+            if raw is not _UNSET:
+                break
+        else:
+            continue
+        if type(raw) in (staticmethod, classmethod):
+            raw = raw.__func__
+        if type(raw) is FunctionType:
+            own = raw.__dict__
+            if own and any(marker in own for marker in _COROUTINE_MARKERS):
+                return None
+            found += (weakref.ref(raw), raw.__code__)
+    return tuple(found)
 
 
 def spec_for_class(cls: type) -> Spec:
@@ -355,7 +395,7 @@ def spec_for_class(cls: type) -> Spec:
         # holding the class's names and values (which would keep it alive).
         return Spec(_dir_names(cls), None, cls, cls)
     entry = _class_specs.get(cls)
-    if entry is not None and entry[1] == stamp:
+    if entry is not None and entry[1] == stamp and entry[0].still_current():
         return entry[0]  # type: ignore[no-any-return]
     spec = _CachedClassSpec(_dir_names(cls), cls)
     _class_specs.put(cls, (spec, stamp))

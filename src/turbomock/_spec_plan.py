@@ -24,7 +24,8 @@ from types import FunctionType, WrapperDescriptorType
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
 from turbomock._native import NATIVE
 from turbomock._signatures import function_stamp, signature_object
-from turbomock._spec import Spec, spec_for
+from turbomock._spec import Spec, _CachedClassSpec, spec_for
+from turbomock._spec import _functions_unchanged as functions_unchanged
 from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
@@ -43,7 +44,7 @@ class ClassPlan:
     def __init__(self, tag: int) -> None:
         self.tag = tag
         #: ``spec_for(cls)`` as applied (None: not yet asked, or not plannable).
-        self.spec: Spec | None = None
+        self.spec: _CachedClassSpec | None = None
         #: (as_instance, eat_self) -> (the function's stamp or None, signature)
         self.signatures: dict[tuple[bool, bool], tuple[Any, Any]] = {}
         #: mock class -> (its version tag, the pool its mocks on this spec use)
@@ -88,11 +89,14 @@ def _raw_attribute(cls: type, name: str) -> Any:
 
 def planned_spec(plan: ClassPlan, cls: type) -> Spec | None:
     """``spec_for(cls)`` as the stdlib applies it, if the plan can keep it."""
-    spec = plan.spec
-    if spec is None:
-        spec = spec_for(cls)
-        if not STATIC_ASYNC_SPEC_SCAN and spec.dynamic_names():
-            return spec.read_as_applied()  # reads that run code: each time
+    kept = plan.spec
+    # (A function of the class changed in place: see _CachedClassSpec.still_current.)
+    if kept is not None and functions_unchanged(kept.functions):
+        return kept
+    spec = spec_for(cls)
+    if not STATIC_ASYNC_SPEC_SCAN and spec.dynamic_names():
+        return spec.read_as_applied()  # reads that run code: each time
+    if isinstance(spec, _CachedClassSpec) and spec.functions is not None:
         plan.spec = spec
     return spec
 

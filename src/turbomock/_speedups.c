@@ -246,7 +246,64 @@ type_version(PyObject *module, PyObject *arg)
 #endif
 }
 
+static PyObject *str_coroutine_marker, *str_is_coroutine;
+
+/* functions_unchanged(check): whether each function in `check`, a tuple
+ * (ref, code, ref, code, ...) of weak references to functions and the code each
+ * had, still has that code and no coroutine marker (`_is_coroutine_marker`,
+ * asyncio's `_is_coroutine`) in its __dict__: what decides, besides its class,
+ * whether a class attribute is a coroutine function (turbomock/_spec.py keeps
+ * that per version of a class, which a function changed in place does not
+ * change). One C loop: it runs for every mock made on a cached class spec. */
+static PyObject *
+functions_unchanged(PyObject *module, PyObject *check)
+{
+    if (!PyTuple_CheckExact(check) || PyTuple_GET_SIZE(check) % 2) {
+        PyErr_SetString(PyExc_TypeError, "functions_unchanged() takes (ref, code) pairs");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(check); i += 2) {
+        PyObject *ref = PyTuple_GET_ITEM(check, i);
+        if (!PyWeakref_CheckRef(ref)) {
+            PyErr_SetString(PyExc_TypeError, "functions_unchanged() takes weak references");
+            return NULL;
+        }
+#if PY_VERSION_HEX >= 0x030D0000
+        PyObject *func = NULL;
+        if (PyWeakref_GetRef(ref, &func) < 0) {
+            return NULL;
+        }
+#else
+        PyObject *func = Py_XNewRef(PyWeakref_GET_OBJECT(ref));
+#endif
+        int same = func != NULL && PyFunction_Check(func)
+            && PyFunction_GET_CODE(func) == PyTuple_GET_ITEM(check, i + 1);
+        PyObject *own = same ? ((PyFunctionObject *)func)->func_dict : NULL;
+        if (own != NULL && PyDict_GET_SIZE(own) > 0) {
+            PyObject *marker = PyDict_GetItemWithError(own, str_coroutine_marker);
+            if (marker == NULL && !PyErr_Occurred()) {
+                marker = PyDict_GetItemWithError(own, str_is_coroutine);
+            }
+            if (marker != NULL || PyErr_Occurred()) {
+                same = 0;
+            }
+        }
+        Py_XDECREF(func);
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        if (!same) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef speedups_functions[] = {
+    {"functions_unchanged", (PyCFunction)functions_unchanged, METH_O,
+     "functions_unchanged($module, check, /)\n--\n\n"
+     "Whether each (weak reference to a function, code) pair still holds, with no "
+     "coroutine marker set since."},
     {"type_version", (PyCFunction)type_version, METH_O,
      "type_version($module, cls, /)\n--\n\nThe type's version tag (0: none)."},
     {"state_setup", (PyCFunction)(void (*)(void))fast_mocks_state_setup, METH_FASTCALL,
@@ -293,6 +350,11 @@ PyInit__speedups(void)
         return NULL;
     }
 #endif
+    str_coroutine_marker = PyUnicode_InternFromString("_is_coroutine_marker");
+    str_is_coroutine = PyUnicode_InternFromString("_is_coroutine");
+    if (str_coroutine_marker == NULL || str_is_coroutine == NULL) {
+        return NULL;
+    }
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL) {
         return NULL;
