@@ -368,3 +368,35 @@ def test_a_call_hook_set_on_the_mock_itself_is_used(kind: str) -> None:
         return seen
 
     assert_same(scenario)
+
+
+def test_the_first_return_value_of_a_specced_mock() -> None:
+    """The native core makes it for a specced mock too (no delegate, wraps,
+    ``_spec_asyncs`` or seal); each of those takes the Python path."""
+
+    def scenario(mock: Any) -> Any:
+        def f(a: Any) -> Any:
+            return a
+
+        seen = []
+        plain = mock.Mock(spec=f)
+        seen.append(repr(plain.return_value).split(" id=")[0])
+        seen.append(plain.return_value is plain(1))
+        magic = mock.MagicMock(spec=["x"])
+        seen.append(repr(magic()).split(" id=")[0])
+        sealed = mock.Mock(spec=f)
+        mock.seal(sealed)
+        try:
+            sealed.return_value  # noqa: B018 - the outcome is compared
+        except AttributeError as exc:
+            seen.append(str(exc))
+        wrapping = mock.Mock(spec=f, wraps=f)
+        seen.append(wrapping(5))
+        asyncs = mock.Mock(spec=f)
+        asyncs._spec_asyncs = ["()"]
+        seen.append(type(asyncs.return_value).__name__)
+        auto = mock.create_autospec(f)
+        seen.append(auto.return_value is auto(1))
+        return seen
+
+    assert_same(scenario)

@@ -61,6 +61,10 @@ static PyObject *object_new;           /* object.__new__ */
 static PyTypeObject *base_type;        /* _base.Base */
 static PyTypeObject *state_type;       /* _state.MockState */
 static PyTypeObject *pool_type;        /* _mock_type.Pool */
+static PyTypeObject *extra_type;       /* _state.Extra */
+static PyObject *missing;              /* _sentinels._missing */
+static Py_ssize_t off_extra_delegate, off_extra_wraps, off_extra_spec_asyncs,
+    off_extra_sealed;
 static Py_ssize_t off_state;           /* Base._mock_state */
 static Py_ssize_t off_parent, off_name, off_new_parent, off_new_name, off_pending,
     off_magics, off_return_value, off_side_effect, off_calls, off_extra;
@@ -193,6 +197,8 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         || (new_child = tm_take(config, "new_child")) == NULL
         || (base_type = take_type(config, "base")) == NULL
         || (pool_type = take_type(config, "pool")) == NULL
+        || (extra_type = take_type(config, "extra")) == NULL
+        || (missing = tm_take(config, "missing")) == NULL
         || (lock = tm_take(config, "lock")) == NULL
         || (tm_core.lock_acquire = PyObject_GetAttrString(lock, "acquire")) == NULL
         || (tm_core.lock_release = PyObject_GetAttrString(lock, "release")) == NULL) {
@@ -209,7 +215,11 @@ fast_mocks_setup(PyObject *module, PyObject *config)
         || (off_children = slot_offset(pool_type, "children")) < 0
         || (off_probe = slot_offset(pool_type, "probe")) < 0
         || (off_free = slot_offset(pool_type, "free")) < 0
-        || (off_bag = slot_offset(pool_type, "bag")) < 0) {
+        || (off_bag = slot_offset(pool_type, "bag")) < 0
+        || (off_extra_delegate = slot_offset(extra_type, "delegate")) < 0
+        || (off_extra_wraps = slot_offset(extra_type, "wraps")) < 0
+        || (off_extra_spec_asyncs = slot_offset(extra_type, "spec_asyncs")) < 0
+        || (off_extra_sealed = slot_offset(extra_type, "sealed")) < 0) {
         return NULL;
     }
     if ((str_getattr = PyUnicode_InternFromString("__getattr__")) == NULL
@@ -517,9 +527,19 @@ tm_fresh_return_value(PyObject *self)
         Py_RETURN_NONE;
     }
     PyObject *st = SLOT(self, off_state);
-    if (st == NULL || !Py_IS_TYPE(st, state_type) || SLOT(st, off_extra) != Py_None
-        || SLOT(st, off_return_value) != default_) {
+    if (st == NULL || !Py_IS_TYPE(st, state_type) || SLOT(st, off_return_value) != default_) {
         Py_RETURN_NONE;
+    }
+    PyObject *extra = SLOT(st, off_extra);
+    if (extra != Py_None) {
+        /* What _get_return_value and new_return_value ask of it for the direct
+         * path: no delegate, no wraps, no _spec_asyncs set by hand, not sealed. */
+        if (!Py_IS_TYPE(extra, extra_type) || SLOT(extra, off_extra_delegate) != Py_None
+            || SLOT(extra, off_extra_wraps) != Py_None
+            || SLOT(extra, off_extra_spec_asyncs) != missing
+            || SLOT(extra, off_extra_sealed) != Py_False) {
+            Py_RETURN_NONE;
+        }
     }
     PyObject *cpool = direct_pool(self, str_call_key);
     if (cpool == NULL) {

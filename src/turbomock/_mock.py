@@ -63,6 +63,7 @@ from turbomock._sentinels import DEFAULT, _deleted, _missing
 from turbomock._spec import _callable, is_exception
 from turbomock._spec_state import _SpecState
 from turbomock._state import (
+    Extra,
     MockState,
     _acquire,
     _release,
@@ -207,6 +208,10 @@ class NonCallableMock(_BaseWithAssertions):
             delegate = extra.delegate
             value = st.return_value if delegate is None else delegate.return_value
             keep_default = extra.wraps is not None and WRAPS_KEEPS_DEFAULT_RETURN
+            if value is DEFAULT and delegate is None and _fresh_return_value is not None:
+                made = _fresh_return_value(self)  # (the same, for a specced mock)
+                if made is not None:
+                    return made
         if value is DEFAULT and not keep_default:
             fresh = new_return_value(self, st)
             # Two threads calling a new mock must share one return value.
@@ -594,6 +599,8 @@ if NATIVE is not None:
             "new_child": new_child,
             "base": Base,
             "pool": Pool,
+            "extra": Extra,
+            "missing": _missing,
             "lock": _state_lock,
         }
     )

@@ -52,9 +52,10 @@ def function_stamp(func: FunctionType) -> tuple[Any, ...]:
     bound method, a partial ...) can change in ways no stamp sees: its stamp never
     equals another, so the signature is worked out each time, as the stdlib does."""
     if not func.__dict__:  # (most functions: nothing there can change the signature)
+        keywords = func.__kwdefaults__
         return (
-            func.__code__, func.__defaults__, _items(func.__kwdefaults__),
-            _items(func.__annotations__),
+            func.__code__, func.__defaults__, None if keywords is None else dict(keywords),
+            dict(func.__annotations__),
         )
     parts: list[Any] = []
     seen: set[int] = set()
@@ -76,6 +77,19 @@ def function_stamp(func: FunctionType) -> tuple[Any, ...]:
         if id(wrapped) in seen:
             return tuple(parts)
         func = wrapped
+
+
+def stamp_holds(func: FunctionType, stamp: tuple[Any, ...]) -> bool:
+    """Whether ``function_stamp(func)`` would equal ``stamp``: for most functions
+    without making one (the signature caches ask on every use)."""
+    if len(stamp) == 4 and not func.__dict__:
+        return (
+            func.__code__ is stamp[0]
+            and func.__defaults__ is stamp[1]
+            and func.__kwdefaults__ == stamp[2]
+            and func.__annotations__ == stamp[3]
+        )
+    return function_stamp(func) == stamp
 
 
 def _compute(target: Any) -> Any:
@@ -166,16 +180,16 @@ def _signature(func: Any, eat_self: bool) -> Any:
 def function_signature(func: Any, plain: FunctionType, bound: bool, eat_self: bool) -> Any:
     """``_signature`` of a Python function ``plain`` (``func``: itself, or a method
     binding it), cached per function and checked against what could have changed."""
-    stamp = function_stamp(plain)
     per_function = _cached_for(plain)
     key = (bound, eat_self)
     if per_function is not None:
         found = per_function.get(key)
-        if found is not None and found[0] == stamp:
+        if found is not None and stamp_holds(plain, found[0]):
             return found[1]
     else:
         per_function = {}
         _cache.put(plain, per_function)
+    stamp = function_stamp(plain)  # (before: what the signature is worked out from)
     sig = _compute(partial(func, None) if eat_self else func)
     per_function[key] = (stamp, sig)
     return sig

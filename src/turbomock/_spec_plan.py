@@ -23,7 +23,7 @@ from types import FunctionType, WrapperDescriptorType
 
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
 from turbomock._native import NATIVE
-from turbomock._signatures import function_stamp, signature_object
+from turbomock._signatures import function_stamp, signature_object, stamp_holds
 from turbomock._spec import Spec, _CachedClassSpec, spec_for
 from turbomock._spec import _functions_unchanged as functions_unchanged
 from turbomock._weak_cache import IdentityCache
@@ -111,7 +111,7 @@ def planned_signature(plan: ClassPlan, cls: type, as_instance: bool, eat_self: b
         if stamp is None:
             return signature
         called: Any = cls.__call__ if as_instance else cls.__init__  # type: ignore[misc]
-        if function_stamp(called) == stamp:
+        if stamp_holds(called, stamp):
             return signature
     found = signature_object(cls, as_instance, eat_self)
     signature = None if found is None else found[1]
