@@ -400,3 +400,29 @@ def test_the_first_return_value_of_a_specced_mock() -> None:
         return seen
 
     assert_same(scenario)
+
+
+def test_hooks_set_on_a_mock_class_after_calls_are_used() -> None:
+    """The native paths keep their verdict on a pool's class only while its version
+    tag (and so every base) is unchanged: hooks, ``return_value`` and
+    ``_get_child_mock`` set on a user's mock class after mocks of it were used
+    take effect at once, as with the stdlib."""
+
+    def scenario(mock: Any) -> Any:
+        class Sub(mock.Mock):
+            pass
+
+        first = Sub()
+        seen = [repr(first(1)).split(" id=")[0], repr(first.a).split(" id=")[0]]
+        Sub._mock_call = lambda self, *args, **kwargs: ("hooked", args)
+        second = Sub()
+        seen += [first(2), second(3), first.call_count, second.call_count]
+        del Sub._mock_call
+        Sub.return_value = property(lambda self: "property")
+        seen += [Sub()(4), first(5)]
+        del Sub.return_value
+        Sub._get_child_mock = lambda self, **kwargs: "made by hand"
+        seen += [Sub().fresh, first.other]
+        return seen
+
+    assert_same(scenario)

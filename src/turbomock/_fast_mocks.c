@@ -279,6 +279,25 @@ tm_own_attribute(PyTypeObject *type, PyObject *name)
     return own_attribute(type, name);
 }
 
+int
+tm_verdict(TmVerdict *kept, PyTypeObject *type, int (*check)(PyTypeObject *))
+{
+#if PY_VERSION_HEX >= 0x030B0000
+    if (kept->type == type && kept->tag != 0 && kept->tag == type->tp_version_tag
+        && kept->meta_tag == Py_TYPE(type)->tp_version_tag) {
+        return kept->verdict;
+    }
+#endif
+    int verdict = check(type);
+#if PY_VERSION_HEX >= 0x030B0000
+    /* (The lookups check made gave the classes tags where they had none.) */
+    if (verdict >= 0 && type->tp_version_tag != 0 && Py_TYPE(type)->tp_version_tag != 0) {
+        *kept = (TmVerdict){type, type->tp_version_tag, Py_TYPE(type)->tp_version_tag, verdict};
+    }
+#endif
+    return verdict;
+}
+
 /* new_state(parent, name, new_parent, new_name) of _state.py: a new reference. */
 static PyObject *
 make_state(PyObject *parent, PyObject *name, PyObject *new_parent, PyObject *new_name)
@@ -336,10 +355,9 @@ new_instance(PyObject *leaf)
 /* Can the engine build `cpool`'s children directly: its probe's __new__ and
  * __init__ are the engine's (the checks of direct_pool in _children.py)? */
 static int
-engine_built(PyObject *probe)
+engine_built_check(PyTypeObject *type)
 {
-    PyTypeObject *type = (PyTypeObject *)probe;
-    if (!PyType_Check(probe) || !own_attribute(type, str_new)
+    if (!own_attribute(type, str_new)
         || !own_attribute(type, str_init) || _PyType_Lookup(type, str_new) != engine_new) {
         return 0;
     }
@@ -348,6 +366,23 @@ engine_built(PyObject *probe)
         return 0;
     }
     return PySequence_Contains(engine_inits, init);
+}
+
+static TmVerdict engine_built_kept, child_hook_kept;
+
+static int
+engine_built(PyObject *probe)
+{
+    return PyType_Check(probe)
+        ? tm_verdict(&engine_built_kept, (PyTypeObject *)probe, engine_built_check) : 0;
+}
+
+/* A pool's probe makes children with the engine's _get_child_mock. */
+static int
+child_hook_check(PyTypeObject *probe)
+{
+    return own_attribute(probe, str_get_child_mock)
+        && _PyType_Lookup(probe, str_get_child_mock) == get_child_mock;
 }
 
 /* The pool `self`'s children named `key` come from, borrowed, when the engine may
@@ -372,8 +407,7 @@ direct_pool(PyObject *self, PyObject *key)
     }
     PyObject *probe = SLOT(pool, off_probe);
     if (probe == NULL || !PyType_Check(probe)
-        || !own_attribute((PyTypeObject *)probe, str_get_child_mock)
-        || _PyType_Lookup((PyTypeObject *)probe, str_get_child_mock) != get_child_mock) {
+        || tm_verdict(&child_hook_kept, (PyTypeObject *)probe, child_hook_check) <= 0) {
         return NULL;
     }
     PyObject *children = SLOT(pool, off_children);

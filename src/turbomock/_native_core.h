@@ -45,6 +45,17 @@ int tm_own_attribute(PyTypeObject *type, PyObject *name);
 PyObject *tm_take(PyObject *config, const char *key);
 /* The offset of the writable object slot `name` of `type`, or -1 with an error. */
 Py_ssize_t tm_slot_offset(PyTypeObject *type, const char *name);
+/* A verdict about a class that its attributes and its metaclass's alone decide,
+ * kept for the last class asked while neither's version tag changes (3.11+:
+ * CPython gives a changed class, or one whose base changed, a new tag, and never
+ * gives a tag twice). Before 3.11 it is worked out each time. */
+typedef struct {
+    PyTypeObject *type;
+    unsigned int tag, meta_tag;
+    int verdict;
+} TmVerdict;
+/* check(type) (1, 0, or -1 with an error), or the kept verdict. */
+int tm_verdict(TmVerdict *kept, PyTypeObject *type, int (*check)(PyTypeObject *));
 /* fresh_return_value(): a new reference, None when not handled, NULL on error. */
 PyObject *tm_fresh_return_value(PyObject *self);
 
