@@ -100,6 +100,18 @@ has(PyTypeObject *type, PyObject *name, PyObject *expected)
     return tm_own_attribute(type, name) && _PyType_Lookup(type, name) == expected;
 }
 
+/* The probe's call hooks and return_value are the engine's, as __call__ reads
+ * them (the return value a call gives is what the class's return_value says). */
+static int
+engine_hooks_check(PyTypeObject *probe)
+{
+    return has(probe, str_check_sig, check_sig) && has(probe, str_increment, increment)
+        && has(probe, str_mock_call, mock_call_hook) && has(probe, str_execute, execute)
+        && has(probe, str_return_value, return_value_property);
+}
+
+static TmVerdict hooks_kept;
+
 /* The state of each mock from `st`'s parent up, into `chain` (borrowed; its
  * length returned), if each is a mock with a plain state: no extra (so no book,
  * no delegate). -1: not so (Python records it). */
@@ -331,10 +343,7 @@ mock_call(PyObject *self, PyObject *args, PyObject *kwargs)
     }
     PyObject *probe = SLOT(pool, tm_core.off_probe);
     if (probe == NULL || !PyType_Check(probe)
-        || !has((PyTypeObject *)probe, str_check_sig, check_sig)
-        || !has((PyTypeObject *)probe, str_increment, increment)
-        || !has((PyTypeObject *)probe, str_mock_call, mock_call_hook)
-        || !has((PyTypeObject *)probe, str_execute, execute)) {
+        || tm_verdict(&hooks_kept, (PyTypeObject *)probe, engine_hooks_check) <= 0) {
         return python_call(self, args, kwargs);
     }
     PyObject *chain[MAX_CHAIN];
@@ -381,9 +390,7 @@ mock_call(PyObject *self, PyObject *args, PyObject *kwargs)
             result = Py_NewRef(value);
         }
         else {
-            if (has((PyTypeObject *)probe, str_return_value, return_value_property)) {
-                result = tm_fresh_return_value(self);
-            }
+            result = tm_fresh_return_value(self);
             if (result == Py_None) {
                 Py_CLEAR(result);  /* not handled */
             }

@@ -491,6 +491,7 @@ class CallableMixin(Base):
             and st.side_effect is None
             and cls._mock_call is _MOCK_CALL
             and cls._execute_mock_call is _EXECUTE_MOCK_CALL
+            and cls.return_value is _RETURN_VALUE  # (else the class says what it is)
         ):
             # What _execute_mock_call returns when nothing is to run: no extra, so
             # no wraps and no delegate either.
@@ -530,7 +531,8 @@ class CallableMixin(Base):
                 return result
         value = st.return_value
         if delegate is None and value is not DEFAULT:
-            return value
+            # (What self.return_value gives, unless the class says otherwise.)
+            return value if type(self).return_value is _RETURN_VALUE else self.return_value
         # Nothing configured (here or on the autospecced function): the wrapped object.
         wraps = None if extra is None else extra.wraps
         if wraps is not None and value is DEFAULT and (
@@ -553,6 +555,7 @@ def _record_delegated(
     delegate.mock_calls.append(new_named_call("", args, kwargs))
 
 
+_RETURN_VALUE = NonCallableMock.__dict__["return_value"]
 _CHECK_SIG = CallableMixin._mock_check_sig
 _INCREMENT = CallableMixin._increment_mock_call
 _MOCK_CALL = CallableMixin._mock_call
