@@ -644,3 +644,23 @@ def test_an_autospecced_functions_own_attributes_are_the_stdlibs() -> None:
         return seen
 
     assert_same(scenario)
+
+
+@pytest.mark.parametrize("name", ["mock_calls", "call_count", "call_args_list", "called"])
+def test_a_call_after_a_call_attribute_of_the_stand_in_was_deleted(name: str) -> None:
+    """The stdlib records a call of an autospecced function on the function first
+    (through properties that fall back to the mock's ``__getattr__``), then on its
+    parents: a deleted copy fails the call there, before any parent has it."""
+
+    def scenario(impl: Any) -> Any:
+        def f(a: Any) -> Any:
+            return a
+
+        parent = impl.MagicMock()
+        stand_in = impl.create_autospec(f)
+        parent.attach_mock(stand_in, "child")
+        delattr(stand_in, name)
+        outcome = _raised(stand_in, 1)
+        return outcome, parent.mock_calls, parent.method_calls, stand_in.called
+
+    assert_same(scenario)

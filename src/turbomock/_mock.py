@@ -485,7 +485,7 @@ class CallableMixin(Base):
         if extra is None or extra.delegate is None:
             record_call(st, args, kwargs)
         else:
-            _record_delegated(st, extra.delegate, args, kwargs)
+            _record_delegated(self, st, extra.delegate, args, kwargs)
         if (
             extra is None
             and st.side_effect is None
@@ -511,7 +511,7 @@ class CallableMixin(Base):
         if delegate is None:
             record_call(st, args, kwargs)
         else:
-            _record_delegated(st, delegate, args, kwargs)
+            _record_delegated(self, st, delegate, args, kwargs)
 
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         """A call's result: side effect, else return value, else the wrapped object."""
@@ -543,16 +543,31 @@ class CallableMixin(Base):
 
 
 def _record_delegated(
-    st: MockState, delegate: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    mock: Any, st: MockState, delegate: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> None:
     """Record a call of an autospecced function's mock, which keeps its own
-    copies of the call state on the function, as the stdlib's does."""
-    record = record_call(st, args, kwargs)
+    copies of the call state on the function, as the stdlib's does, in its order:
+    the function's copies first, then the mock's parents. (A copy deleted from the
+    function fails as the stdlib's property does, through the mock's own
+    ``__getattr__``, before any parent has the call.)"""
+    record: Any = tuple.__new__(_Call, (args, kwargs))
     delegate.called = True
-    delegate.call_count += 1
+    count = _delegated(mock, delegate, "call_count")
+    count += 1
+    delegate.call_count = count
     delegate.call_args = record
-    delegate.call_args_list.append(record)
-    delegate.mock_calls.append(new_named_call("", args, kwargs))
+    _delegated(mock, delegate, "call_args_list").append(record)
+    _delegated(mock, delegate, "mock_calls").append(new_named_call("", args, kwargs))
+    record_call(st, args, kwargs)
+
+
+def _delegated(mock: Any, delegate: Any, name: str) -> Any:
+    """``mock.name`` for a name the function holds: the function's, else what the
+    mock's ``__getattr__`` says (the stdlib's property falls back to it)."""
+    try:
+        return getattr(delegate, name)
+    except AttributeError:
+        return type(mock).__getattr__(mock, name)
 
 
 _RETURN_VALUE = NonCallableMock.__dict__["return_value"]
