@@ -313,7 +313,9 @@ def test_two_threads_share_one_first_return_value() -> None:
         def local(frame: Any, event: str, arg: Any) -> Any:
             if event == "line" and frame.f_lineno == store and not paused.is_set():
                 paused.set()
-                resume.wait(5)
+                # The other thread's call waits for the lock this one holds, so this
+                # wait ends by its timeout: long enough for that call to start.
+                resume.wait(1)
             return local
 
         return local
