@@ -8,6 +8,8 @@ makes the entry's test fail until the entry goes.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from fuzz import deadline, known
@@ -21,7 +23,9 @@ from fuzz.session import Result, fuzz, render
 from fuzz.shrink import shrink
 
 SEED = 9
-CASES = 2000
+#: 2,000 cases where the issue asks for them (3.11 and 3.13), half elsewhere: CI runs
+#: every version serially and must stay under 20 minutes.
+CASES = 2000 if sys.version_info[:2] in ((3, 11), (3, 13)) else 1000
 
 
 @pytest.fixture(scope="module")
