@@ -39,9 +39,14 @@ _cache = IdentityCache()
 _cached_for = _cache.get
 
 
-def _items(mapping: Any) -> Any:
-    """What a dict holds now (its identity alone misses changes made in place)."""
-    return tuple(mapping.items()) if mapping else mapping
+def _own_parts(func: FunctionType) -> tuple[Any, ...]:
+    """A function's code, defaults and copies of its keyword defaults and
+    annotations (their dicts can change in place)."""
+    keywords = func.__kwdefaults__
+    return (
+        func.__code__, func.__defaults__, None if keywords is None else dict(keywords),
+        dict(func.__annotations__),
+    )
 
 
 def function_stamp(func: FunctionType) -> tuple[Any, ...]:
@@ -52,21 +57,14 @@ def function_stamp(func: FunctionType) -> tuple[Any, ...]:
     bound method, a partial ...) can change in ways no stamp sees: its stamp never
     equals another, so the signature is worked out each time, as the stdlib does."""
     if not func.__dict__:  # (most functions: nothing there can change the signature)
-        keywords = func.__kwdefaults__
-        return (
-            func.__code__, func.__defaults__, None if keywords is None else dict(keywords),
-            dict(func.__annotations__),
-        )
+        return _own_parts(func)
     parts: list[Any] = []
     seen: set[int] = set()
     while True:
         own = func.__dict__
         wrapped = own.get("__wrapped__")
-        parts += (
-            func.__code__, func.__defaults__, _items(func.__kwdefaults__),
-            _items(func.__annotations__), own.get("__signature__"),
-            own.get("__text_signature__"),
-        )
+        parts += _own_parts(func)
+        parts += (own.get("__signature__"), own.get("__text_signature__"))
         seen.add(id(func))
         if wrapped is None:
             return tuple(parts)
