@@ -49,7 +49,8 @@ class build_py_with_startup_hook(build_py):
 NATIVE = [
     Extension(
         "turbomock._speedups",
-        ["src/turbomock/_speedups.c", "src/turbomock/_fast_mocks.c", "src/turbomock/_fast_calls.c"],
+        ["src/turbomock/_speedups.c", "src/turbomock/_fast_mocks.c", "src/turbomock/_fast_calls.c",
+         "src/turbomock/_shared_keys.c"],
         depends=["src/turbomock/_native_core.h"],
         optional=True,
     )

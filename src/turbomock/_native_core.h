@@ -29,6 +29,9 @@ PyObject *fast_mocks_install(PyObject *module, PyObject *arg);
 PyObject *fast_mocks_installed(PyObject *module, PyObject *arg);
 PyObject *fast_mocks_fresh_return_value(PyObject *module, PyObject *self);
 
+/* _shared_keys.c: one attribute-keys table per pool of leaves. */
+PyObject *shared_keys_share(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+
 /* What _fast_mocks.c's setup found, for the other files (valid once `ready`). */
 typedef struct {
     int ready;

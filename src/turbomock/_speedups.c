@@ -321,6 +321,9 @@ static PyMethodDef speedups_functions[] = {
     {"fast_calls_setup", (PyCFunction)fast_calls_setup, METH_O,
      "fast_calls_setup($module, config, /)\n--\n\n"
      "What the native call of a plain mock works with (_fast_calls.c)."},
+    {"share_keys", (PyCFunction)(void (*)(void))shared_keys_share, METH_FASTCALL,
+     "share_keys($module, leaf, donor, /)\n--\n\n"
+     "Have a new leaf read the donor's attribute-keys table (_shared_keys.c)."},
     {"fresh_return_value", (PyCFunction)fast_mocks_fresh_return_value, METH_O,
      "fresh_return_value($module, mock, /)\n--\n\n"
      "A new mock's return value, made and stored where exact, else None (_fast_mocks.c)."},
