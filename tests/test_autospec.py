@@ -664,3 +664,87 @@ def test_a_call_after_a_call_attribute_of_the_stand_in_was_deleted(name: str) ->
         return outcome, parent.mock_calls, parent.method_calls, stand_in.called
 
     assert_same(scenario)
+
+
+def _call_views(stand_in: Any) -> list[Any]:
+    """The call attributes of an autospecced function, of its mock, and the mock's
+    own storage behind them (the stdlib's private ``_mock_*`` names)."""
+    seen = []
+    for name in ("called", "call_count", "call_args", "call_args_list", "mock_calls"):
+        mock = stand_in.mock
+        for owner, attr in ((stand_in, name), (mock, name), (mock, "_mock_" + name)):
+            try:
+                seen.append(repr(getattr(owner, attr)))
+            except AttributeError as exc:
+                seen.append(f"AttributeError: {exc}")
+    seen.append(repr(stand_in.mock.method_calls))
+    return seen
+
+
+def test_an_autospecced_functions_calls_leave_its_mocks_own_storage_alone() -> None:
+    """The stdlib's mock behind an autospecced function writes its calls through
+    properties to the function: its own ``_mock_call_count`` ... keep what they had
+    (set by hand, they are the mock's, and count again once it reports to nothing);
+    its children's calls go to the function's ``mock_calls`` and to the mock's own
+    ``method_calls``."""
+
+    def scenario(impl: Any) -> Any:
+        def f(a: Any) -> Any:
+            return a
+
+        seen = []
+        stand_in = impl.create_autospec(f)
+        stand_in(1)
+        stand_in.return_value(2)
+        stand_in.return_value.x(3)
+        seen += _call_views(stand_in)
+        stand_in.mock._mock_call_count = 5
+        stand_in.mock._mock_call_args_list = ["x"]
+        stand_in(4)
+        seen += _call_views(stand_in)
+        stand_in.mock._mock_delegate = None
+        stand_in.mock(6)
+        seen += _call_views(stand_in)
+        return seen
+
+    assert_same(scenario)
+
+
+def test_a_booked_autospecced_functions_children_calls_reach_the_function() -> None:
+    """``method_calls`` set by hand books the mock; its children's calls still go
+    to the function's ``mock_calls``, as the stdlib's property sends them."""
+
+    def scenario(impl: Any) -> Any:
+        def f(a: Any) -> Any:
+            return a
+
+        stand_in = impl.create_autospec(f)
+        stand_in.mock.method_calls = []
+        stand_in(1)
+        stand_in.return_value(2)
+        stand_in.mock.mock_calls = ["x"]
+        stand_in.return_value.y(3)
+        seen = _call_views(stand_in)
+        stand_in.reset_mock()
+        stand_in.return_value(4)
+        return seen + _call_views(stand_in)
+
+    assert_same(scenario)
+
+
+def test_calls_below_an_attached_autospecced_function_reach_every_ancestor() -> None:
+    def scenario(impl: Any) -> Any:
+        def f(a: Any) -> Any:
+            return a
+
+        top, middle = impl.MagicMock(), impl.MagicMock()
+        top.attach_mock(middle, "middle")
+        stand_in = impl.create_autospec(f)
+        middle.attach_mock(stand_in, "child")
+        stand_in(1)
+        stand_in.return_value.z(5)
+        middle.child(2)
+        lists = [top.mock_calls, top.method_calls, middle.mock_calls, middle.method_calls]
+        return [*_call_views(stand_in), *lists]
+
+    assert_same(scenario)

@@ -119,6 +119,27 @@ mock_calls = _field("mock_calls", _mock_calls)
 method_calls = _field("method_calls", _method_calls, delegated=False)
 
 
+_DERIVED: dict[str, Callable[[MockState], Any]] = {
+    "called": _called,
+    "call_count": _call_count,
+    "call_args": _call_args,
+    "call_args_list": MockState.call_list,
+    "mock_calls": _mock_calls,
+}
+
+
+def own_call_field(st: MockState, name: str) -> Any:
+    """One of the five as the mock itself keeps it, whatever it reports to."""
+    extra = st.extra
+    book = None if extra is None else extra.book
+    if book is None:
+        return _DERIVED[name](st)
+    value = getattr(book, name)
+    if value is _DELETED:
+        raise AttributeError(name)
+    return value
+
+
 def delete_method_calls(st: MockState) -> None:
     """``del mock.method_calls``: gone, as the stdlib's instance attribute would be."""
     book = book_of(st)

@@ -70,6 +70,7 @@ from turbomock._state import (
     extract_mock_name,
     flush_ancestors,
     new_state,
+    notify_parents,
     record_call,
 )
 from turbomock._state import lock as _state_lock
@@ -545,9 +546,9 @@ class CallableMixin(Base):
 def _record_delegated(
     mock: Any, st: MockState, delegate: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> None:
-    """Record a call of an autospecced function's mock, which keeps its own
-    copies of the call state on the function, as the stdlib's does, in its order:
-    the function's copies first, then the mock's parents. (A copy deleted from the
+    """Record a call of an autospecced function's mock, which keeps its
+    call state on the function, as the stdlib's does, in its order: the
+    function's copies first, then the mock's parents. (A copy deleted from the
     function fails as the stdlib's property does, through the mock's own
     ``__getattr__``, before any parent has the call.)"""
     record: Any = tuple.__new__(_Call, (args, kwargs))
@@ -558,7 +559,10 @@ def _record_delegated(
     delegate.call_args = record
     _delegated(mock, delegate, "call_args_list").append(record)
     _delegated(mock, delegate, "mock_calls").append(new_named_call("", args, kwargs))
-    record_call(st, args, kwargs)
+    # The mock's own storage (its ``_mock_call_count`` ...) has no part in it, as
+    # the stdlib's properties write the function's: only the parents hear of it.
+    if st.new_parent is not None:
+        notify_parents(st, record, args, kwargs)
 
 
 def _delegated(mock: Any, delegate: Any, name: str) -> Any:

@@ -7,7 +7,7 @@ defines them there."""
 from __future__ import annotations
 
 from turbomock._base import state_of as _get_state
-from turbomock._call_state import book_if_unnameable
+from turbomock._call_state import book_if_unnameable, book_of, own_call_field
 from turbomock._sentinels import _missing
 from turbomock._state import Extra, SharedChildren, flush_ancestors
 
@@ -45,13 +45,22 @@ def _link_property(field: str) -> property:
 
 
 def _call_view(public: str) -> property:
-    """``_mock_<public>``: reads and sets the mock's ``public`` call attribute."""
+    """``_mock_<public>``: the storage behind the mock's ``public`` call attribute,
+    which is the attribute itself unless the mock reports to an autospecced
+    function; then, as the stdlib's, the mock's own, which its calls leave alone."""
 
     def fget(self: Any) -> Any:
-        return getattr(self, public)
+        st = _get_state(self)
+        if st.delegate is None:
+            return getattr(self, public)
+        return own_call_field(st, public)
 
     def fset(self: Any, value: Any) -> None:
-        setattr(self, public, value)
+        st = _get_state(self)
+        if st.delegate is None:
+            setattr(self, public, value)
+        else:
+            setattr(book_of(st), public, value)
 
     return property(fget, fset)
 

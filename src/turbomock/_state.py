@@ -389,11 +389,20 @@ def record_call(st: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
                 if booked is not None:
                     _notify_past_books(booked, st, event, args, kwargs)
                 break
-            pending.append(event)
             if pst.extra is not None and pst.extra.delegate is not None:
-                _tell_delegate(st, pst, args, kwargs)
+                _notify_past_books(parent, st, event, args, kwargs)
+                break
+            pending.append(event)
             parent = pst.new_parent
     return record
+
+
+def notify_parents(
+    st: MockState, record: _Call, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Tell the mock's parents of its call, and not the mock itself (an autospecced
+    function's mock: its function keeps the call)."""
+    _notify_past_books(st.new_parent, st, (st, record), args, kwargs)
 
 
 def _notify_locked(
@@ -401,22 +410,21 @@ def _notify_locked(
 ) -> Any:
     """Append a call event to the pending list of ``parent`` and each mock above
     it, making the lists that are missing; the caller holds the lock. Stops at a
-    booked ancestor (its lists are the user's to append to, outside the lock)
-    and returns it; None when done."""
+    booked ancestor, or one reporting to an autospecced function (their lists
+    are the user's to append to, outside the lock), and returns it; None when
+    done."""
     while parent is not None:
         try:
             pst = _state_of(parent)
         except TypeError:
             pst = _parent_state(parent, _list_reached_first(st, parent))
         extra = pst.extra
-        if extra is not None and extra.book is not None:
+        if extra is not None and (extra.book is not None or extra.delegate is not None):
             return parent
         pending = pst.pending
         if pending is None:
             pending = pst.pending = []
         pending.append(event)
-        if pst.extra is not None and pst.extra.delegate is not None:
-            _tell_delegate(st, pst, args, kwargs)
         parent = pst.new_parent
     return None
 
@@ -443,12 +451,17 @@ def _notify_past_books(
     one ancestor at a time (a name that is no string fails at the same step, and
     a new name's truth, comparison and sum are taken once each, in its order). A
     booked ancestor gets the call appended to its lists now (method_calls first),
-    the others a pending event carrying its names."""
+    the others a pending event carrying its names. An autospecced function's
+    mock is booked on the way: its mock_calls are the function's, its
+    method_calls its own (the stdlib's properties), so one event can't serve
+    both."""
     name, method_name, is_call = _names_below(st, parent)
     while parent is not None:
         pst = _parent_state(parent, _list_reached_first(st, parent))
         extra = pst.extra
         book = None if extra is None else extra.book
+        if book is None and extra is not None and extra.delegate is not None:
+            book = pst.book_calls()
         if book is None:
             _acquire()
             try:
@@ -458,8 +471,6 @@ def _notify_past_books(
                 pending.append((name, method_name, args, kwargs))
             finally:
                 _release()
-            if extra is not None and extra.delegate is not None:
-                extra.delegate.mock_calls.append(new_named_call(name, args, kwargs))
         elif method_name is not NOT_A_METHOD:
             method_calls = book.method_calls
             if method_calls is Book.DELETED:
@@ -470,22 +481,17 @@ def _notify_past_books(
             # the stdlib's: a name that is no string fails now.
             method_name = NOT_A_METHOD if pst.parent is None else pst.name + "." + method_name
         if book is not None:
-            book.mock_calls.append(new_named_call(name, args, kwargs))
+            # An autospecced function's mock_calls are the function's (the
+            # stdlib's property writes there), its method_calls its own.
+            delegate = extra.delegate  # type: ignore[union-attr]
+            target = book.mock_calls if delegate is None else delegate.mock_calls
+            target.append(new_named_call(name, args, kwargs))
         step = pst.new_name
         if step:
             dot = "" if is_call else "."
             is_call = step == "()"
             name = step + dot + name
         parent = pst.new_parent
-
-
-def _tell_delegate(
-    st: MockState, pst: MockState, args: tuple[Any, ...], kwargs: dict[str, Any]
-) -> None:
-    """An autospecced function's mock_calls is a plain list on the function: it
-    can't wait to be drained, so the call is named there now."""
-    name = relative_names(st, pst)[0]
-    pst.extra.delegate.mock_calls.append(new_named_call(name, args, kwargs))  # type: ignore[union-attr]
 
 
 #: What ``relative_names`` gives for a call that is not a method call of the ancestor.

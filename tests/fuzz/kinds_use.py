@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .case import Op
 from .kinds_make import DOTTED
-from .model import Var, World, call_object, render_args
+from .model import FUNCTION_SPECS, Var, World, call_object, render_args
 
 
 def _node(w: World) -> tuple[Var, str] | None:
@@ -347,11 +347,26 @@ PRIVATE = [
 ]
 
 
+#: The mock's own storage behind its call attributes: an autospecced function's
+#: mock keeps it apart from what the function reports.
+CALL_STORAGE = [
+    "_mock_called", "_mock_call_count", "_mock_call_args", "_mock_call_args_list",
+    "_mock_mock_calls",
+]
+
+
 def bookkeeping(w: World) -> Op | None:
     found = _node(w)
     if found is None:
         return None
-    _, node = found
+    var, node = found
+    if var.kind == "autospec" and var.spec in FUNCTION_SPECS and w.chance(0.4):
+        # The mock behind an autospecced function: its own storage, read or set.
+        name = w.pick(CALL_STORAGE)
+        if w.chance(0.7):
+            return Op("bookkeeping.private.get", f"_ = {var.name}.mock.{name}", True)
+        value = w.pick(["5", "None", "[]", "['x']", "True"])
+        return Op("bookkeeping.private.set", f"{var.name}.mock.{name} = {value}")
     roll = w.rng.random()
     if roll < 0.45:
         name = w.pick(list(BOOKKEEPING))

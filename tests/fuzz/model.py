@@ -36,6 +36,10 @@ ARGS: list[tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = [
 ]
 
 
+#: Specs whose autospec is a function with the mock behind it as ``.mock``.
+FUNCTION_SPECS = ("f", "fa", "af", "Klass.meth", "Klass.smeth", "Klass.cmeth")
+
+
 @dataclass
 class Var:
     """A variable of the case holding a mock (or something used like one)."""
@@ -117,6 +121,10 @@ class World:
         if var.calls and self.chance(0.3):
             return var.calls[self.rng.randrange(len(var.calls))][0]
         parts: list[str] = []
+        if var.kind == "autospec" and var.spec in FUNCTION_SPECS and self.chance(0.3):
+            # The mock behind an autospecced function: its own call storage (the
+            # private names) is not the function's.
+            parts.append(".mock")
         for _ in range(self.rng.choice((0, 0, 0, 1, 1, 2))):
             if allow_call and var.callable and self.chance(0.15):
                 parts.append("()")
