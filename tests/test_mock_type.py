@@ -243,6 +243,29 @@ def test_a_pool_keeps_the_demand_of_its_last_restocks() -> None:
     assert len(pool.members) >= in_use
 
 
+def test_a_loop_of_fresh_chains_does_not_remake_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loop making mock chains that only the garbage collector frees: the pool
+    settles at the size the collections' rhythm needs, and lets none go to remake
+    it later. (With small batches, the last few restocks could all fall just after
+    collections, and the pool was trimmed and regrown by hundreds of classes.)"""
+
+    class Kind(turbomock.MagicMock):
+        pass
+
+    dropped: list[type] = []
+    real_drop = _mock_type._drop
+
+    def drop(pool: Any, leaf: type) -> None:
+        dropped.append(leaf)
+        real_drop(pool, leaf)
+
+    monkeypatch.setattr(_mock_type, "_drop", drop)
+    gc.collect()
+    for _ in range(20000):
+        Kind().a.b.c.d.e()
+    assert dropped == []
+
+
 @pytest.mark.parametrize(
     "abc_class",
     [collections.abc.Sized, collections.abc.Iterable, collections.abc.Container,

@@ -313,6 +313,13 @@ _IDLE = _calibrate()
 #: new mocks at most, whatever dies in between.
 _MIN_STOCK = 16
 
+#: A pool is never trimmed below twice this many idle leaves (about 0.9 MB). The
+#: in-use counts restocks see are low just after collections, and with leaves
+#: made in small batches restocks are frequent, so the last few can all fall
+#: there: a lower floor trimmed a fresh-chain loop's pool by hundreds of leaves
+#: and remade them before the next collection, over and over.
+_TRIM_FLOOR = 256
+
 #: How many restocks back ``restock`` looks for the demand of a pool.
 _RECENT_RESTOCKS = 4
 
@@ -352,7 +359,7 @@ def restock(pool: Pool) -> type:
             recent = pool.recent
             recent.append(live)
             del recent[:-_RECENT_RESTOCKS]
-            demand = max(_MIN_STOCK, *recent)
+            demand = max(_TRIM_FLOOR, *recent)
             # Grow by an eighth when few leaves are idle: a scan (a C loop over the
             # members, about 10 ns each) per an eighth of the pool's size in new
             # mocks at most, so about 8 steps per mock, and few idle classes (about
