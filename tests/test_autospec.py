@@ -416,15 +416,9 @@ def test_mock_add_spec_leaves_a_replaced_method_child_as_the_user_left_it(edit: 
     assert_same(scenario)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="turbomock differs [KD-function-mutated-in-place]: a method not built yet is "
-    "checked against its function's signature as it is when built",
-)
 def test_a_method_changed_in_place_after_autospec() -> None:
     """The stdlib works out every method's signature as the mock is made; turbomock
-    builds a method when first used (a function changed in place since, unlike one
-    replaced, can't be told from the one the spec had)."""
+    builds a method when first used, against the function as it was stamped then."""
 
     def outcome(mod: ModuleType) -> str:
         class C:
@@ -746,5 +740,110 @@ def test_calls_below_an_attached_autospecced_function_reach_every_ancestor() -> 
         middle.child(2)
         lists = [top.mock_calls, top.method_calls, middle.mock_calls, middle.method_calls]
         return [*_call_views(stand_in), *lists]
+
+    assert_same(scenario)
+
+
+def _outcomes(*calls: Any) -> list[str]:
+    seen = []
+    for call in calls:
+        try:
+            call()
+            seen.append("ok")
+        except TypeError as exc:
+            seen.append(f"TypeError: {exc}")
+    return seen
+
+
+def test_methods_changed_in_place_after_the_autospec_keep_their_signature() -> None:
+    """The stdlib works out every method's signature as ``create_autospec`` runs;
+    turbomock builds a method's mock when first used. A function changed in place
+    in between (defaults, code, keyword defaults, ``__signature__``, what it wraps,
+    a staticmethod's or classmethod's function) is checked as it was."""
+
+    def scenario(impl: Any) -> Any:
+        import functools
+        import inspect as inspect_module
+
+        def late(self: Any, a: Any, b: Any, c: Any) -> None: ...
+
+        async def coroutine_code(self: Any, a: Any) -> None: ...
+
+        def inner(a: Any, b: Any) -> None: ...
+
+        class C:
+            def meth(self, a: Any, b: Any = 1) -> None: ...
+
+            def other(self, x: Any) -> None: ...
+
+            def keywords(self, *, k: Any = 1) -> None: ...
+
+            def signed(self, a: Any) -> None: ...
+
+            @functools.wraps(inner)
+            def wrapper(self, *args: Any) -> None: ...
+
+            def turns_async(self, a: Any) -> None: ...
+
+            @staticmethod
+            def smeth(a: Any, b: Any = 1) -> None: ...
+
+            @classmethod
+            def cmeth(cls, a: Any, b: Any = 1) -> None: ...
+
+        m = impl.create_autospec(C)
+        made_before = impl.create_autospec(C, instance=True)
+        C.meth.__defaults__ = None
+        C.other.__code__ = late.__code__
+        C.keywords.__kwdefaults__ = None
+        C.signed.__signature__ = inspect_module.Signature()
+        C.wrapper.__wrapped__ = late
+        C.turns_async.__code__ = coroutine_code.__code__
+        C.__dict__["smeth"].__func__.__defaults__ = None
+        C.__dict__["cmeth"].__func__.__defaults__ = None
+        seen = _outcomes(
+            lambda: m.meth(1), lambda: m.other(1), lambda: m.other(1, 2, 3),
+            lambda: m.keywords(), lambda: m.signed(1), lambda: m.wrapper(1),
+            lambda: m.wrapper(1, 2), lambda: m.smeth(1), lambda: m.cmeth(1),
+            lambda: made_before.meth(1), lambda: made_before.other(1),
+        )
+        seen.append(type(m.turns_async).__name__)
+        seen.append(str(inspect_module.signature(m.meth)))
+        m.meth(1)
+        seen += _outcomes(
+            lambda: m.meth.assert_called_with(a=1), lambda: m.meth.assert_called_with(1, 1)
+        )
+        made_after = impl.create_autospec(C)
+        seen += _outcomes(lambda: made_after.meth(1), lambda: made_after.other(1, 2, 3))
+        seen.append(type(made_after.turns_async).__name__)
+        return seen
+
+    assert_same(scenario)
+
+
+def test_functions_of_an_autospecced_module_or_instance_changed_in_place() -> None:
+    def scenario(impl: Any) -> Any:
+        import types
+
+        def late(a: Any, b: Any, c: Any) -> None: ...
+
+        module = types.ModuleType("autospecced")
+        exec("def f(a, b=1): pass\ndef g(a): pass", module.__dict__)
+
+        class C:
+            def meth(self, a: Any, b: Any = 1) -> None: ...
+
+        instance = C()
+        instance.own = lambda a, b=1: None  # an instance's own function
+        m = impl.create_autospec(module)
+        i = impl.create_autospec(instance)
+        module.f.__defaults__ = None
+        module.g.__code__ = late.__code__
+        C.meth.__defaults__ = None
+        instance.own.__defaults__ = None
+        return _outcomes(
+            lambda: m.f(1), lambda: m.g(1), lambda: m.g(1, 2, 3), lambda: i.meth(1),
+            lambda: i.own(1),
+        )
 
     assert_same(scenario)

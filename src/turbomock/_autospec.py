@@ -28,7 +28,7 @@ from turbomock._magic import MagicMock, NonCallableMagicMock
 from turbomock._magic_names import is_magic
 from turbomock._mock import InvalidSpecError, _is_instance_mock
 from turbomock._sentinels import _deleted, _missing
-from turbomock._signatures import NOT_KNOWN, SignatureCheck
+from turbomock._signatures import NOT_KNOWN, SignatureCheck, signature_object
 from turbomock._spec import (
     FunctionTypes,
     _callable,
@@ -133,11 +133,20 @@ class _Autospec:
         parent = self.parent
         skipfirst = _must_skip(spec, name, self.is_type, self.origin)
         child_kwargs["_eat_self"] = skipfirst
-        klass = AsyncMock if iscoroutinefunction(original) else MagicMock
+        # A function changed in place since the mock was made: its signature and
+        # kind as they were, as the stdlib's walk found them then.
+        as_made = self.origin.as_made(name, original)
+        is_async = iscoroutinefunction(original) if as_made is None else as_made[1]
+        klass = AsyncMock if is_async else MagicMock
         new = klass(parent=parent, name=name, _new_name=name, _new_parent=parent, **child_kwargs)
         if AUTOSPEC_METHOD_RETURN_VALUE:
             new.return_value = klass()
-        _check_signature(original, new, skipfirst=skipfirst, as_specced=True)
+        source = original
+        if as_made is not None:
+            source = as_made[0]
+            found = signature_object(source, False, skipfirst)
+            new._mock_state.spec_signature = None if found is None else found[1]
+        _check_signature(source, new, skipfirst=skipfirst, as_specced=True)
         return new
 
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from turbomock._function_snapshot import Functions, as_it_was, as_of_now, snapshot
 from turbomock._magic_names import is_magic
 from turbomock._mock import _is_instance_mock
 from turbomock._mock_type import class_attribute
 from turbomock._sentinels import _missing
-from turbomock._spec import _HEAPTYPE, _stamp
+from turbomock._spec import _HEAPTYPE, _stamp, iscoroutinefunction
 from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
@@ -51,12 +52,24 @@ _class_copies = IdentityCache(weak_values=True)
 class _Copied:
     """One class's namespace copies, as ``_copies_of`` returns them, and its stamp."""
 
-    __slots__ = ("stamp", "copies", "mocked", "__weakref__")
+    __slots__ = ("stamp", "copies", "mocked", "_functions", "__weakref__")
 
     def __init__(self, stamp: Any, copies: _Copies, mocked: frozenset[str]) -> None:
         self.stamp = stamp
         self.copies = copies
         self.mocked = mocked
+        self._functions: Functions | None = None
+
+    def functions(self) -> Functions:
+        """The functions of these namespaces as they are now (stamped on first
+        need; stamped again where changed in place since)."""
+        found = self._functions
+        if found is None:
+            found = snapshot((namespace for _, namespace in self.copies), iscoroutinefunction)
+        else:
+            found = as_of_now(found, iscoroutinefunction)
+        self._functions = found
+        return found
 
 
 def _copies_of(cls: type) -> _Copied:
@@ -110,7 +123,7 @@ class Origin:
 
     __slots__ = (
         "spec", "mro", "meta_mro", "copies", "own", "own_copy", "values", "mocked", "_by_class",
-        "_held",
+        "_held", "functions",
     )
 
     def __init__(self, spec: Any) -> None:
@@ -137,8 +150,13 @@ class Origin:
         own = None if is_type else getattr(spec, "__dict__", None)
         self.own = own if type(own) is dict else None
         self.own_copy = None if self.own is None else dict(self.own)
+        #: The functions of the namespaces as they were (see _function_snapshot),
+        #: in lookup order: the spec's own, its classes', its metaclasses'.
+        functions = [copied.functions() for copied in self._held]
         if self.own_copy:
             mocked = mocked | _mocked((self.own_copy,))
+            functions.insert(0, snapshot((self.own_copy,), iscoroutinefunction))
+        self.functions: tuple[Functions, ...] = tuple(functions)
         self.mocked = mocked
 
     def _read_now(self, spec: Any) -> None:
@@ -154,6 +172,7 @@ class Origin:
         self.values = values
         self.mro = self.meta_mro = self.own = self.own_copy = None
         self.copies = ()
+        self.functions = ()
         self._by_class = None
         self.mocked = frozenset(_mocked((values,)))
 
@@ -232,6 +251,18 @@ class Origin:
             if hook is not _missing:
                 return _bind(hook, spec, cls)(name)
         raise AttributeError(name)
+
+    def as_made(self, name: str, original: Any) -> tuple[Any, bool] | None:
+        """For ``original`` (read by ``read(name)``), a function or a method of one
+        changed in place since the mock was made: the function as it was then and
+        whether it was a coroutine function. None when it is unchanged."""
+        for functions in self.functions:
+            stamped = functions.by_name.get(name)
+            if stamped is not None:
+                found = as_it_was(original, stamped)
+                if found is not None:
+                    return found, stamped.is_async
+        return None
 
     def mocked_names(self) -> list[str]:
         """The names under which the spec held a mock, in ``dir()`` order: the

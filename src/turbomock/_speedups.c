@@ -299,11 +299,94 @@ functions_unchanged(PyObject *module, PyObject *check)
     Py_RETURN_TRUE;
 }
 
+/* Compares one part of a function with its stamped value: 1 equal, 0 not, -1 error. */
+static int
+same_part(PyObject *now, PyObject *then)
+{
+    if (now == then) {
+        return 1;
+    }
+    if (now == Py_None || then == Py_None || !PyDict_Check(now) || !PyDict_Check(then)) {
+        return 0;
+    }
+    return PyObject_RichCompareBool(now, then, Py_EQ);
+}
+
+/* stamps_hold(stamps): whether each (function, code, defaults, keyword defaults,
+ * annotations) of the list `stamps` still holds: the function has nothing in its
+ * __dict__, the same code and defaults, and equal keyword defaults and annotations
+ * (what _signatures.stamp_holds checks of a plain function, from Python's view:
+ * a field CPython leaves empty reads as None, or for annotations as {}). One C loop:
+ * it runs over every function of a class spec for each mock autospecced on it
+ * (turbomock/_function_snapshot.py). */
+static PyObject *
+stamps_hold(PyObject *module, PyObject *stamps)
+{
+    if (!PyList_Check(stamps)) {
+        PyErr_SetString(PyExc_TypeError, "stamps_hold() takes a list");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(stamps); i++) {
+        PyObject *item = PyList_GET_ITEM(stamps, i);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 5) {
+            PyErr_SetString(PyExc_TypeError, "stamps_hold() takes 5-tuples");
+            return NULL;
+        }
+        PyObject *func = PyTuple_GET_ITEM(item, 0);
+        if (!PyFunction_Check(func)) {
+            Py_RETURN_FALSE;
+        }
+        PyFunctionObject *f = (PyFunctionObject *)func;
+        if (f->func_dict != NULL && PyDict_GET_SIZE(f->func_dict) > 0) {
+            Py_RETURN_FALSE;
+        }
+        if (f->func_code != PyTuple_GET_ITEM(item, 1)
+            || (f->func_defaults ? f->func_defaults : Py_None) != PyTuple_GET_ITEM(item, 2)) {
+            Py_RETURN_FALSE;
+        }
+        PyObject *annotations = PyTuple_GET_ITEM(item, 4);
+        if (f->func_annotations == NULL) {
+            /* Python's getter makes an empty dict: equal to an empty stamp. */
+            if (!PyDict_Check(annotations) || PyDict_GET_SIZE(annotations) > 0) {
+                Py_RETURN_FALSE;
+            }
+        }
+        else {
+            Py_INCREF(func);  /* (a comparison may run code that drops it) */
+            int same = same_part(f->func_annotations, annotations);
+            if (same == 1) {
+                PyObject *keywords = f->func_kwdefaults ? f->func_kwdefaults : Py_None;
+                same = same_part(keywords, PyTuple_GET_ITEM(item, 3));
+            }
+            Py_DECREF(func);
+            if (same < 0) {
+                return NULL;
+            }
+            if (!same) {
+                Py_RETURN_FALSE;
+            }
+            continue;
+        }
+        int same = same_part(f->func_kwdefaults ? f->func_kwdefaults : Py_None,
+                             PyTuple_GET_ITEM(item, 3));
+        if (same < 0) {
+            return NULL;
+        }
+        if (!same) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef speedups_functions[] = {
     {"functions_unchanged", (PyCFunction)functions_unchanged, METH_O,
      "functions_unchanged($module, check, /)\n--\n\n"
      "Whether each (weak reference to a function, code) pair still holds, with no "
      "coroutine marker set since."},
+    {"stamps_hold", (PyCFunction)stamps_hold, METH_O,
+     "stamps_hold($module, stamps, /)\n--\n\n"
+     "Whether each (function, code, defaults, kwdefaults, annotations) still holds."},
     {"type_version", (PyCFunction)type_version, METH_O,
      "type_version($module, cls, /)\n--\n\nThe type's version tag (0: none)."},
     {"state_setup", (PyCFunction)(void (*)(void))fast_mocks_state_setup, METH_FASTCALL,

@@ -359,10 +359,15 @@ SPEC_MUTATIONS = [
     "f.__signature__ = inspect.Signature()",
     "Klass.__init__.__defaults__ = None",
     "Klass.__init__ = lambda self, x, y: None",
+    "Klass.meth.__defaults__ = None",
+    "Klass.meth.__code__ = (lambda self, a, *, c: a).__code__",
+    "Klass.meth.__signature__ = inspect.Signature()",
+    "Klass.__dict__['smeth'].__func__.__defaults__ = (1,)",
+    "Klass.__dict__['cmeth'].__func__.__code__ = (lambda cls, a, b: a).__code__",
 ]
 
-#: Mocks specced on ``f`` or ``Klass`` (an autospec of ``Klass`` builds its methods
-#: late: see [KD-function-mutated-in-place], so its methods are not called here).
+#: Mocks specced on ``f`` or ``Klass``. (An autospec of ``Klass`` builds its methods
+#: when first used: a method changed in place before must be checked as it was.)
 MUTATED_SPECS = [
     "mock.Mock(spec=f)", "mock.MagicMock(spec=f)", "mock.create_autospec(f)",
     "mock.Mock(spec=Klass)", "mock.NonCallableMock(spec=Klass)", "mock.create_autospec(Klass)",
@@ -378,6 +383,16 @@ def spec_mutate(w: World) -> Op | None:
     w.add(Var(name, kind, magic="Magic" in made or kind == "autospec", spec=None))
     call = w.pick(["(1)", "(1, 2)", "(a=1)", "(1, c=4)", "()", "(0)"])
     check = w.pick(["(1)", "(a=1)", "(1, 2)", "(1, b=2)", "(x=0)", "()"])
+    if target == "Klass" and w.chance(0.5):
+        # A method of the class, built after the mutation (or before, if touched).
+        method = w.pick(["meth", "smeth", "cmeth"])
+        touch = [f"_ = {name}.{method}"] if w.chance(0.3) else []
+        lines = [f"{name} = {made}", *touch, mutation, "_ = []", "try:",
+                 f"    {name}.{method}{call}", "except TypeError as exc:",
+                 "    _.append(f'TypeError: {exc}')", "try:",
+                 f"    {name}.{method}.assert_called_with{check}", "    _.append('matched')",
+                 "except AssertionError:", "    _.append('AssertionError')"]
+        return Op("spec.mutate", "\n".join(lines), True)
     lines = [
         f"{name} = {made}",
         mutation,
