@@ -847,3 +847,26 @@ def test_functions_of_an_autospecced_module_or_instance_changed_in_place() -> No
         )
 
     assert_same(scenario)
+
+
+def test_a_mock_specced_on_an_autospecced_function_passes_for_one() -> None:
+    """``_extract_mock`` asks ``isinstance``, as the stdlib's: a mock specced on an
+    autospecced function is a function by its ``__class__``, so its ``mock`` child
+    is what it extracts. (Found by the fuzzer on 3.12, seed 22312.)"""
+
+    def scenario(impl: Any) -> Any:
+        def fa(a: Any) -> Any:
+            return a
+
+        fa.attr = 1  # type: ignore[attr-defined]
+        stand_in = impl.create_autospec(fa, spec_set=True)
+        seen = []
+        for kind in (impl.Mock, impl.MagicMock, impl.AsyncMock):
+            m = kind(spec_set=stand_in)
+            extracted = impl._extract_mock(m)
+            seen.append((extracted is m, extracted is m.mock))
+        plain = impl.Mock(spec=fa)
+        seen.append(impl._extract_mock(plain) is plain)
+        return seen
+
+    assert_same(scenario)

@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 
 
 def extract_mock(obj: Any) -> Any:
-    """The mock behind an autospecced function, or ``obj`` itself."""
-    # type(), not isinstance(): isinstance of a mock asks its __class__ property.
-    if type(obj) in _FUNCTION_TYPES and hasattr(obj, "mock"):
+    """The mock behind an autospecced function, or ``obj`` itself. As the stdlib's,
+    isinstance(): a mock specced on a function passes for one (its ``__class__``),
+    and then its ``mock`` child is taken."""
+    if isinstance(obj, _FUNCTION_TYPES) and hasattr(obj, "mock"):
         return obj.mock
     return obj
 
