@@ -250,3 +250,35 @@ def test_deepcopy_configured_and_defaults() -> None:
         return Trace(out)
 
     assert_same(scenario)
+
+
+def test_a_deep_copy_keeps_a_deleted_method_calls_deleted() -> None:
+    """``del m.method_calls`` leaves a marker in the mock's book, compared by
+    identity: a deep copy must hold the marker itself (it held a copy of it, and
+    ``method_calls`` read back the copy). Found by the fuzzer (3.13, seed 303)."""
+
+    def scenario(impl: Any) -> Any:
+        seen = []
+
+        def read(m: Any) -> Any:
+            try:
+                return repr(m.method_calls)
+            except AttributeError as exc:
+                return f"AttributeError: {exc}"
+
+        root = impl.MagicMock()
+        del root.x.method_calls
+        twin = copy.deepcopy(root)
+        seen += [read(twin.x), read(root.x)]
+        booked = impl.NonCallableMagicMock(name="sub")
+        del booked.method_calls
+        twin = copy.deepcopy(booked)
+        seen.append(read(twin))
+        try:
+            twin.y()
+        except AttributeError as exc:
+            seen.append(f"call: AttributeError: {exc}")
+        seen.append(read(twin))
+        return seen
+
+    assert_same(scenario)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 
 from turbomock._calls import _CallList
+from turbomock._sentinels import Marker
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class Book:
     )
 
     #: ``method_calls`` after ``del mock.method_calls``.
-    DELETED: Any = object()
+    DELETED: Any = Marker("DELETED")
 
     def __init__(self, calls: Any = None, mock_calls: Any = None, method_calls: Any = None) -> None:
         """The book of a mock that made ``calls`` (and has these lists)."""

@@ -55,6 +55,26 @@ class _SentinelObject:
         return "sentinel." + self.name
 
 
+class Marker:
+    """A private marker kept in a mock's state (a deleted ``method_calls``, a call
+    that is no method call): compared by identity, so a copy or a deep copy of the
+    mock must hold the marker itself, never a copy of it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<turbomock {self.name}>"
+
+    def __copy__(self) -> Marker:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Marker:
+        return self
+
+
 class _Sentinel:
     """Hands out one ``_SentinelObject`` per attribute name, created on first use."""
 

@@ -22,7 +22,7 @@ from turbomock._base import state_of as _state_of
 from turbomock._call_lists import Book, LiveCallList, RecordList
 from turbomock._calls import _Call, _CallList, new_named_call
 from turbomock._native import NATIVE
-from turbomock._sentinels import DEFAULT
+from turbomock._sentinels import DEFAULT, Marker
 from turbomock._sentinels import _missing as _MISSING
 
 TYPE_CHECKING = False
@@ -495,7 +495,7 @@ def _notify_past_books(
 
 
 #: What ``relative_names`` gives for a call that is not a method call of the ancestor.
-NOT_A_METHOD: Any = object()
+NOT_A_METHOD: Any = Marker("NOT_A_METHOD")
 
 
 def relative_names(callee: MockState, ancestor: MockState) -> tuple[str, Any]:
