@@ -208,3 +208,25 @@ def test_first_await_gives_one_return_value() -> None:
 def test_first_use_of_a_magic_method_gives_one_method() -> None:
     """Threads reaching a MagicMock's magic method at once share one method mock."""
     first_use_agrees(turbomock.MagicMock, lambda m: m.__len__)
+
+
+def test_calls_below_an_autospecced_function_are_all_recorded() -> None:
+    """The mock behind an autospecced function is booked when its children's calls
+    first arrive (its mock_calls are the function's, its method_calls its own):
+    from every thread at once, nothing is lost."""
+
+    def f(a: Any) -> Any:
+        return a
+
+    for _ in range(20):
+        stand_in = turbomock.create_autospec(f)
+        child = stand_in.return_value
+
+        def work(n: int, child: Any = child) -> None:
+            for i in range(100):
+                child.x(n, i)
+
+        together(work)
+        assert len(stand_in.mock_calls) == THREADS * 100
+        assert len(stand_in.mock.method_calls) == 0  # x is a method of the return value
+        assert len(child.method_calls) == THREADS * 100

@@ -212,11 +212,20 @@ class MockState(dict):  # type: ignore[type-arg]
         if book is not None:
             return book
         drain(self)  # names the pending calls, and makes the mock_calls/method_calls lists
-        book = self.book = Book(self.call_list(), self.mock_calls, self.method_calls)
-        # No pending list from now on, so recording (its own calls and its
-        # descendants') takes the path that updates the book.
-        self.pending = None
-        self.calls = None
+        calls = self.call_list()
+        # Made once: recording books an autospecced function's mock as its
+        # children's calls arrive, from any thread.
+        _acquire()
+        try:
+            book = self.book
+            if book is None:
+                book = self.book = Book(calls, self.mock_calls, self.method_calls)
+                # No pending list from now on, so recording (its own calls and its
+                # descendants') takes the path that updates the book.
+                self.pending = None
+                self.calls = None
+        finally:
+            _release()
         return book
 
     def magic_dict(self) -> dict[str, Any]:
