@@ -366,3 +366,32 @@ def test_await_count_set_by_hand(value: Any) -> None:
         return results
 
     assert_same(scenario)
+
+
+def test_a_call_below_a_mock_whose_method_calls_were_deleted_fails_as_the_stdlibs() -> None:
+    """The stdlib's recording reads ``parent.method_calls``; deleted, that read goes
+    to the parent's ``__getattr__``, whose message follows its spec. (Found by the
+    fuzzer, 3.13 seed 405.)"""
+
+    def scenario(impl: Any) -> Any:
+        class K:
+            attr = 1
+
+            def meth(self) -> None: ...
+
+        seen = []
+        for make in (
+            lambda: impl.Mock(spec=K()), lambda: impl.Mock(), lambda: impl.MagicMock(spec=["meth"]),
+            lambda: impl.AsyncMock(spec=K(), side_effect=[1, 2]),
+        ):
+            m = make()
+            del m.method_calls
+            for step in (lambda: m.method_calls, lambda: m.meth(), lambda: m.mock_calls):
+                try:
+                    step()
+                    seen.append("ok")
+                except AttributeError as exc:
+                    seen.append(f"AttributeError: {exc}")
+        return seen
+
+    assert_same(scenario)
