@@ -386,7 +386,8 @@ def test_a_call_below_a_mock_whose_method_calls_were_deleted_fails_as_the_stdlib
         ):
             m = make()
             del m.method_calls
-            for step in (lambda: m.method_calls, lambda: m.meth(), lambda: m.mock_calls):
+            steps = (lambda m=m: m.method_calls, lambda m=m: m.meth(), lambda m=m: m.mock_calls)
+            for step in steps:
                 try:
                     step()
                     seen.append("ok")

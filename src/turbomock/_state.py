@@ -485,7 +485,7 @@ def _notify_past_books(
             if method_calls is Book.DELETED:
                 # Deleted: read as the stdlib's recording reads it, through the
                 # mock's __getattr__ (whose message follows its spec).
-                method_calls = getattr(parent, "method_calls")
+                method_calls = parent.method_calls
             method_calls.append(new_named_call(method_name, args, kwargs))
         if method_name is not NOT_A_METHOD:
             # The name for the next ancestor up, before this one's mock_calls, as
