@@ -91,7 +91,9 @@ def case_has(pattern: str) -> Predicate:
 
 def case_matches(pattern: str) -> Predicate:
     """The operations up to the failing step, one per line, match ``pattern``
-    (which may span operations: a patch, then a use of what it patched)."""
+    (which may span operations: a patch, then a use of what it patched). ``.``
+    matches newlines too: write ``.*`` to skip lines, never ``(.*\n)*``, which
+    backtracks exponentially on a long case."""
     found = re.compile(pattern, re.DOTALL)
     return lambda diff: bool(
         found.search("\n".join(op.source for op in diff.case.ops[: diff.step + 1]))
