@@ -132,3 +132,31 @@ def test_property_mock_attached_to_a_mock() -> None:
         return trace(m, lambda x: x.p, lambda x: x.mock_calls, lambda x: prop)
 
     assert_same(scenario)
+
+
+def test_a_propertymock_magic_deleted_from_the_class_is_gone() -> None:
+    """Before 3.13 the stdlib's mock sets a PropertyMock given as a magic method on
+    its class alone (setting the instance attribute calls it there): once deleted
+    from the class, the mock has no such attribute. From 3.13 the instance keeps
+    it. (Found by the fuzzer, 3.11 seed 507.)"""
+
+    def scenario(impl: Any) -> Any:
+        seen = []
+        for variant in range(4):
+            m = impl.MagicMock()
+            if variant in (0, 1):
+                m.__len__ = impl.PropertyMock(return_value=3)
+            if variant in (0, 2):
+                _ = m.__len__
+            del type(m).__len__
+            try:
+                seen.append(repr(m.__len__).split(" id=")[0])
+            except AttributeError as exc:
+                seen.append(f"AttributeError: {exc}")
+            try:
+                seen.append(len(m))
+            except TypeError as exc:
+                seen.append(f"TypeError: {exc}")
+        return seen
+
+    assert_same(scenario)

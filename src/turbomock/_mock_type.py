@@ -42,6 +42,7 @@ from weakref import ref as _weakref
 
 from turbomock import _messages as msg
 from turbomock._base import PUBLIC_MODULE
+from turbomock._compat import PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._magic_names import ALL_MAGICS, is_magic
 from turbomock._native import NATIVE
 
@@ -145,8 +146,12 @@ class LeafType(type):
         magics = mock._mock_state.magics
         if magics is not None and name in magics:
             # The method it was given: the stdlib's mock holds it as an instance
-            # attribute too, which stays; the class no longer has it.
-            mock.__dict__[name] = magics[name] if value is None else magics.pop(name)
+            # attribute too, which stays; the class no longer has it. (Not a data
+            # descriptor, a PropertyMock, before 3.13: setting the instance
+            # attribute called it, on the class.)
+            given = magics[name] if value is None else magics.pop(name)
+            if PROPERTYMOCK_ATTRIBUTE_STAYS or class_attribute(type(given), "__set__") is None:
+                mock.__dict__[name] = given
         if value is not None:
             retire(cls)
             type.__delattr__(cls, name)
