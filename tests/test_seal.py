@@ -215,3 +215,31 @@ def test_sealed_spec_mock_refuses_adopting_outside_the_spec() -> None:
         lambda mod, m: setattr(m, "c", mod.Mock()),
         lambda mod, m: m.c,
     )
+
+
+def test_a_magic_method_set_on_a_sealed_mock_is_read_by_the_seal_check() -> None:
+    """The stdlib's sealed check runs after the class has the new magic method and
+    reads it: a PropertyMock there is called (a call in mock_calls), and one that
+    raises AttributeError refuses the setting. (Found by the fuzzer, 3.11 seed 601.)"""
+
+    def scenario(impl: Any) -> Any:
+        seen = []
+        values = [
+            lambda: impl.PropertyMock(return_value="p"),
+            lambda: impl.PropertyMock(side_effect=AttributeError("no")),
+            lambda: impl.MagicMock(return_value="m"),
+            lambda: (lambda self: "f"),
+        ]
+        for name in ("__str__", "__len__"):
+            for make in values:
+                m = impl.MagicMock()
+                impl.seal(m)
+                try:
+                    setattr(m, name, make())
+                    seen.append("set")
+                except AttributeError as exc:
+                    seen.append(f"AttributeError: {exc}")
+                seen.append([(c[0], len(c[1])) for c in m.mock_calls])
+        return seen
+
+    assert_same(scenario)

@@ -31,7 +31,7 @@ from turbomock._mock_type import (
     retire,
 )
 from turbomock._sentinels import _deleted
-from turbomock._state import MockState
+from turbomock._state import MockState, extract_mock_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -171,6 +171,11 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
     # The stdlib's instance attribute is overwritten too: one held from before (a
     # copy's, see settle_copy, or kept by a class edit) must not hide the new one.
     mock.__dict__.pop(name, None)
+    extra = st.extra
+    if extra is not None and extra.sealed and not hasattr(mock, name):
+        # The stdlib's sealed check comes after the class has the method, and reads
+        # it (a PropertyMock there is called; one that fails refuses the setting).
+        raise AttributeError(msg.cannot_set_sealed(f"{extract_mock_name(st)}.{name}"))
     if stored is value and not (
         PROPERTYMOCK_ATTRIBUTE_STAYS and isinstance(value, turbomock._property.PropertyMock)
     ):
