@@ -18,7 +18,7 @@ from typing import Any, Callable
 import pytest
 
 import turbomock
-from engine_support import IMPLS
+from engine_support import IMPLS, assert_same
 
 PY311 = sys.version_info >= (3, 11)
 
@@ -155,3 +155,23 @@ def test_self_recursion_stops_after_as_many_calls(make: Callable[[Any], Any]) ->
     the recursion limit stops it."""
     expected = _calls_until_recursion_error(unittest.mock, make)
     assert _calls_until_recursion_error(turbomock, make) == expected
+
+
+def test_a_raised_side_effect_shows_the_stdlibs_source_line() -> None:
+    """The last line a traceback shows for an exception side effect reads as the
+    stdlib's (``raise effect``; ``raise result`` for an iterator's item): a
+    real suite's captured logs differed only there."""
+    import traceback
+
+    def scenario(impl: Any) -> Any:
+        seen = []
+        for effect in (ValueError("x"), [KeyError("k")], ValueError):
+            m = impl.Mock(side_effect=effect)
+            try:
+                m()
+            except Exception as exc:
+                frames = traceback.extract_tb(exc.__traceback__)
+                seen.append((frames[-1].line, len(frames)))
+        return seen
+
+    assert_same(scenario)

@@ -521,11 +521,14 @@ class CallableMixin(Base):
         delegate = None if extra is None else extra.delegate
         effect = st.side_effect if delegate is None else self.side_effect
         if effect is not None:
-            if _callable(effect) and not is_exception(effect):
+            if is_exception(effect):
+                # (The line a traceback shows: the stdlib's words.)
+                raise effect
+            if _callable(effect):
                 result = effect(*args, **kwargs)  # (called here: the frames it sees)
             else:
-                # An exception given, or an iterator's next item, raised if it is one.
-                result = effect if is_exception(effect) else next(effect)
+                # An iterator's next item, raised if it is an exception.
+                result = next(effect)
                 if is_exception(result):
                     raise result
             if result is not DEFAULT:
