@@ -66,7 +66,7 @@ class _Copied:
         found = self._functions
         if found is None:
             found = snapshot((namespace for _, namespace in self.copies), iscoroutinefunction)
-        else:
+        elif not found.hold():
             found = as_of_now(found, iscoroutinefunction)
         self._functions = found
         return found

@@ -86,6 +86,8 @@ class Functions:
         self.others = [stamped for stamped in by_name.values() if len(stamped.stamp) != 4]
 
     def hold(self) -> bool:
+        if not self.others:
+            return _stamps_hold(self.plain)  # type: ignore[no-any-return]
         return _stamps_hold(self.plain) and all(stamped.holds() for stamped in self.others)
 
 

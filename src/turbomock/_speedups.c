@@ -309,6 +309,12 @@ same_part(PyObject *now, PyObject *then)
     if (now == Py_None || then == Py_None || !PyDict_Check(now) || !PyDict_Check(then)) {
         return 0;
     }
+    if (PyDict_GET_SIZE(now) != PyDict_GET_SIZE(then)) {
+        return 0;
+    }
+    if (PyDict_GET_SIZE(now) == 0) {
+        return 1;  /* (most functions: no annotations) */
+    }
     return PyObject_RichCompareBool(now, then, Py_EQ);
 }
 
