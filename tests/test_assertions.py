@@ -510,3 +510,34 @@ def test_assert_has_calls_with_mock_calls_set_to_none(any_order: bool) -> None:
         return m.assert_has_calls([mod.call(1, 2)], any_order=any_order)
 
     assert_same(scenario)
+
+
+def test_assert_any_call_against_a_call_of_another_length_fails_as_the_stdlibs() -> None:
+    """The stdlib's ``_AnyComparer`` asserts each recorded call has the expected
+    call's length: a deep copy's calls (``call.__deepcopy__(memo)``) or a call put
+    in by hand fail that ``assert``, a bare AssertionError. (Found by the fuzzer,
+    3.13 seed 806.)"""
+    import copy
+
+    def scenario(impl: Any) -> Any:
+        seen = []
+        original = impl.Mock()
+        original()
+        twin = copy.deepcopy(original)
+        by_hand = impl.Mock()
+        by_hand.call_args_list.append(impl.call.x(1))
+        asyncs = impl.AsyncMock()
+        asyncs.await_args_list.append(impl.call.x(1))
+        for check in (
+            lambda: twin.assert_any_call(99), lambda: twin.assert_any_call(),
+            lambda: original.assert_any_call(99), lambda: by_hand.assert_any_call(1),
+            lambda: asyncs.assert_any_await(1),
+        ):
+            try:
+                check()
+                seen.append("passed")
+            except AssertionError as exc:
+                seen.append(repr(exc))
+        return seen
+
+    assert_same(scenario)

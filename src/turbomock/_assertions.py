@@ -275,10 +275,14 @@ def check_any(mock: Any, kind: _Kind, history: Sequence[Any], args: Any, kwargs:
 def _found(expected: Any, recorded: list[Any]) -> bool:
     """Whether a recorded call equals ``expected``, compared part by part with the
     expected part on the left (so ``ANY`` and matchers in it decide). Every part
-    is compared even after one differs, as the stdlib does."""
-    parts = range(len(expected))
+    is compared even after one differs, as the stdlib does. As the stdlib's
+    ``_AnyComparer``, a recorded call of another length (a call made by hand, or a
+    deep copy's: ``call.__deepcopy__(memo)``) fails an ``assert`` statement: a bare
+    AssertionError, except under ``python -O``."""
     for candidate in recorded:
-        if len(candidate) == len(expected) and all([expected[i] == candidate[i] for i in parts]):  # noqa: C419
+        if __debug__ and len(expected) != len(candidate):
+            raise AssertionError
+        if all([part == other for part, other in zip(expected, candidate)]):  # noqa: C419
             return True
     return False
 
