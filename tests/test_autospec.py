@@ -870,3 +870,34 @@ def test_a_mock_specced_on_an_autospecced_function_passes_for_one() -> None:
         return seen
 
     assert_same(scenario)
+
+
+def test_an_autospecced_functions_children_are_not_attributes_of_its_mock() -> None:
+    """For a spec that is a function, the stdlib's walk sets the function children
+    on the stand-in function, not on the mock behind it: a spec given to that mock
+    later refuses them there, and one named like a mock method does not shadow it.
+    (Found by the fuzzer, 3.11 seed 916.)"""
+
+    def scenario(impl: Any) -> Any:
+        def fa(a: Any) -> Any:
+            return a
+
+        fa.meth = lambda b, c=1: b  # type: ignore[attr-defined]
+        fa.reset_mock = lambda q: q  # type: ignore[attr-defined]
+        fa.attr = 1  # type: ignore[attr-defined]
+        stand_in = impl.create_autospec(fa)
+        inner = stand_in.mock
+        shown = repr(inner.reset_mock).split(" id=")[0][:40]
+        seen: list[Any] = [shown, "reset_mock" in vars(inner)]
+        inner.reset_mock()
+        inner.mock_add_spec(["x"])
+        for read in (lambda: inner.meth, lambda: stand_in.meth, lambda: inner.attr):
+            try:
+                seen.append(repr(read()).split(" id=")[0])
+            except AttributeError as exc:
+                seen.append(f"AttributeError: {exc}")
+        type(inner).meth = 5
+        seen.append(inner.meth)
+        return seen
+
+    assert_same(scenario)

@@ -226,6 +226,8 @@ class _Autospec:
         the stdlib's walk sets its function children on the mock (they pass for
         functions) as it is made, over the class's attribute, which a child built on
         first access (through ``__getattr__``) would never get past."""
+        if not self._holds_on_the_mock():
+            return
         cls = type(mock)
         pool = cls._mock_pool
         # An unedited leaf has its pool's probe's attributes, and its own namespace.
@@ -262,21 +264,36 @@ class _Autospec:
         attributes (its mocks of functions pass ``isinstance(child, FunctionType)``),
         so they stay reachable; the others were placeholders in its children, built
         on access (and refused by the new spec), which ``dir()`` keeps listing."""
+        holds = self._holds_on_the_mock()
         self.listed = [
             name for name in self._listing()
-            if not is_magic(name) and self._hold_if_function(mock, name)
+            if not is_magic(name)
+            and (self._hold_if_function(mock, name) if holds else self._readable(name))
         ]
 
     def hold_function_child(self, mock: Any, name: str) -> None:
         """``type(mock).name = ...``: if the stdlib's walk made ``name`` an instance
         attribute (a function child), it still shadows what the class gets."""
-        if name in self._listing():
+        if self._holds_on_the_mock() and name in self._listing():
             self._hold_if_function(mock, name)
+
+    def _holds_on_the_mock(self) -> bool:
+        """Whether the walk set the spec's function children on this mock as
+        instance attributes: not for a spec that is a function itself, whose
+        stand-in function holds them (the mock behind it only lists them)."""
+        return not isinstance(self.spec, FunctionTypes)
+
+    def _readable(self, name: str) -> bool:
+        try:
+            self.origin.read(name)
+        except AttributeError:
+            return False
+        return True
 
     def walked_function(self, mock: Any, name: str) -> Any:
         """The child ``name`` if the walk made it an instance attribute (a spec
         function, not deleted or replaced since), now held as one; else None."""
-        if is_magic(name):
+        if is_magic(name) or not self._holds_on_the_mock():
             return None
         try:
             original = self.origin.read(name)
