@@ -46,6 +46,13 @@ DETACHED = {
 }
 
 
+def _state_or_none(mock: Any) -> Any:
+    try:
+        return _get_state(mock)
+    except (AttributeError, TypeError):
+        return None
+
+
 def forget_cached_children(copy: Any, st: MockState) -> None:
     """A copy and its original share their children from now on: neither may keep
     one as an instance attribute (made on a second access), or a child replaced or
@@ -134,10 +141,17 @@ def set_attribute(self: Any, name: str, value: Any) -> None:
             make = type(self)._mock_kind_state
             if make is not None:
                 make(value)
+            original = value
             value = _call_state.state_for_copy(value)
             object.__setattr__(self, name, value)
             forget_cached_children(self, value)
             _magic_slots.settle_copy(self, value)
+            plan = original.autospec
+            if plan is not None and _state_or_none(plan.parent) is original:
+                # ``copy.copy`` (the original's own state: a deep copy's is a
+                # copy of it): what its walk left in the original's __dict__ is
+                # in both.
+                plan.hold_walked_functions(plan.parent, self)
             return None
         if name in _ADOPTING:
             st = _get_state(self)

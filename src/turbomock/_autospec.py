@@ -277,6 +277,18 @@ class _Autospec:
         if self._holds_on_the_mock() and name in self._listing():
             self._hold_if_function(mock, name)
 
+    def hold_walked_functions(self, *mocks: Any) -> None:
+        """A shallow copy is being made: the stdlib's copies the original's
+        ``__dict__``, where its walk left every spec function's child, so each of
+        them, and the original, holds them all as instance attributes (a child the
+        user deleted or replaced through either stays as they left it)."""
+        if not self._holds_on_the_mock():
+            return
+        for name in self._listing():
+            if not is_magic(name):
+                for mock in mocks:
+                    self._hold_if_function(mock, name)
+
     def _holds_on_the_mock(self) -> bool:
         """Whether the walk set the spec's function children on this mock as
         instance attributes: not for a spec that is a function itself, whose
