@@ -11,7 +11,6 @@ from typing import Any, Callable
 
 import pytest
 
-import turbomock
 from engine_support import Step, assert_same, same_steps
 
 
@@ -191,22 +190,17 @@ def test_assigning_call_args_list_leaves_call_args_alone() -> None:
 
 
 def test_assert_any_call_after_assigning_call_args_list() -> None:
-    """``assert_any_call`` over a hand-assigned list of 3-tuple calls fails with an
-    AssertionError, as the stdlib's does (there, a bare one from an internal assert;
-    turbomock says which call was not found)."""
+    """``assert_any_call`` over a hand-assigned list of 3-tuple calls fails as the
+    stdlib's does: a bare AssertionError from its ``_AnyComparer``'s ``assert``."""
 
     def scenario(mod: Any) -> Any:
         m = mod.Mock()
         m.call_args_list = [mod.call(3)]
         with pytest.raises(AssertionError) as info:
             m.assert_any_call(3)
-        return info.type
+        return info.type, info.value.args
 
     assert_same(scenario)
-    m = turbomock.Mock()
-    m.call_args_list = [turbomock.call(3)]
-    with pytest.raises(AssertionError, match=r"^mock\(3\) call not found$"):
-        m.assert_any_call(3)
 
 
 _UNNAMED_PARENT_CASES = {
