@@ -15,6 +15,19 @@ from switch_support import python, run
 
 #: Modules that ``import turbomock`` must not import.
 HEAVY = ["asyncio", "dis", "difflib", "inspect", "pprint", "typing", "unittest", "unittest.mock"]
+#: ... nor these, which a bare interpreter has not loaded either: together a third of
+#: the import on 3.11 (docs/design.md, "What the import loads"). turbomock uses their C
+#: halves (``_functools``, ``_thread``, ``_weakref``, ``_operator``) or imports them where
+#: used.
+STANDARD = [
+    "collections",
+    "collections.abc",
+    "contextlib",
+    "copy",
+    "functools",
+    "threading",
+    "weakref",
+]
 #: ... nor a first mock.
 HEAVY_FOR_A_FIRST_MOCK = HEAVY
 
@@ -46,6 +59,28 @@ def test_first_mock_imports_nothing_heavy(tmp_path: Path, first_use: str) -> Non
         import turbomock
         {first_use}
         print(json.dumps(sorted(set({heavy!r}) & set(sys.modules))))
+        """,
+        tmp_path,
+    )
+    assert result == []
+
+
+@pytest.mark.parametrize(
+    "first_use", ["pass", "turbomock.MagicMock().a.b(1)", "turbomock.AsyncMock()"]
+)
+def test_import_loads_no_standard_module_a_bare_interpreter_lacks(
+    tmp_path: Path, first_use: str
+) -> None:
+    """``import turbomock`` and a first mock load none of ``STANDARD`` that the
+    interpreter had not loaded before (``site`` may load some, in a virtual
+    environment for instance)."""
+    result = python(
+        f"""
+        import json, sys
+        before = set(sys.modules)
+        import turbomock
+        {first_use}
+        print(json.dumps(sorted(set({STANDARD!r}) & (set(sys.modules) - before))))
         """,
         tmp_path,
     )

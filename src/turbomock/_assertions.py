@@ -13,8 +13,6 @@ Nothing about an explanation runs before an assertion has failed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from turbomock import _attributes, _config, _mock
 from turbomock import _messages as msg
 from turbomock._base import named_as
@@ -25,14 +23,15 @@ from turbomock._sentinels import _deleted
 from turbomock._spec import FunctionTypes
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (collections.abc too: ``import turbomock`` does not load it)
+    from collections.abc import Callable, Sequence
     from types import ModuleType
     from typing import Any
 
     from turbomock._state import MockState
 
-#: Writes an explanation's lines, given the ``_explain`` module (imported on demand).
-Story = Callable[["ModuleType"], list[str]]
+    #: Writes an explanation's lines, given the ``_explain`` module (imported on demand).
+    Story = Callable[[ModuleType], list[str]]
 
 
 def _failure(message: str, story: Story) -> AssertionError:

@@ -12,8 +12,6 @@ it runs, then produces the side effect or return value (see ``_awaited``).
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Coroutine
 from types import BuiltinFunctionType, FunctionType, MethodType, WrapperDescriptorType
 
 from turbomock import _messages as msg
@@ -31,6 +29,7 @@ from turbomock._attributes import passthrough
 from turbomock._base import Base, named_as
 from turbomock._call_lists import AwaitList
 from turbomock._calls import _Call, _CallList
+from turbomock._class_holder import own_classes
 from turbomock._compat import ASYNC_MOCK_FUNCTION_ATTRS, CODE_HAS_QUALNAME
 from turbomock._construct import ENGINE_INITS, PASSING_INITS
 from turbomock._magic import AsyncMagicMixin
@@ -47,6 +46,7 @@ from turbomock._state import MockState, lock, record_call
 # For the type checker the mixin is what it is always combined with.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
     from typing import Any, Callable
 
     from turbomock._mock import NonCallableMock as _MixinBase
@@ -112,9 +112,11 @@ class _Awaits:
     def for_copy(self) -> _Awaits:
         """The records a shallow copy of the mock starts with: as the stdlib's copy
         shares ``await_args_list`` and copies the count, both now count apart."""
+        from copy import copy  # loaded: a copy of the mock is why we are here
+
         self.count_apart()
         with lock:
-            clone = copy.copy(self)
+            clone = copy(self)
         return clone
 
 
@@ -569,4 +571,4 @@ _ASYNC_EXECUTE = AsyncMockMixin._execute_mock_call
 
 
 passthrough(AsyncMockMixin)
-
+own_classes(AsyncMockMixin, AsyncMock)

@@ -16,8 +16,6 @@ Both report themselves as ``_CallList``, as the stdlib's lists do, and copy as o
 
 from __future__ import annotations
 
-import copy
-
 from turbomock._calls import _CallList
 from turbomock._sentinels import Marker
 
@@ -38,7 +36,9 @@ class _StateList(_CallList):
         return _CallList(self)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _CallList:
-        return _CallList(copy.deepcopy(list(self), memo))
+        from copy import deepcopy  # loaded: deepcopy is why we are here
+
+        return _CallList(deepcopy(list(self), memo))
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         return _CallList, (list(self),)

@@ -119,3 +119,9 @@ POPEN_NAMES_DEFAULT_ENCODING = PY311
 POPEN_NAMES_LOCALE_ENCODING = PY310
 #: 3.9 only: asyncio's subprocess factories take a deprecated ``loop=`` (gone in 3.10).
 ASYNC_SUBPROCESS_TAKES_LOOP = not PY310
+
+# -- turbomock's own records ---------------------------------------------------------
+
+#: 3.13: a namedtuple's ``_replace`` refuses unknown field names with TypeError
+#: (ValueError before); ``_record.Record`` follows the running Python's.
+REPLACE_REFUSES_WITH_TYPE_ERROR = PY313

@@ -13,9 +13,9 @@ when it is used.
 from __future__ import annotations
 
 import os
-from collections import namedtuple
 
 from turbomock import _messages as msg
+from turbomock._record import Record
 
 __all__ = ["Settings", "configure", "current", "explain", "set_by_environment", "strict"]
 
@@ -46,11 +46,14 @@ explain: bool = _from_environment(_VARIABLES["explain"]) or False
 strict: bool = _from_environment(_VARIABLES["strict"]) or False
 
 
-# A namedtuple, not typing.NamedTuple: typing is not imported by ``import turbomock``.
-class Settings(namedtuple("Settings", "explain strict")):
+class Settings(Record):
     """The switches as they were: ``configure(**previous._asdict())`` restores them."""
 
     __slots__ = ()
+    _fields = ("explain", "strict")
+
+    def __new__(cls, explain: bool, strict: bool) -> Settings:
+        return cls._make((explain, strict))
 
     explain: bool
     strict: bool

@@ -8,8 +8,8 @@ one ``MockState``."""
 
 from __future__ import annotations
 
+from _weakref import ref as _weakref  # (weakref's C half: docs/design.md, the import)
 from types import FunctionType
-from weakref import ref as _weakref
 
 import turbomock
 from turbomock import _messages as msg
@@ -17,6 +17,7 @@ from turbomock import _mock
 from turbomock._base import named_as
 from turbomock._base import set_state as _set_state
 from turbomock._call_state import book_if_unnameable
+from turbomock._class_holder import OWN_CLASSES, holder_of
 from turbomock._compat import (
     NEW_BINDS_SPEC_EXPLICITLY,
     REJECT_MOCK_AS_SPEC,
@@ -51,8 +52,10 @@ ENGINE_INITS: list[Any] = []
 PASSING_INITS: list[tuple[type, Any]] = []
 
 
-#: ``cls`` -> the pool its instances come from when made without a spec.
+#: ``cls`` -> the pool its instances come from when made without a spec, for
+#: turbomock's own classes; a user's class holds its own under ``_DEFAULT_POOL``.
 _default_pools: dict[type, Pool] = {}
+_DEFAULT_POOL = "default pool"
 
 #: ``NonCallableMock.__init__``'s parameters after ``self``: what the stdlib's
 #: ``__new__`` binds the arguments to when deciding on an async class.
@@ -131,7 +134,10 @@ def _pool_for_new(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
             spec = kwargs["spec"] if "spec" in kwargs else args[0] if args else None
     pool = pool_for(bases, cls._mock_bag_for(spec))
     if not args and not kwargs:
-        _default_pools[cls] = pool
+        if cls in OWN_CLASSES:
+            _default_pools[cls] = pool
+        else:  # (held by the class, with its pools: see _class_holder)
+            holder_of(cls)[_DEFAULT_POOL] = pool
     return pool
 
 
@@ -165,7 +171,9 @@ def _planned_pool(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Po
     if entry is not None and entry[0] == tag:
         return entry[1]
     pool = _pool_for_new(cls, args, kwargs)
-    if pool is not None and tag:
+    # (Kept for turbomock's own classes only: an entry for a user's class would
+    # keep it alive, see _class_holder; its pools are found through it instead.)
+    if pool is not None and tag and cls in OWN_CLASSES:
         pools[key] = (tag, pool)
     return pool
 
@@ -195,6 +203,8 @@ _DECIDING_KEYWORDS = frozenset({"spec", "spec_set", "cls", "self"})
 def new_mock(cls: Any, /, *args: Any, **kwargs: Any) -> Any:
     """``__new__`` of every mock class: a mock with a class of its own."""
     pool = _default_pools.get(cls)
+    if pool is None and cls not in OWN_CLASSES:
+        pool = holder_of(cls).get(_DEFAULT_POOL)
     if pool is None or args or (kwargs and not _DECIDING_KEYWORDS.isdisjoint(kwargs)):
         pool = _planned_pool(cls, args, kwargs) or _pool_for_new(cls, args, kwargs)
         if pool is None:

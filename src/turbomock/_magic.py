@@ -14,6 +14,7 @@ from turbomock._base import Base
 from turbomock._base import set_state as _set_state
 from turbomock._base import state_of as _get_state
 from turbomock._children import built_as_unspecced, direct_pool
+from turbomock._class_holder import own_classes
 from turbomock._class_signatures import defined_here
 from turbomock._compat import MAGIC_RESET_KEEPS_RETURN, PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._construct import ENGINE_INITS, PASSING_INITS, instance
@@ -374,3 +375,4 @@ for _klass in (NonCallableMagicMock, MagicMock):
 
 ENGINE_INITS.append(MagicMixin.__init__)
 PASSING_INITS.append((MagicMixin, MagicMixin.__dict__["__init__"]))
+own_classes(MagicMixin, NonCallableMagicMock, AsyncMagicMixin, MagicMock)

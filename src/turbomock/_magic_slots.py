@@ -9,9 +9,8 @@ deleting a magic method edits only that mock's class (every mock has its own, se
 
 from __future__ import annotations
 
-import weakref
+from _weakref import ref as _weakref  # (weakref's C half: docs/design.md, the import)
 from types import FunctionType, MethodType
-from weakref import WeakKeyDictionary
 
 import turbomock
 from turbomock import _attributes, _mock
@@ -32,6 +31,7 @@ from turbomock._mock_type import (
 )
 from turbomock._sentinels import _deleted
 from turbomock._state import MockState, extract_mock_name
+from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class MagicSlot:
             if mock is None:
                 return self
             found = magic_of(mock, self.name)
-            return _class_level.get(found, found) if type(found) is FunctionType else found
+            return _class_level_of(found) or found if type(found) is FunctionType else found
         magics = _get_state(obj).magics
         if magics is not None:
             found = magics.get(self.name)
@@ -110,7 +110,8 @@ def missing_magic_text(obj: Any, name: str) -> str:
 _STORED_QUALNAME = "NonCallableMock.__setattr__.<locals>.<lambda>"
 _stored_code: list[Any] = []
 #: A function set as a magic method, as the mock has it -> as its class has it.
-_class_level: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+_class_level = IdentityCache()
+_class_level_of = _class_level.get
 
 
 def _class_method(name: str, original: Any) -> Any:
@@ -146,7 +147,7 @@ def set_magic(mock: Any, st: MockState, name: str, value: Any) -> None:
         if not _stored_code:
             _stored_code.append(named_as(_STORED_QUALNAME)(stored).__code__)
         stored.__code__ = _stored_code[0]
-        _class_level[stored] = _class_method(name, original)
+        _class_level.put(stored, _class_method(name, original))
         if st.get(name) is _deleted:
             del st[name]
     cls = type(mock)
@@ -267,4 +268,4 @@ def settle_copy(copy: Any, st: MockState) -> None:
                 own.setdefault(name, value)
     own_class = type(copy).__dict__
     if "_mock_source" in own_class:
-        own_class["_mock_cell"][0] = weakref.ref(copy)  # its class's mock, from now on
+        own_class["_mock_cell"][0] = _weakref(copy)  # its class's mock, from now on

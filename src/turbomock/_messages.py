@@ -313,6 +313,11 @@ def native_failed(error: object) -> str:
     return f"turbomock._speedups failed to load: {error}; pure Python"
 
 
+def record_unknown_fields(names: list[str]) -> str:
+    """``_replace`` with names that are not fields, as namedtuple says."""
+    return f"Got unexpected field names: {names!r}"
+
+
 def configure_takes_bool(name: str, value: object) -> str:
     return f"configure({name}=...) takes True, False or None, not {value!r}"
 

@@ -9,9 +9,6 @@ child is a plain attribute lookup. See docs/design.md.
 
 from __future__ import annotations
 
-import functools
-from contextlib import suppress
-
 from turbomock import _call_state
 from turbomock import _messages as msg
 from turbomock._assertions import AssertionMethods
@@ -37,6 +34,7 @@ from turbomock._children import (
     new_child,
     new_return_value,
 )
+from turbomock._class_holder import own_classes
 from turbomock._class_signatures import SignatureAttribute
 from turbomock._compat import (
     WRAPS_KEEPS_DEFAULT_RETURN,
@@ -80,9 +78,12 @@ _object_setattr = object.__setattr__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from functools import reduce
     from typing import Any, TypeVar
 
     _M = TypeVar("_M")
+else:  # the same function, without loading functools (docs/design.md, the import)
+    from _functools import reduce
 
 
 class InvalidSpecError(Exception):
@@ -99,8 +100,10 @@ def _try_iter(obj: Any) -> Any:
     exception or None stays as given, and so does anything not iterable (it fails
     when the mock is called, as with the stdlib)."""
     if obj is not None and not is_exception(obj) and not _callable(obj):
-        with suppress(TypeError):
+        try:
             obj = iter(obj)
+        except TypeError:
+            pass
     return obj
 
 
@@ -332,7 +335,7 @@ class NonCallableMock(_BaseWithAssertions):
         # Shallower names first: ``a`` is set before ``a.b`` is set on it.
         for dotted, value in sorted(kwargs.items(), key=lambda item: item[0].count(".")):
             owner_path, _, attribute = dotted.rpartition(".")
-            target = functools.reduce(getattr, owner_path.split(".") if owner_path else (), self)
+            target = reduce(getattr, owner_path.split(".") if owner_path else (), self)
             setattr(target, attribute, value)
 
     # -- attribute protocol ------------------------------------------------------
@@ -648,4 +651,5 @@ if NATIVE is not None:
 
 for _klass in (NonCallableMock, CallableMixin, Mock):
     passthrough(_klass)
+own_classes(NonCallableMock, CallableMixin, Mock)
 

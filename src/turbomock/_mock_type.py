@@ -34,23 +34,25 @@ reference), because ``type(m).__str__`` must hand out ``m``'s method.
 
 from __future__ import annotations
 
-import threading
+import _thread  # threading's C half: see docs/design.md, the import
+from _weakref import getweakrefcount  # (weakref's C half: docs/design.md, the import)
+from _weakref import ref as _weakref
 from itertools import compress
 from sys import getrefcount
-from weakref import getweakrefcount
-from weakref import ref as _weakref
 
 from turbomock import _messages as msg
 from turbomock._base import PUBLIC_MODULE
+from turbomock._class_holder import OWN_CLASSES, holder_of
 from turbomock._compat import PROPERTYMOCK_ATTRIBUTE_STAYS
 from turbomock._magic_names import ALL_MAGICS, is_magic
 from turbomock._native import NATIVE
+from turbomock._spec import _HEAPTYPE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
-_lock = threading.RLock()
+_lock = _thread.RLock()
 _new_object = object.__new__
 
 
@@ -178,14 +180,22 @@ def _module_making(meta: type) -> str:
     return module
 
 
-#: Leaf metaclasses for public classes whose metaclass is not ``type`` (an ABC).
+#: Leaf metaclasses for public classes whose metaclass is ``type`` or one written
+#: in C (others hold theirs: see ``_metaclass_for``).
 _metaclasses: dict[type, type] = {type: LeafType}
 
 
 def _metaclass_for(meta: type) -> type:
-    found = _metaclasses.get(meta)
+    """The leaves' metaclass for a mock class whose metaclass is ``meta``: kept in
+    ``_metaclasses`` for ``type`` and metaclasses written in C, else by ``meta``
+    itself (a user's metaclass, or one such as ``ABCMeta``: see ``_class_holder``)."""
+    registry = _metaclasses if not meta.__flags__ & _HEAPTYPE else holder_of(meta)
+    found = registry.get(meta)
     if found is None:
-        found = _metaclasses[meta] = type("LeafType", (LeafType, meta), {})
+        with _lock:
+            found = registry.get(meta)
+            if found is None:
+                found = registry[meta] = type("LeafType", (LeafType, meta), {})
     return found
 
 
@@ -479,14 +489,18 @@ _pools: dict[tuple[tuple[type, ...], Any], Pool] = {}
 
 
 def pool_for(bases: tuple[type, ...], bag: type | None) -> Pool:
-    """The pool of leaves with these bases and this bag."""
+    """The pool of leaves with these bases and this bag: in ``_pools`` for
+    turbomock's own classes, else held by the mock class (the last base, the one
+    its mocks are instances of: see ``_class_holder``)."""
     key = (bases, bag)
-    pool = _pools.get(key)
+    public = bases[-1]
+    registry = _pools if public in OWN_CLASSES else holder_of(public)
+    pool = registry.get(key)
     if pool is None:
         with _lock:
-            pool = _pools.get(key)
+            pool = registry.get(key)
             if pool is None:
-                pool = _pools[key] = Pool(bases, bag)
+                pool = registry[key] = Pool(bases, bag)
     return pool
 
 

@@ -14,21 +14,24 @@ the one place that decides it; the wording is in ``_messages``.
 from __future__ import annotations
 
 import os
-from collections import namedtuple
 from types import ModuleType
 
 from turbomock import _messages as msg
+from turbomock._record import Record
 
 __all__ = ["NATIVE", "NativeStatus", "native_status"]
 
 _ENV = "TURBOMOCK_PURE_PYTHON"
 
 
-# A namedtuple, not typing.NamedTuple: typing is not imported by ``import turbomock``.
-class NativeStatus(namedtuple("NativeStatus", "active reason")):
+class NativeStatus(Record):
     """Whether the native core is in use, and a one-line reason a user can act on."""
 
     __slots__ = ()
+    _fields = ("active", "reason")
+
+    def __new__(cls, active: bool, reason: str) -> NativeStatus:
+        return cls._make((active, reason))
 
     active: bool
     reason: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from turbomock._class_holder import own_classes
 from turbomock._magic import MagicMock
 from turbomock._mock import Mock
 
@@ -23,3 +24,5 @@ class PropertyMock(Mock):
     def __set__(self, obj: Any, val: Any) -> None:
         self(val)
 
+
+own_classes(PropertyMock)

@@ -9,8 +9,7 @@ always the answer ``inspect.signature`` would give now.
 
 from __future__ import annotations
 
-import weakref
-from functools import partial
+from _weakref import ref as _weakref  # (weakref's C half: docs/design.md, the import)
 from types import (
     BuiltinFunctionType,
     ClassMethodDescriptorType,
@@ -28,7 +27,10 @@ from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from functools import partial
     from typing import Any
+else:  # the same class, without loading functools (docs/design.md, the import)
+    from _functools import partial
 
 _UNSET: Any = object()
 #: "Work the signature out": what a caller passes where it has none at hand yet.
@@ -71,7 +73,7 @@ def function_stamp(func: FunctionType) -> tuple[Any, ...]:
         if type(wrapped) is not FunctionType:
             parts.append(object())  # (equal to nothing: never cached)
             return tuple(parts)
-        parts.append(weakref.ref(wrapped))
+        parts.append(_weakref(wrapped))
         if id(wrapped) in seen:
             return tuple(parts)
         func = wrapped

@@ -9,9 +9,9 @@ the signature is the mock's own, from ``_signatures``' caches.
 
 from __future__ import annotations
 
+import _thread  # threading's C half: see docs/design.md, the import
 import sys
-import threading
-import weakref
+from _weakref import ref as _weakref  # (weakref's C half: docs/design.md, the import)
 from types import (
     BuiltinFunctionType,
     ClassMethodDescriptorType,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 FunctionTypes = (FunctionType, MethodType)
 
 _UNSET: Any = object()
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()
 
 
 def is_list(obj: object) -> bool:
@@ -332,7 +332,7 @@ class _CachedClassSpec(Spec):
     __slots__ = ("_class_ref", "functions")
 
     def __init__(self, names: frozenset[str], cls: type) -> None:
-        self._class_ref = weakref.ref(cls)
+        self._class_ref = _weakref(cls)
         self._start(names, None)
         #: What ``functions_unchanged`` checks (see ``_functions_of``).
         self.functions = _functions_of(cls, names)
@@ -378,7 +378,7 @@ def _functions_of(cls: type, names: frozenset[str]) -> tuple[Any, ...] | None:
             own = raw.__dict__
             if own and any(marker in own for marker in _COROUTINE_MARKERS):
                 return None
-            found += (weakref.ref(raw), raw.__code__)
+            found += (_weakref(raw), raw.__code__)
     return tuple(found)
 
 

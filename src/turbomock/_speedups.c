@@ -246,6 +246,44 @@ type_version(PyObject *module, PyObject *arg)
 #endif
 }
 
+/* class_holder(cls): the dict a class keeps turbomock's registries for it in (its
+ * pools: see _class_holder.py), made on first use. It lives in the type object's
+ * tp_cache slot, which CPython no longer uses for anything else (3.9-3.13) but
+ * still owns: type_traverse visits it and type_dealloc releases it. So what the
+ * dict holds is part of the class for the garbage collector: pools whose leaves
+ * derive from the class (and so refer to it) die with it, as the stdlib's
+ * per-mock classes do, where a module-level registry would keep both forever.
+ * Heap types only: a static type's slots are not ours to fill. */
+static PyObject *
+class_holder(PyObject *module, PyObject *arg)
+{
+    if (!PyType_Check(arg) || !(((PyTypeObject *)arg)->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        PyErr_SetString(PyExc_TypeError, "class_holder() takes a class defined in Python");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)arg;
+    PyObject *held = type->tp_cache;
+    if (held == NULL) {
+        PyObject *made = PyDict_New();
+        if (made == NULL) {
+            return NULL;
+        }
+        held = type->tp_cache;  /* (a collection during PyDict_New may have run code) */
+        if (held == NULL) {
+            type->tp_cache = held = made;
+        }
+        else {
+            Py_DECREF(made);
+        }
+    }
+    if (!PyDict_CheckExact(held)) {
+        PyErr_SetString(PyExc_RuntimeError, "class_holder(): the class's tp_cache holds "
+                                            "something other than turbomock's dict");
+        return NULL;
+    }
+    return Py_NewRef(held);
+}
+
 static PyObject *str_coroutine_marker, *str_is_coroutine;
 
 /* functions_unchanged(check): whether each function in `check`, a tuple
@@ -393,6 +431,9 @@ static PyMethodDef speedups_functions[] = {
     {"stamps_hold", (PyCFunction)stamps_hold, METH_O,
      "stamps_hold($module, stamps, /)\n--\n\n"
      "Whether each (function, code, defaults, kwdefaults, annotations) still holds."},
+    {"class_holder", (PyCFunction)class_holder, METH_O,
+     "class_holder($module, cls, /)\n--\n\n"
+     "The dict that cls itself holds turbomock's registries for it in (made once)."},
     {"type_version", (PyCFunction)type_version, METH_O,
      "type_version($module, cls, /)\n--\n\nThe type's version tag (0: none)."},
     {"state_setup", (PyCFunction)(void (*)(void))fast_mocks_state_setup, METH_FASTCALL,

@@ -14,8 +14,7 @@ first turn their pending events into entries (``flush_ancestors``).
 
 from __future__ import annotations
 
-import copy
-import threading
+import _thread  # threading's C half: see docs/design.md, the import
 
 from turbomock import _messages as msg
 from turbomock._base import state_of as _state_of
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
 # Guards the rare slow paths: creating a list or dict on first use, draining
 # pending events, publishing a new return value. Never held while user code runs.
 # Recording itself needs no lock: list.append is atomic.
-lock = threading.Lock()
+lock = _thread.allocate_lock()
 _acquire = lock.acquire
 _release = lock.release
 
@@ -178,14 +177,16 @@ class MockState(dict):  # type: ignore[type-arg]
         # Pending events refer to call records by shape; deep-copied records are
         # not calls any more (the stdlib's copies aren't either), so settle them
         # into mock_calls/method_calls first and copy the lists as they are.
+        from copy import deepcopy  # loaded: deepcopy is why we are here
+
         if self.pending:
             drain(self)
         clone = MockState.__new__(MockState)
         memo[id(self)] = clone
         for field in MockState.__slots__:
-            setattr(clone, field, copy.deepcopy(getattr(self, field), memo))
+            setattr(clone, field, deepcopy(getattr(self, field), memo))
         for name, child in self.items():  # (a SharedChildren state's: the shared ones)
-            clone[name] = copy.deepcopy(child, memo)
+            clone[name] = deepcopy(child, memo)
         return clone
 
     def call_list(self) -> _CallList:

@@ -22,6 +22,7 @@ from turbomock._attributes import passthrough
 from turbomock._base import Base
 from turbomock._call_lists import AwaitList
 from turbomock._calls import _Call
+from turbomock._class_holder import own_classes
 from turbomock._magic import MagicMixin
 from turbomock._mock import (
     Mock,
@@ -258,4 +259,4 @@ class ThreadingMock(ThreadingMixin, MagicMixin, Mock):
 
 
 passthrough(ThreadingMixin)
-
+own_classes(ThreadingMixin, ThreadingMock)

@@ -11,11 +11,25 @@ identity through a weak reference to its key, which removes it when the key dies
 
 from __future__ import annotations
 
-from weakref import KeyedRef
+from _weakref import ref  # (weakref's C half: docs/design.md, "What the import loads")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+
+class _FiledRef(ref):  # type: ignore[type-arg]
+    """A weak reference that knows the ``id`` its entry is filed under, for the
+    callback that drops the entry."""
+
+    __slots__ = ("key",)
+    key: int
+
+
+def _filed(obj: Any, callback: Any, key: int) -> _FiledRef:
+    filed = _FiledRef(obj, callback)
+    filed.key = key
+    return filed
 
 
 class IdentityCache:
@@ -56,10 +70,10 @@ class IdentityCache:
         """Cache ``value`` for ``key`` (a key that can't be weakly referenced is
         not cached)."""
         try:
-            key_ref = KeyedRef(key, self._drop, id(key))
+            key_ref = _filed(key, self._drop, id(key))
         except TypeError:
             return
-        held = KeyedRef(value, self._drop, id(key)) if self._weak_values else value
+        held = _filed(value, self._drop, id(key)) if self._weak_values else value
         self._entries[id(key)] = (key_ref, held)
 
     def __len__(self) -> int:
