@@ -17,6 +17,8 @@ import pytest
 import turbomock
 from engine_support import assert_same, same_steps
 from turbomock._base import state_of
+from turbomock._native import NATIVE
+from turbomock._sentinels import _missing
 from turbomock._state import (
     Book,
     Extra,
@@ -24,6 +26,7 @@ from turbomock._state import (
     SharedChildren,
     drain,
     extract_mock_name,
+    new_extra,
     new_state,
     record_call,
 )
@@ -98,6 +101,32 @@ def test_extra_fields_cost_nothing_until_set(field: str) -> None:
     for other in EXTRA_FIELDS:
         if other != field:
             assert getattr(st, other) is getattr(defaults, other), other
+
+
+def test_new_extra_is_a_fresh_extra() -> None:
+    """``new_extra()`` (copied from a template by the native core) holds what
+    ``Extra()`` does, in a new object each time; every default is immutable, as
+    all copies share them."""
+    made, plain = new_extra(), Extra()
+    assert type(made) is Extra
+    assert made is not new_extra()
+    for field in Extra.__slots__:
+        assert getattr(made, field) is getattr(plain, field), field
+        value = getattr(made, field)
+        assert value is None or value is _missing or type(value) is bool, field
+    made.spec_set = True
+    assert new_extra().spec_set is None
+
+
+@pytest.mark.skipif(NATIVE is None, reason="native core not in use")
+@pytest.mark.parametrize(
+    "template",
+    [object(), 5, type("WithDict", (), {})(), type("Derived", (Extra,), {"__slots__": ()})()],
+)
+def test_clone_slots_refuses_other_classes(template: Any) -> None:
+    """Only a class with ``__slots__`` alone, directly on object, is copied so."""
+    with pytest.raises(TypeError, match="__slots__ only"):
+        NATIVE.clone_slots(template)
 
 
 def test_extra_and_state_slots_dont_overlap() -> None:

@@ -23,7 +23,7 @@ from turbomock._base import state_of
 from turbomock._call_lists import Book
 from turbomock._calls import _CallList
 from turbomock._sentinels import _deleted as _DELETED_CHILD
-from turbomock._state import Extra, MockState, SharedChildren, drain
+from turbomock._state import Extra, MockState, SharedChildren, drain, new_extra
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def state_for_copy(st: MockState) -> MockState:
         setattr(clone, field, getattr(st, field))
     clone.children = st.children if isinstance(st, SharedChildren) else st
     if st.extra is None:
-        st.extra = Extra()
+        st.extra = new_extra()
     st.extra.shares_children = True
     copied = Extra.__new__(Extra)
     for field in Extra.__slots__:

@@ -36,7 +36,7 @@ from turbomock._sentinels import DEFAULT, _missing
 from turbomock._signatures import function_signature, signature_object
 from turbomock._spec import is_list, spec_for, spec_for_class, spec_from_list
 from turbomock._spec_plan import HEAPTYPE, plan_for, planned_signature, planned_spec, type_version
-from turbomock._state import Extra, MockState, new_state
+from turbomock._state import MockState, new_extra, new_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -264,7 +264,7 @@ def _apply(
         if spec is None and not spec_set:
             st.spec = None
             return
-        extra = st.extra = Extra()
+        extra = st.extra = new_extra()
     extra.spec_signature = signature
     extra.spec_set = spec_set
     # A list (or tuple) of names is the stdlib's _mock_methods itself, read live:

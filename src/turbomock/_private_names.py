@@ -9,7 +9,7 @@ from __future__ import annotations
 from turbomock._base import state_of as _get_state
 from turbomock._call_state import book_if_unnameable, book_of, own_call_field
 from turbomock._sentinels import _missing
-from turbomock._state import Extra, SharedChildren, flush_ancestors
+from turbomock._state import SharedChildren, flush_ancestors, new_extra
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class PrivateNames:
         # is shared by the mocks of that spec, so this mock gets a copy.
         listing = spec.methods if spec.source is None else list(spec.methods)
         if extra is None:
-            extra = st.extra = Extra()
+            extra = st.extra = new_extra()
         extra.methods = listing
         return listing
 
@@ -135,7 +135,7 @@ class PrivateNames:
         # Set by hand, it decides alone which names exist, as the stdlib's does.
         st = _get_state(self)
         if st.extra is None:
-            st.extra = Extra()
+            st.extra = new_extra()
         st.extra.methods = value
 
     @property
@@ -159,7 +159,7 @@ class PrivateNames:
         # Set by hand, it decides alone which children are AsyncMocks, as the stdlib's.
         st = _get_state(self)
         if st.extra is None:
-            st.extra = Extra()
+            st.extra = new_extra()
         st.extra.spec_asyncs = value
 
     # The stdlib's storage behind ``called`` ... (what its properties read unless

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from types import FunctionType, WrapperDescriptorType
 
+from turbomock._class_holder import holder_of
 from turbomock._compat import STATIC_ASYNC_SPEC_SCAN
 from turbomock._native import NATIVE
 from turbomock._signatures import function_stamp, signature_object, stamp_holds
 from turbomock._spec import Spec, _CachedClassSpec, spec_for
 from turbomock._spec import _functions_unchanged as functions_unchanged
-from turbomock._weak_cache import IdentityCache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 
 class ClassPlan:
-    """The answers for one version of one class. It must not refer to the class
-    (``_plans`` holds it by the class, weakly): the Spec holds it weakly."""
+    """The answers for one version of one class, held by the class itself (see
+    ``plan_for``), so it dies with it."""
 
     __slots__ = ("tag", "spec", "signatures", "pools")
 
@@ -51,8 +51,12 @@ class ClassPlan:
         self.pools: dict[type, tuple[int, Pool]] = {}
 
 
-_plans = IdentityCache()
-_find = _plans.get
+#: Where a class keeps its plan: in its own holder (``_class_holder``), which the
+#: native core, the only source of version tags, provides. Read there with one
+#: dict lookup, where a weak cache by the class cost a Python call and a weak
+#: reference's (about 1,900 of the 34,000 instructions of ``Mock(spec=C50)`` on
+#: 3.11, twice: once for ``__new__``'s pool, once for ``__init__``'s spec).
+_PLAN = "class plan"
 
 
 def _no_version(cls: type) -> int:
@@ -71,10 +75,10 @@ def plan_for(cls: type) -> ClassPlan | None:
     tag = type_version(cls)
     if not tag:
         return None
-    plan: ClassPlan | None = _find(cls)
+    held = holder_of(cls)
+    plan: ClassPlan | None = held.get(_PLAN)
     if plan is None or plan.tag != tag:
-        plan = ClassPlan(tag)
-        _plans.put(cls, plan)
+        plan = held[_PLAN] = ClassPlan(tag)
     return plan
 
 

@@ -27,7 +27,10 @@ from turbomock._sentinels import _missing as _MISSING
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from functools import partial
     from typing import Any
+else:  # the same class, without loading functools (docs/design.md, the import)
+    from _functools import partial
 
 # Guards the rare slow paths: creating a list or dict on first use, draining
 # pending events, publishing a new return value. Never held while user code runs.
@@ -83,6 +86,17 @@ class Extra:
         return methods
 
 
+#: An ``Extra`` with every field at its default: what ``new_extra`` copies.
+_EXTRA_DEFAULTS = Extra()
+_clone_slots = getattr(NATIVE, "clone_slots", None)
+#: ``Extra()``, copied from the template in one native call where ``__init__``
+#: sets twenty fields (``clone_slots`` in ``_speedups.c``: about 300 instructions
+#: of ``Mock(spec=C50)``'s 30,000 instead of 2,800, on 3.11).
+new_extra: Callable[[], Extra] = (
+    Extra if _clone_slots is None else partial(_clone_slots, _EXTRA_DEFAULTS)
+)
+
+
 def _extra_field(field: str) -> property:
     """A MockState attribute stored in its ``Extra``, created on first write."""
     default = getattr(Extra(), field)
@@ -96,7 +110,7 @@ def _extra_field(field: str) -> property:
         if extra is None:
             if value is default:
                 return
-            extra = self.extra = Extra()
+            extra = self.extra = new_extra()
         setattr(extra, field, value)
 
     return property(fget, fset)
