@@ -164,3 +164,53 @@ def test_dir_lists_method_calls_while_it_exists(kind: str, steps: str) -> None:
         return "method_calls" in dir(namespace["m"]), "method_calls" in dir(namespace.get("c"))
 
     assert_same(scenario)
+
+
+# -- a __signature__ set by hand -----------------------------------------------------------
+
+_SIGNATURE_MAKERS: dict[str, Callable[[Any], Any]] = {
+    "Mock": lambda mod: mod.Mock(),
+    "MagicMock specced": lambda mod: mod.MagicMock(spec=Spec),
+    "autospecced function": lambda mod: mod.create_autospec(func),
+    "autospecced method": lambda mod: mod.create_autospec(Spec).method,
+}
+
+
+def _signature_seen(mod: Any, m: Any) -> Any:
+    import inspect
+
+    return (
+        m.__signature__ if hasattr(m, "__signature__") else "absent",
+        "__signature__" in dir(m),
+        "__signature__" in vars(m),
+        str(inspect.signature(m)) if callable(m) else None,
+    )
+
+
+@pytest.mark.parametrize("make", list(_SIGNATURE_MAKERS.values()), ids=list(_SIGNATURE_MAKERS))
+def test_a_signature_set_by_hand_is_an_instance_attribute(make: Callable[[Any], Any]) -> None:
+    """As the stdlib's: ``dir`` and ``vars`` list it, ``None`` reads back as None,
+    ``del`` removes it and a second ``del`` raises; copies keep it (fuzzer, seed
+    1003: ``dir`` of a mock whose ``__signature__`` was set lacked it)."""
+    import inspect
+
+    def set_to(value: Any) -> Callable[[Any, Any], Any]:
+        return lambda mod, m: (setattr(m, "__signature__", value), _signature_seen(mod, m))
+
+    def delete(mod: Any, m: Any) -> Any:
+        del m.__signature__
+        return _signature_seen(mod, m)
+
+    same_steps(
+        make,
+        _signature_seen,
+        set_to(None),
+        set_to(inspect.Signature()),
+        lambda mod, m: _signature_seen(mod, copy.copy(m)),
+        lambda mod, m: _signature_seen(mod, copy.deepcopy(m)),
+        delete,
+        delete,
+        delete,
+        set_to(inspect.Signature()),
+        lambda mod, m: (m.configure_mock(__signature__=5), _signature_seen(mod, m)),
+    )

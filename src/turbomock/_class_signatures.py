@@ -139,19 +139,24 @@ def _args_kwargs_signature() -> Any:
 
 
 class SignatureAttribute:
-    """``mock.__signature__``: what ``inspect.signature`` reports for an
-    autospecced mock (looked up only when asked), or one set by hand. Absent
-    otherwise, and on the class itself."""
+    """``mock.__signature__``: one set by hand, else what ``inspect.signature``
+    reports for an autospecced mock (looked up only when asked). Absent otherwise,
+    and on the class itself.
+
+    One set by hand is an instance attribute, as the stdlib's is (its class has no
+    ``__signature__`` to intercept the write): ``vars(m)`` and ``dir(m)`` list it,
+    ``None`` is a value like any other, and ``del`` removes it."""
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
             if owner is None:
                 raise AttributeError("__signature__")
             return class_signature(owner)
+        own = obj.__dict__
+        if "__signature__" in own:
+            return own["__signature__"]
         extra = obj._mock_state.extra
         if extra is not None:
-            if extra.signature is not None:
-                return extra.signature
             check = extra.check_sig
             signature = getattr(check, "signature", None)
             if signature is not None:
@@ -163,7 +168,10 @@ class SignatureAttribute:
         raise AttributeError("__signature__")
 
     def __set__(self, obj: Any, value: Any) -> None:
-        obj._mock_state.signature = value
+        obj.__dict__["__signature__"] = value
 
     def __delete__(self, obj: Any) -> None:
-        obj._mock_state.signature = None
+        try:
+            del obj.__dict__["__signature__"]
+        except KeyError:
+            raise AttributeError("__signature__") from None

@@ -48,7 +48,7 @@ class Extra:
         "spec", "wraps", "mock_calls", "method_calls", "assigned",
         "spec_class", "spec_set", "spec_signature", "check_sig",
         "delegate", "sealed", "unsafe", "book", "methods",
-        "kind", "autospec", "signature", "shares_children", "spec_asyncs", "own_hooks",
+        "kind", "autospec", "shares_children", "spec_asyncs", "own_hooks",
     )
 
     def __init__(self) -> None:
@@ -71,7 +71,6 @@ class Extra:
         self.methods: Any = _MISSING  # ``_mock_methods`` once set by hand
         self.kind: Any = None  # per-kind state: AsyncMock awaits, ThreadingMock events
         self.autospec: Any = None  # how to build children lazily (turbomock._autospec)
-        self.signature: Any = None  # an explicitly set ``__signature__``
         #: A shallow copy shares its children (see ``SharedChildren``): none is kept
         #: as an instance attribute, so a change through either mock shows in both.
         self.shares_children = False
@@ -183,7 +182,6 @@ class MockState(dict):  # type: ignore[type-arg]
     book = _extra_field("book")
     kind = _extra_field("kind")
     autospec = _extra_field("autospec")
-    signature = _extra_field("signature")
     own_hooks = _extra_field("own_hooks")
     methods = _extra_field("methods")  # _mock_methods read live: a list spec, or set by hand
 
