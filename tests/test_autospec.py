@@ -901,3 +901,40 @@ def test_an_autospecced_functions_children_are_not_attributes_of_its_mock() -> N
         return seen
 
     assert_same(scenario)
+
+
+class _WithClassmethod:
+    @classmethod
+    def cmeth(cls, a: Any) -> Any:
+        return a
+
+
+def _plain_function(a: Any) -> Any:
+    return a
+
+
+@pytest.mark.parametrize(
+    "target", [_plain_function, _WithClassmethod.cmeth], ids=["function", "classmethod"]
+)
+@pytest.mark.parametrize("given", ["PropertyMock", "Mock", "int"])
+def test_return_value_set_back_to_default_on_an_autospecced_function(
+    target: Any, given: str
+) -> None:
+    """``f.return_value = DEFAULT`` on an autospecced function made with a return
+    value: the next call returns a new child ``mock()``, which the function then
+    holds, as with the stdlib (its mock's getter reads the function's DEFAULT and
+    hands the new child back to it). turbomock returned the one given at creation
+    (fuzzer, 3.11 seed 1006)."""
+
+    def scenario(mod: Any) -> Any:
+        value = {"PropertyMock": lambda: mod.PropertyMock(return_value=2), "Mock": mod.Mock,
+                 "int": lambda: 5}[given]()
+        f = mod.create_autospec(target, return_value=value)
+        f.return_value = mod.DEFAULT
+        result = f(a=1)
+        return (
+            result is value, repr(result).split(" id=")[0], f.return_value is result,
+            f.mock.return_value is result, f(a=2) is result, f.mock_calls,
+        )
+
+    assert_same(scenario)

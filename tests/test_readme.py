@@ -120,7 +120,7 @@ def test_each_id_is_listed_once_with_an_example() -> None:
     "claim",
     [
         "python3 -m venv .venv && . .venv/bin/activate",
-        "python3 -m pip install -e '.[test]' && python3 -m pytest",
+        "python3 -m pip install -e '.[test]' && python3 -m pytest -n auto",
     ],
 )
 def test_setup_makes_the_venv_it_installs_into(claim: str) -> None:

@@ -218,15 +218,23 @@ class NonCallableMock(_BaseWithAssertions):
                     return made
         if value is DEFAULT and not keep_default:
             fresh = new_return_value(self, st)
+            delegate = None if extra is None else extra.delegate
             # Two threads calling a new mock must share one return value.
             _acquire()
             try:
-                value = st.return_value
-                if value is DEFAULT:
-                    value = st.return_value = fresh
+                if delegate is None:
+                    value = st.return_value
+                    if value is DEFAULT:
+                        value = st.return_value = fresh
+                else:
+                    # An autospecced function's: it holds the return value (the
+                    # stdlib's setter hands it there), whatever the mock had.
+                    value = delegate.return_value
+                    if value is DEFAULT:
+                        value = delegate.return_value = fresh
             finally:
                 _release()
-            if value is fresh and _get_state(value).new_parent is not self:
+            if value is fresh and delegate is None and _get_state(value).new_parent is not self:
                 # Made by a _get_child_mock of the user's: adopt it if it has no parent.
                 check_and_set_parent(self, value, None, "()")
         return value

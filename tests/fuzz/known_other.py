@@ -228,6 +228,24 @@ OTHER: list[Known] = [
         rare=True,
     ),
     Known(
+        "function-as-new-parent",
+        "turbomock differs [KD-fuzz-rare] "
+        "(a call below a child of an autospecced function's mock, made from one of the "
+        "function's own attributes: the stdlib records it in the function's mock_calls, "
+        "then fails reading the function's _mock_new_name (AttributeError); turbomock "
+        "refuses the function as a mock's parent (TypeError) and records nothing)",
+        either(
+            on(expected="'function' object has no attribute '_mock_new_name'",
+               actual="the parent of a mock must be a mock, not 'function'"),
+            both(case_has(r"create_autospec\(fa\)"), on(label=r"\.mock_calls$")),
+        ),
+        "def fa(a): return a\nfa.attr = 1\nm = mock.create_autospec(fa)\n"
+        "m.mock.attr.__hash__(1)  # stdlib: AttributeError ... '_mock_new_name', "
+        "turbomock: TypeError ... must be a mock\nprint(m.mock_calls)  # stdlib: "
+        "[call.attr.__hash__(1)], turbomock: []",
+        rare=True,
+    ),
+    Known(
         "autospec-of-a-patched-mock-39-310",
         "turbomock differs [KD-fuzz-rare] "
         "(3.9/3.10: a class attribute patched with a specced mock, then the class "
