@@ -219,7 +219,7 @@ class Pool:
 
     __slots__ = (
         "bases", "bag", "meta", "namespace", "members", "free", "pop", "children", "probe",
-        "abstract", "weak", "recent",
+        "abstract", "weak", "recent", "floor", "trimmed_from", "since_trim",
     )
 
     def __init__(self, bases: tuple[type, ...], bag: type | None) -> None:
@@ -277,6 +277,12 @@ class Pool:
         self.weak = -1
         #: Leaves in use at the last few restocks (see ``restock``).
         self.recent: list[int] = []
+        #: Never trimmed below this many leaves: raised to the size a trim started
+        #: from when the pool had to grow again within a few restocks of it.
+        self.floor = 0
+        #: The size before the last trim, and the restocks since it.
+        self.trimmed_from = 0
+        self.since_trim = _RECENT_RESTOCKS + 1
 
     def make(self, count: int) -> list[type]:
         """Make ``count`` new leaves (the slow part: 6-8 µs each)."""
@@ -383,16 +389,23 @@ def restock(pool: Pool) -> type:
             # members, about 10 ns each) per an eighth of the pool's size in new
             # mocks at most, so about 8 steps per mock, and few idle classes (about
             # 1.5 KB each) beyond the mocks alive.
+            pool.since_trim += 1
             if len(found) < _MIN_STOCK or len(found) * 8 < len(members):
+                if pool.since_trim <= _RECENT_RESTOCKS:
+                    # Grown again right after a trim: the restocks' counts missed
+                    # the collections' rhythm (the peak comes just before one, the
+                    # restocks fell just after). Never trim below that size again.
+                    pool.floor = max(pool.floor, pool.trimmed_from)
                 found += pool.make(max(_MIN_STOCK - len(found), len(members) // 8))
             elif len(members) < _CHURN_STOCK:
                 # Mostly idle, yet small: its mocks die as fast as they come. A
                 # bigger stock makes the restocks (a few µs each) rarer.
                 found += pool.make(_CHURN_STOCK - len(members))
-            elif len(found) > 4 * demand:
+            elif len(found) > 4 * demand and len(members) > pool.floor:
                 # A peak is over: keep twice the demand, let the rest die, so a
                 # suite does not carry its largest test's classes to the end.
-                keep = 2 * demand
+                keep = max(2 * demand, pool.floor - live)
+                pool.trimmed_from, pool.since_trim = len(members), 0
                 for leaf in found[keep:]:
                     _drop(pool, leaf)
                 del found[keep:]
