@@ -52,6 +52,16 @@ OTHER: list[Known] = [
         rare=True,
     ),
     Known(
+        "leaf-metaclass",
+        "README KD-class-layout (a mock's class is an instance of turbomock's LeafType, "
+        "a subclass of type: what the metaclass's own methods show names it)",
+        on(expected=r"<method-wrapper '\w+' of type object at ",
+           actual=r"<method-wrapper '\w+' of LeafType object at "),
+        "print(type(mock.NonCallableMock()).__call__)  # turbomock: <method-wrapper "
+        "'__call__' of LeafType object ...>",
+        rare=True,
+    ),
+    Known(
         "spec-object-touched",
         "turbomock differs [KD-fuzz-rare] "
         "(the stdlib touches a mock used as a spec, or held by a spec object: bool() "
