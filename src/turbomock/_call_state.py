@@ -23,6 +23,7 @@ from turbomock._base import state_of
 from turbomock._call_lists import Book
 from turbomock._calls import _CallList
 from turbomock._sentinels import _deleted as _DELETED_CHILD
+from turbomock._sentinels import _missing as _MISSING
 from turbomock._state import Extra, MockState, SharedChildren, drain, new_extra
 
 TYPE_CHECKING = False
@@ -171,6 +172,11 @@ def state_for_copy(st: MockState) -> MockState:
     if st.extra is None:
         st.extra = new_extra()
     st.extra.shares_children = True
+    spec = st.spec
+    if spec is not None and spec.source is not None and st.extra.methods is _MISSING:
+        # The stdlib's copy shares the original's _mock_methods list, made with the
+        # mock: what either appends to it counts for both. Made now, for both.
+        st.extra.methods = list(spec.methods)
     copied = Extra.__new__(Extra)
     for field in Extra.__slots__:
         setattr(copied, field, getattr(st.extra, field))
