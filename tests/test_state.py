@@ -24,6 +24,7 @@ from turbomock._state import (
     Extra,
     MockState,
     SharedChildren,
+    copy_extra,
     drain,
     extract_mock_name,
     new_extra,
@@ -116,6 +117,19 @@ def test_new_extra_is_a_fresh_extra() -> None:
         assert value is None or value is _missing or type(value) is bool, field
     made.spec_set = True
     assert new_extra().spec_set is None
+
+
+def test_copy_extra_holds_what_the_original_holds() -> None:
+    """A shallow copy's ``Extra``: a new object, each field the original's own value."""
+    original = new_extra()
+    original.spec_set, original.methods, original.sealed = True, ["a"], True
+    copied = copy_extra(original)
+    assert type(copied) is Extra
+    assert copied is not original
+    for field in Extra.__slots__:
+        assert getattr(copied, field) is getattr(original, field), field
+    copied.sealed = False
+    assert original.sealed is True
 
 
 @pytest.mark.skipif(NATIVE is None, reason="native core not in use")

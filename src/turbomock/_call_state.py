@@ -24,7 +24,7 @@ from turbomock._call_lists import Book
 from turbomock._calls import _CallList
 from turbomock._sentinels import _deleted as _DELETED_CHILD
 from turbomock._sentinels import _missing as _MISSING
-from turbomock._state import Extra, MockState, SharedChildren, drain, new_extra
+from turbomock._state import MockState, SharedChildren, copy_extra, drain, new_extra
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -177,9 +177,7 @@ def state_for_copy(st: MockState) -> MockState:
         # The stdlib's copy shares the original's _mock_methods list, made with the
         # mock: what either appends to it counts for both. Made now, for both.
         st.extra.methods = list(spec.methods)
-    copied = Extra.__new__(Extra)
-    for field in Extra.__slots__:
-        setattr(copied, field, getattr(st.extra, field))
+    copied = copy_extra(st.extra)
     if copied.kind is not None:  # await records, ThreadingMock waits
         copied.kind = copied.kind.for_copy()
     clone.extra = copied

@@ -286,9 +286,10 @@ class_holder(PyObject *module, PyObject *arg)
 }
 
 /* clone_slots(template): a new instance of template's class whose slots hold what
- * the template's hold. For _state.Extra, the state a specced mock needs: a
- * Python __init__ setting its twenty fields cost about 2,800 instructions of the
- * 30,000 of Mock(spec=C50) on 3.11, this about 300. The class must be a Python
+ * the template's hold. For _state.Extra, the state a specced mock needs, made
+ * from a template of defaults (new_extra) or from a mock's own (copy_extra, for a
+ * shallow copy): a Python __init__ setting its twenty fields cost about 2,800
+ * instructions of the 30,000 of Mock(spec=C50) on 3.11, this about 300. The class must be a Python
  * class with __slots__ only, directly on object (no __dict__, no other base), so
  * copying its members is all there is to an instance; the defaults must not be
  * mutable, as every clone shares them (tests/test_state.py checks Extra's). */
